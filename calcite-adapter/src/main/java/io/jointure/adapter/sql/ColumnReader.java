@@ -1,0 +1,110 @@
+package io.jointure.adapter.sql;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.calcite.avatica.util.ByteString;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Reads one column of a source's result set into Calcite's internal representation of its SQL
+ * type: DATE as days since the epoch, TIME as milliseconds of the day, TIMESTAMP as milliseconds
+ * since the epoch (wall-clock time read as UTC), TIMESTAMP WITH LOCAL TIME ZONE as the instant's
+ * milliseconds, VARBINARY as {@link ByteString}, ARRAY as {@link List}.
+ */
+@FunctionalInterface
+interface ColumnReader {
+  Object read(ResultSet rs, int column) throws SQLException;
+
+  static ColumnReader of(RelDataType type) {
+    SqlTypeName name = type.getSqlTypeName();
+    return switch (name) {
+      case TINYINT -> nullable((rs, i) -> rs.getByte(i));
+      case SMALLINT -> nullable((rs, i) -> rs.getShort(i));
+      case INTEGER -> nullable((rs, i) -> rs.getInt(i));
+      case BIGINT -> nullable((rs, i) -> rs.getLong(i));
+      case REAL -> nullable((rs, i) -> rs.getFloat(i));
+      case FLOAT, DOUBLE -> nullable((rs, i) -> rs.getDouble(i));
+      case BOOLEAN -> nullable((rs, i) -> rs.getBoolean(i));
+      case DECIMAL -> (rs, i) -> rs.getBigDecimal(i);
+      case CHAR, VARCHAR -> (rs, i) -> rs.getString(i);
+      case VARBINARY, BINARY -> (rs, i) -> {
+        byte[] bytes = rs.getBytes(i);
+        return bytes == null ? null : new ByteString(bytes);
+      };
+      case DATE -> (rs, i) -> toInternal(SqlTypeName.DATE, rs.getObject(i, LocalDate.class));
+      case TIME -> (rs, i) -> toInternal(SqlTypeName.TIME, rs.getObject(i, LocalTime.class));
+      case TIMESTAMP ->
+          (rs, i) -> toInternal(SqlTypeName.TIMESTAMP, rs.getObject(i, LocalDateTime.class));
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> (rs, i) -> toInternal(
+          SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, rs.getObject(i, OffsetDateTime.class));
+      case UUID -> (rs, i) -> toInternal(SqlTypeName.UUID, rs.getObject(i));
+      case ARRAY -> {
+        SqlTypeName element = type.getComponentType().getSqlTypeName();
+        yield (rs, i) -> {
+          Array array = rs.getArray(i);
+          if (array == null) {
+            return null;
+          }
+          Object[] values = (Object[]) array.getArray();
+          List<Object> list = new ArrayList<>(values.length);
+          for (Object value : values) {
+            list.add(toInternal(element, value));
+          }
+          return list;
+        };
+      }
+      default -> (rs, i) -> rs.getString(i);
+    };
+  }
+
+  private static ColumnReader nullable(ColumnReader primitiveRead) {
+    return (rs, i) -> {
+      Object value = primitiveRead.read(rs, i);
+      return rs.wasNull() ? null : value;
+    };
+  }
+
+  /** Converts a value the JDBC driver returned (alone or inside an array) to Calcite's form. */
+  static Object toInternal(SqlTypeName type, Object value) {
+    if (value == null) {
+      return null;
+    }
+    return switch (type) {
+      case DATE -> value instanceof java.sql.Date d ? (int) d.toLocalDate().toEpochDay()
+          : (int) ((LocalDate) value).toEpochDay();
+      case TIME -> {
+        LocalTime t = value instanceof java.sql.Time time ? time.toLocalTime() : (LocalTime) value;
+        yield (int) (t.toNanoOfDay() / 1_000_000);
+      }
+      case TIMESTAMP -> {
+        LocalDateTime t = value instanceof java.sql.Timestamp ts ? ts.toLocalDateTime()
+            : (LocalDateTime) value;
+        yield t.toInstant(ZoneOffset.UTC).toEpochMilli();
+      }
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> value instanceof java.sql.Timestamp ts ? ts.getTime()
+          : ((OffsetDateTime) value).toInstant().toEpochMilli();
+      case UUID -> value instanceof UUID ? value : UUID.fromString(value.toString());
+      case VARBINARY, BINARY -> new ByteString((byte[]) value);
+      case TINYINT -> ((Number) value).byteValue();
+      case SMALLINT -> ((Number) value).shortValue();
+      case INTEGER -> ((Number) value).intValue();
+      case BIGINT -> ((Number) value).longValue();
+      case REAL -> ((Number) value).floatValue();
+      case FLOAT, DOUBLE -> ((Number) value).doubleValue();
+      case DECIMAL -> value instanceof BigDecimal ? value : new BigDecimal(value.toString());
+      case BOOLEAN -> value;
+      default -> value.toString();
+    };
+  }
+}

@@ -1,0 +1,185 @@
+package io.jointure.adapter.sql;
+
+import io.jointure.adapter.request.SourceRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.avatica.util.ByteString;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+
+/**
+ * One SQL query to one source, ready to run: text with {@code ?} placeholders, where each
+ * placeholder's value comes from (a user's statement parameter or a bound literal), and how to
+ * read each column. Generated code calls {@link #enumerable(DataContext)}; rows stream from the
+ * source in batches of the datasource's fetch size.
+ */
+public final class NativeQuery {
+  private final SqlSource source;
+  private final String sql;
+  private final List<Integer> parameterIndexes;
+  private final List<Object> literalValues;
+  private final List<ColumnReader> readers;
+  private final boolean scalarRows;
+
+  NativeQuery(SqlSource source, String sql, List<Integer> parameterIndexes,
+      List<Object> literalValues, List<ColumnReader> readers, boolean scalarRows) {
+    this.source = source;
+    this.sql = sql;
+    this.parameterIndexes = List.copyOf(parameterIndexes);
+    this.literalValues = literalValues;
+    this.readers = readers;
+    this.scalarRows = scalarRows;
+  }
+
+  public String sql() {
+    return sql;
+  }
+
+  /** The bound literal values; user parameters are shown as {@code ?N}. */
+  public List<Object> describedParameters() {
+    List<Object> described = new ArrayList<>();
+    for (int index : parameterIndexes) {
+      described.add(index >= LiteralBinder.FIRST_LITERAL_INDEX
+          ? literalValues.get(index - LiteralBinder.FIRST_LITERAL_INDEX) : "?" + index);
+    }
+    return described;
+  }
+
+  /** Called by generated code. */
+  public Enumerable<Object> enumerable(DataContext context) {
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object> enumerator() {
+        return new RowEnumerator(context);
+      }
+    };
+  }
+
+  private List<Object> parameterValues(DataContext context) {
+    List<Object> values = new ArrayList<>(parameterIndexes.size());
+    for (int index : parameterIndexes) {
+      values.add(index >= LiteralBinder.FIRST_LITERAL_INDEX
+          ? literalValues.get(index - LiteralBinder.FIRST_LITERAL_INDEX)
+          : context.get("?" + index));
+    }
+    return values;
+  }
+
+  private static void bind(PreparedStatement ps, List<Object> values) throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      Object value = values.get(i);
+      if (value == null) {
+        ps.setNull(i + 1, Types.NULL);
+      } else if (value instanceof ByteString bytes) {
+        ps.setBytes(i + 1, bytes.getBytes());
+      } else {
+        ps.setObject(i + 1, value);
+      }
+    }
+  }
+
+  /** Runs the query on first {@link #moveNext()} and releases everything on {@link #close()}. */
+  private final class RowEnumerator implements Enumerator<Object> {
+    private final DataContext context;
+    private Connection connection;
+    private PreparedStatement statement;
+    private ResultSet resultSet;
+    private List<Object> parameters = List.of();
+    private Object current;
+    private long rows;
+    private boolean closed;
+
+    RowEnumerator(DataContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Object current() {
+      return current;
+    }
+
+    @Override
+    public boolean moveNext() {
+      try {
+        if (resultSet == null) {
+          open();
+        }
+        checkCancelled();
+        if (!resultSet.next()) {
+          return false;
+        }
+        rows++;
+        current = readRow();
+        return true;
+      } catch (SQLException e) {
+        close();
+        throw new SourceException(source, "query failed: " + sql, e);
+      }
+    }
+
+    private void open() throws SQLException {
+      parameters = parameterValues(context);
+      connection = source.connect();
+      statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+          ResultSet.CONCUR_READ_ONLY);
+      statement.setFetchSize(source.config().fetchSize());
+      Object timeout = context.get(DataContext.Variable.TIMEOUT.camelName);
+      if (timeout instanceof Long millis && millis > 0) {
+        statement.setQueryTimeout((int) Math.max(1, (millis + 999) / 1000));
+      }
+      bind(statement, parameters);
+      resultSet = statement.executeQuery();
+    }
+
+    private void checkCancelled() throws SQLException {
+      Object flag = context.get(DataContext.Variable.CANCEL_FLAG.camelName);
+      if (flag instanceof AtomicBoolean cancelled && cancelled.get()) {
+        statement.cancel();
+        throw new SQLException("query cancelled");
+      }
+    }
+
+    private Object readRow() throws SQLException {
+      if (scalarRows) {
+        return readers.get(0).read(resultSet, 1);
+      }
+      Object[] row = new Object[readers.size()];
+      for (int i = 0; i < row.length; i++) {
+        row[i] = readers.get(i).read(resultSet, i + 1);
+      }
+      return row;
+    }
+
+    @Override
+    public void reset() {
+      throw new UnsupportedOperationException("a source query cannot be restarted");
+    }
+
+    @Override
+    public void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try (Connection c = connection; PreparedStatement s = statement; ResultSet r = resultSet) {
+        if (c != null) {
+          c.rollback();
+        }
+      } catch (SQLException e) {
+        // The rows are already read; a failure to release is the pool's to handle.
+      } finally {
+        if (connection != null) {
+          source.requestLog().record(new SourceRequest(source.name(), sql, parameters, rows));
+        }
+      }
+    }
+  }
+}

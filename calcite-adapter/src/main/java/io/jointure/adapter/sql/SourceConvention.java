@@ -1,0 +1,41 @@
+package io.jointure.adapter.sql;
+
+import org.apache.calcite.adapter.jdbc.JdbcConvention;
+import org.apache.calcite.adapter.jdbc.JdbcRules;
+import org.apache.calcite.adapter.jdbc.JdbcToEnumerableConverterRule;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.sql.SqlDialect;
+
+/**
+ * The planner convention of one SQL source: relational operators in it run inside that source as
+ * one SQL query. It reuses Calcite's JDBC rules to push work down, and replaces Calcite's bridge
+ * out of the source with {@link SourceToEnumerableConverter}, which binds values as parameters,
+ * streams, and records what the source received.
+ */
+public final class SourceConvention extends JdbcConvention {
+  private final SqlSource source;
+
+  SourceConvention(SqlSource source, SqlDialect dialect) {
+    super(dialect, Expressions.constant(source.name()), source.name());
+    this.source = source;
+  }
+
+  public SqlSource source() {
+    return source;
+  }
+
+  @Override
+  public void register(RelOptPlanner planner) {
+    for (RelOptRule rule : JdbcRules.rules(this)) {
+      if (!(rule instanceof JdbcToEnumerableConverterRule)) {
+        planner.addRule(rule);
+      }
+    }
+    planner.addRule(SourceToEnumerableConverterRule.create(this));
+    planner.addRule(CoreRules.FILTER_SET_OP_TRANSPOSE);
+    planner.addRule(CoreRules.PROJECT_REMOVE);
+  }
+}

@@ -1,0 +1,62 @@
+package io.jointure.adapter.sql;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+/**
+ * The SQL schema of one SQL datasource: one table per table or view of the source. Tables of the
+ * first listed database schema keep their names; tables of the other listed schemas are named
+ * {@code <schema>.<table>}. Nothing is read from the source until a table is first looked up.
+ */
+public final class SourceSchema extends AbstractSchema {
+  private final SqlSource source;
+  private Map<String, SourceTable> tables;
+
+  public SourceSchema(SqlSource source) {
+    this.source = source;
+  }
+
+  public SqlSource source() {
+    return source;
+  }
+
+  @Override
+  public boolean isMutable() {
+    return false;
+  }
+
+  @Override
+  protected synchronized Map<String, Table> getTableMap() {
+    return Map.copyOf(sourceTables());
+  }
+
+  /** Tables by their SQL name, in the source's order. */
+  public synchronized Map<String, SourceTable> sourceTables() {
+    if (tables == null) {
+      List<TableInfo> infos = source.tables();
+      String firstSchema = infos.isEmpty() ? null : source.config().schemas().isEmpty()
+          ? infos.get(0).nativeSchema() : source.config().schemas().get(0);
+      Map<String, SourceTable> byName = new LinkedHashMap<>();
+      for (TableInfo info : infos) {
+        String name = info.nativeSchema() == null || info.nativeSchema().equals(firstSchema)
+            ? info.nativeName() : info.nativeSchema() + "." + info.nativeName();
+        byName.put(name, new SourceTable(source, name, info));
+      }
+      tables = byName;
+    }
+    return tables;
+  }
+
+  /** The SQL name of a table given its native schema and name, if it is exposed. */
+  public Optional<String> sqlName(String nativeSchema, String nativeName) {
+    return sourceTables().entrySet().stream()
+        .filter(e -> e.getValue().info().nativeName().equals(nativeName)
+            && (nativeSchema == null || nativeSchema.equals(e.getValue().info().nativeSchema())))
+        .map(Map.Entry::getKey)
+        .findFirst();
+  }
+}

@@ -1,0 +1,88 @@
+package io.jointure.adapter.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * One table or view of a SQL source. It reports the source's row estimate and unique keys as
+ * statistics, so the planner costs real sizes, and becomes a {@link SourceTableScan} in the
+ * source's convention so that the work above it can be pushed into the source's SQL.
+ */
+public final class SourceTable extends AbstractTable implements TranslatableTable {
+  private final SqlSource source;
+  private final String sqlName;
+  private final TableInfo info;
+  private final Statistic statistic;
+
+  SourceTable(SqlSource source, String sqlName, TableInfo info) {
+    this.source = source;
+    this.sqlName = sqlName;
+    this.info = info;
+    this.statistic = statisticOf(info);
+  }
+
+  public SqlSource source() {
+    return source;
+  }
+
+  public String sqlName() {
+    return sqlName;
+  }
+
+  public TableInfo info() {
+    return info;
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder builder = typeFactory.builder();
+    for (ColumnInfo column : info.columns()) {
+      builder.add(column.name(), column.relType(typeFactory));
+    }
+    return builder.build();
+  }
+
+  @Override
+  public Statistic getStatistic() {
+    return statistic;
+  }
+
+  @Override
+  public Schema.TableType getJdbcTableType() {
+    return info.view() ? Schema.TableType.VIEW : Schema.TableType.TABLE;
+  }
+
+  @Override
+  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    return new SourceTableScan(context.getCluster(), relOptTable, this);
+  }
+
+  private static Statistic statisticOf(TableInfo info) {
+    List<ImmutableBitSet> keys = new ArrayList<>();
+    if (!info.primaryKey().isEmpty()) {
+      keys.add(bits(info, info.primaryKey()));
+    }
+    for (List<String> unique : info.uniqueKeys()) {
+      keys.add(bits(info, unique));
+    }
+    return Statistics.of(info.rowCount().orElse(null), keys, null, null);
+  }
+
+  private static ImmutableBitSet bits(TableInfo info, List<String> columns) {
+    ImmutableBitSet.Builder b = ImmutableBitSet.builder();
+    for (String column : columns) {
+      b.set(info.columnIndex(column));
+    }
+    return b.build();
+  }
+}

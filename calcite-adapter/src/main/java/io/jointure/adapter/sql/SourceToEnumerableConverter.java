@@ -1,0 +1,102 @@
+package io.jointure.adapter.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.plan.volcano.RelSubset;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.convert.ConverterImpl;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlExplainLevel;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.util.SqlString;
+
+/**
+ * The bridge from a source's convention to Calcite's executor: turns the pushed-down operators
+ * below it into one SQL query for the source, and runs it through a {@link NativeQuery}.
+ * EXPLAIN shows the query text and its bound values.
+ */
+public final class SourceToEnumerableConverter extends ConverterImpl implements EnumerableRel {
+  SourceToEnumerableConverter(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
+    super(cluster, ConventionTraitDef.INSTANCE, traits, input);
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new SourceToEnumerableConverter(getCluster(), traitSet, sole(inputs));
+  }
+
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    RelOptCost cost = super.computeSelfCost(planner, mq);
+    return cost == null ? null : cost.multiplyBy(.1);
+  }
+
+  private SourceConvention convention() {
+    return (SourceConvention) getInput().getConvention();
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    RelWriter writer = super.explainTerms(pw).item("source", convention().source().name());
+    // The planner's digests also call this, while the input is still a set of alternatives;
+    // only an EXPLAIN of the final plan shows the SQL.
+    if (pw.getDetailLevel() == SqlExplainLevel.DIGEST_ATTRIBUTES
+        || getInput() instanceof RelSubset) {
+      return writer;
+    }
+    NativeQuery query = nativeQuery(false);
+    writer.item("sql", query.sql());
+    List<Object> parameters = query.describedParameters();
+    return writer.itemIf("parameters", parameters, !parameters.isEmpty());
+  }
+
+  /** Generates the source's SQL for the operators below this converter. */
+  public NativeQuery nativeQuery(boolean scalarRows) {
+    SourceConvention convention = convention();
+    SourceSqlImplementor implementor = new SourceSqlImplementor(convention.dialect,
+        (JavaTypeFactory) getCluster().getTypeFactory());
+    SqlNode statement = implementor.visitRoot(getInput()).asStatement();
+    LiteralBinder binder = new LiteralBinder();
+    SqlString sql = binder.bind(statement).toSqlString(c -> c.withDialect(convention.dialect)
+        .withClauseStartsLine(false).withClauseEndsLine(false).withIndentation(0));
+    List<Integer> parameterIndexes =
+        sql.getDynamicParameters() == null ? List.of() : sql.getDynamicParameters();
+    List<ColumnReader> readers = new ArrayList<>();
+    for (RelDataTypeField field : getRowType().getFieldList()) {
+      readers.add(ColumnReader.of(field.getType()));
+    }
+    return new NativeQuery(convention.source(), sql.getSql(), parameterIndexes,
+        List.copyOf(binder.values()), readers, scalarRows);
+  }
+
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    // Rows are always produced as Object[] (or a bare value for one column), whatever the
+    // consumer prefers; Calcite adapts the consumer to the declared physical type.
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
+        JavaRowFormat.ARRAY);
+    NativeQuery query = nativeQuery(physType.getFormat() == JavaRowFormat.SCALAR);
+    Expression stashed = implementor.stash(query, NativeQuery.class);
+    BlockBuilder block = new BlockBuilder();
+    block.add(Expressions.return_(null,
+        Expressions.call(stashed, "enumerable", DataContext.ROOT)));
+    return implementor.result(physType, block.toBlock());
+  }
+}

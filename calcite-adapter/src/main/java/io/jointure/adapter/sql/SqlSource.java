@@ -1,0 +1,145 @@
+package io.jointure.adapter.sql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.jointure.adapter.request.RequestLog;
+import io.jointure.model.DatasourceConfig;
+import io.jointure.model.DatasourceType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlDialectFactoryImpl;
+import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
+
+/**
+ * A SQL datasource at run time: its connection pool (opened on first use), dialect, planner
+ * convention, introspected tables (read once) and request log. Shared by every Jointure
+ * connection that uses the same datasource configuration.
+ */
+public final class SqlSource implements AutoCloseable {
+  private final DatasourceConfig config;
+  private final RequestLog requestLog = new RequestLog();
+  private final SourceCatalogReader catalogReader;
+  private HikariDataSource pool;
+  private SqlDialect dialect;
+  private SourceConvention convention;
+  private List<TableInfo> tables;
+
+  public SqlSource(DatasourceConfig config) {
+    this.config = config;
+    this.catalogReader = config.type() == DatasourceType.POSTGRESQL
+        ? new PostgresCatalogReader() : new JdbcMetadataCatalogReader();
+  }
+
+  public String name() {
+    return config.name();
+  }
+
+  public DatasourceConfig config() {
+    return config;
+  }
+
+  public RequestLog requestLog() {
+    return requestLog;
+  }
+
+  /** The URL without its query part, which may carry credentials: safe for messages. */
+  public String safeUrl() {
+    int query = config.url().indexOf('?');
+    return query < 0 ? config.url() : config.url().substring(0, query);
+  }
+
+  /**
+   * A pooled connection with autocommit off, so that PostgreSQL streams results in batches of
+   * the fetch size instead of buffering them whole.
+   */
+  public Connection connect() throws SQLException {
+    try {
+      return pool().getConnection();
+    } catch (SQLException e) {
+      throw new SQLException("datasource '" + name() + "' (" + safeUrl() + "): cannot connect: "
+          + e.getMessage() + "; check that the database is running and that url, user and"
+          + " password of datasources." + name() + " in the model are right", e.getSQLState(), e);
+    }
+  }
+
+  private synchronized HikariDataSource pool() {
+    if (pool == null) {
+      HikariConfig hc = new HikariConfig();
+      hc.setPoolName("jointure-" + name());
+      hc.setJdbcUrl(config.url());
+      config.user().ifPresent(hc::setUsername);
+      config.password().ifPresent(hc::setPassword);
+      hc.setMaximumPoolSize(config.maxPoolSize());
+      hc.setMinimumIdle(0);
+      hc.setAutoCommit(false);
+      hc.setReadOnly(true);
+      hc.setConnectionTimeout(10_000);
+      hc.setInitializationFailTimeout(-1);
+      if (config.type() == DatasourceType.POSTGRESQL) {
+        // Strings bind as untyped, so PostgreSQL resolves them against uuid, json, enum columns.
+        hc.addDataSourceProperty("stringtype", "unspecified");
+        hc.addDataSourceProperty("ApplicationName", "Jointure");
+        hc.addDataSourceProperty("connectTimeout", "10");
+      }
+      pool = new HikariDataSource(hc);
+    }
+    return pool;
+  }
+
+  public synchronized SqlDialect dialect() {
+    if (dialect == null) {
+      dialect = config.type() == DatasourceType.POSTGRESQL
+          ? PostgresqlSqlDialect.DEFAULT : configuredOrDetectedDialect();
+    }
+    return dialect;
+  }
+
+  private SqlDialect configuredOrDetectedDialect() {
+    if (config.dialect().isPresent()) {
+      String wanted = config.dialect().get().toUpperCase(Locale.ROOT);
+      try {
+        return SqlDialect.DatabaseProduct.valueOf(wanted).getDialect();
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException("datasources." + name() + ".dialect: unknown dialect '"
+            + config.dialect().get() + "'; use a Calcite database product name such as"
+            + " postgresql, mysql, h2, hsqldb, oracle, mssql, ansi", e);
+      }
+    }
+    try (Connection c = connect()) {
+      return SqlDialectFactoryImpl.INSTANCE.create(c.getMetaData());
+    } catch (SQLException e) {
+      throw new SourceException(this, "cannot detect the SQL dialect", e);
+    }
+  }
+
+  public synchronized SourceConvention convention() {
+    if (convention == null) {
+      convention = new SourceConvention(this, dialect());
+    }
+    return convention;
+  }
+
+  /** Tables of the configured schemas, introspected on first call and cached. */
+  public synchronized List<TableInfo> tables() {
+    if (tables == null) {
+      try (Connection c = connect()) {
+        tables = List.copyOf(catalogReader.read(c, config.schemas()));
+        c.rollback();
+      } catch (SQLException e) {
+        throw new SourceException(this, "cannot read the list of tables", e);
+      }
+    }
+    return tables;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (pool != null) {
+      pool.close();
+      pool = null;
+    }
+  }
+}

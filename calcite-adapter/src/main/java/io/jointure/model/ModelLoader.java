@@ -1,0 +1,260 @@
+package io.jointure.model;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a model (YAML or JSON; JSON is valid YAML) and validates its {@code datasources:} part.
+ * Every error names the model, the path inside it and the fix.
+ */
+public final class ModelLoader {
+  /** Prefix of a model given inline in the connection URL instead of as a file. */
+  public static final String INLINE_PREFIX = "inline:";
+
+  private static final Set<String> TOP_LEVEL_KEYS = Set.of("version", "datasources", "collections");
+  private static final Set<String> SQL_SOURCE_KEYS =
+      Set.of("type", "url", "user", "password", "schemas", "dialect", "fetchSize", "maxPoolSize");
+
+  private final EnvSubstitution env;
+
+  public ModelLoader() {
+    this(EnvSubstitution.ofSystem());
+  }
+
+  ModelLoader(EnvSubstitution env) {
+    this.env = env;
+  }
+
+  /** Test seam: a loader that reads variables from the given map instead of the environment. */
+  public static ModelLoader withEnvironment(Map<String, String> variables) {
+    return new ModelLoader(new EnvSubstitution(variables::get));
+  }
+
+  /** Loads {@code inline:<yaml>} or a path to a model file. */
+  public Model load(String modelReference) throws ModelException {
+    if (modelReference.startsWith(INLINE_PREFIX)) {
+      return parse("inline model", modelReference.substring(INLINE_PREFIX.length()));
+    }
+    Path path = Path.of(modelReference);
+    try {
+      return parse(path.toString(), Files.readString(path));
+    } catch (NoSuchFileException e) {
+      throw new ModelException("model file " + path.toAbsolutePath() + " does not exist;"
+          + " check the path given as model=... in the connection URL");
+    } catch (IOException e) {
+      throw new ModelException("cannot read model file " + path.toAbsolutePath() + ": " + e, e);
+    }
+  }
+
+  /** Parses model text; {@code origin} names it in error messages. */
+  public Model parse(String origin, String text) throws ModelException {
+    JsonNode root;
+    try {
+      root = new YAMLMapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new ModelException(origin + ": not valid YAML or JSON" + where + ": "
+          + e.getOriginalMessage() + "; fix the syntax there", e);
+    }
+    return new Reader(origin).model(root);
+  }
+
+  /** Walks one model's tree, keeping the origin for messages. */
+  private final class Reader {
+    private final String origin;
+
+    Reader(String origin) {
+      this.origin = origin;
+    }
+
+    Model model(JsonNode root) throws ModelException {
+      if (root == null || root.isMissingNode() || root.isNull()) {
+        throw error("", "the model is empty; declare at least `version: 1` and `datasources:`");
+      }
+      if (!root.isObject()) {
+        throw error("", "the model must be a mapping with `version:` and `datasources:`");
+      }
+      checkKeys(root, "", TOP_LEVEL_KEYS);
+      JsonNode version = root.get("version");
+      if (version == null) {
+        throw error("version", "missing; add `version: 1` at the top of the model");
+      }
+      if (!version.canConvertToInt() || version.asInt() != 1) {
+        throw error("version", "unsupported version '" + version.asText()
+            + "'; this build reads `version: 1`");
+      }
+      JsonNode sources = root.get("datasources");
+      if (sources == null || !sources.isObject() || sources.isEmpty()) {
+        throw error("datasources", "declare at least one datasource, e.g."
+            + " `datasources: { crm: { type: postgresql, url: jdbc:postgresql://host:5432/crm } }`");
+      }
+      Map<String, DatasourceConfig> datasources = new LinkedHashMap<>();
+      Map<String, String> lowerCaseNames = new LinkedHashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = sources.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        String name = entry.getKey();
+        String path = "datasources." + name;
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+          throw error(path, "datasource name '" + name + "' is not a plain SQL identifier;"
+              + " use letters, digits and underscores, starting with a letter");
+        }
+        String previous = lowerCaseNames.put(name.toLowerCase(Locale.ROOT), name);
+        if (previous != null) {
+          throw error(path, "datasources '" + previous + "' and '" + name + "' differ only in case,"
+              + " but SQL matches unquoted names case-insensitively; rename one");
+        }
+        datasources.put(name, datasource(name, path, entry.getValue()));
+      }
+      JsonNode collections = root.get("collections");
+      if (collections == null || collections.isNull()) {
+        collections = JsonNodeFactory.instance.objectNode();
+      } else if (!collections.isObject()) {
+        throw error("collections", "must be a mapping of `<datasource>.<collection>:` entries");
+      }
+      return new Model(origin, datasources, collections);
+    }
+
+    private DatasourceConfig datasource(String name, String path, JsonNode node)
+        throws ModelException {
+      if (node == null || !node.isObject()) {
+        throw error(path, "must be a mapping with at least `type:` and the source's location");
+      }
+      String typeName = optionalText(node, path, "type").orElseThrow(() -> error(path + ".type",
+          "missing; add `type:` with one of " + typeNames()));
+      DatasourceType type = DatasourceType.fromModelName(typeName).orElseThrow(() ->
+          error(path + ".type", "unknown type '" + typeName + "'"
+              + Suggestions.didYouMean(typeName, typeNameList()) + "; use one of " + typeNames()));
+      if (!type.supported) {
+        throw error(path + ".type", "type '" + typeName + "' is not supported by this build yet;"
+            + " supported types: postgresql, jdbc");
+      }
+      checkKeys(node, path, SQL_SOURCE_KEYS);
+      String url = optionalText(node, path, "url").orElseThrow(() -> error(path + ".url",
+          "missing; add the JDBC URL of the database, e.g. `url: "
+              + (type == DatasourceType.POSTGRESQL ? "jdbc:postgresql://host:5432/dbname"
+                  : "jdbc:<driver>://host/dbname") + "`"));
+      if (!url.startsWith("jdbc:")) {
+        throw error(path + ".url", "'" + url + "' is not a JDBC URL; it must start with jdbc:");
+      }
+      if (type == DatasourceType.POSTGRESQL && !url.startsWith("jdbc:postgresql:")) {
+        throw error(path + ".url", "a postgresql datasource needs a jdbc:postgresql:// URL;"
+            + " for another database use `type: jdbc`");
+      }
+      List<String> schemas = stringList(node, path, "schemas");
+      if (schemas.isEmpty() && type == DatasourceType.POSTGRESQL) {
+        schemas = List.of("public");
+      }
+      Optional<String> dialect = optionalText(node, path, "dialect");
+      if (dialect.isPresent() && type == DatasourceType.POSTGRESQL) {
+        throw error(path + ".dialect", "a postgresql datasource always uses the PostgreSQL"
+            + " dialect; remove `dialect:`");
+      }
+      return new DatasourceConfig(name, type, url,
+          optionalText(node, path, "user"),
+          optionalText(node, path, "password"),
+          List.copyOf(schemas),
+          dialect,
+          positiveInt(node, path, "fetchSize", DatasourceConfig.DEFAULT_FETCH_SIZE),
+          positiveInt(node, path, "maxPoolSize", DatasourceConfig.DEFAULT_MAX_POOL_SIZE));
+    }
+
+    private void checkKeys(JsonNode node, String path, Set<String> allowed) throws ModelException {
+      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        String key = it.next();
+        if (!allowed.contains(key)) {
+          String at = path.isEmpty() ? key : path + "." + key;
+          throw error(at, "unknown key '" + key + "'" + Suggestions.didYouMean(key, allowed)
+              + "; allowed here: " + String.join(", ", allowed.stream().sorted().toList()));
+        }
+      }
+    }
+
+    private Optional<String> optionalText(JsonNode node, String path, String key)
+        throws ModelException {
+      JsonNode value = node.get(key);
+      if (value == null || value.isNull()) {
+        return Optional.empty();
+      }
+      if (!value.isValueNode()) {
+        throw error(path + "." + key, "must be a single value, not a list or mapping");
+      }
+      return Optional.of(substitute(path + "." + key, value.asText()));
+    }
+
+    private List<String> stringList(JsonNode node, String path, String key) throws ModelException {
+      JsonNode value = node.get(key);
+      List<String> result = new ArrayList<>();
+      if (value == null || value.isNull()) {
+        return result;
+      }
+      if (!value.isArray()) {
+        throw error(path + "." + key, "must be a list, e.g. `" + key + ": [public]`");
+      }
+      for (int i = 0; i < value.size(); i++) {
+        JsonNode item = value.get(i);
+        if (!item.isValueNode()) {
+          throw error(path + "." + key + "[" + i + "]", "must be a name");
+        }
+        result.add(substitute(path + "." + key + "[" + i + "]", item.asText()));
+      }
+      return result;
+    }
+
+    private int positiveInt(JsonNode node, String path, String key, int fallback)
+        throws ModelException {
+      Optional<String> text = optionalText(node, path, key);
+      if (text.isEmpty()) {
+        return fallback;
+      }
+      try {
+        int value = Integer.parseInt(text.get().trim());
+        if (value > 0) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw error(path + "." + key, "'" + text.get() + "' is not a positive whole number");
+    }
+
+    private String substitute(String path, String value) throws ModelException {
+      try {
+        return env.apply(value);
+      } catch (IllegalArgumentException e) {
+        throw error(path, e.getMessage());
+      }
+    }
+
+    private ModelException error(String path, String problem) {
+      return new ModelException(origin + (path.isEmpty() ? "" : ": " + path) + ": " + problem);
+    }
+  }
+
+  private static List<String> typeNameList() {
+    List<String> names = new ArrayList<>();
+    for (DatasourceType t : DatasourceType.values()) {
+      names.add(t.modelName());
+    }
+    return names;
+  }
+
+  private static String typeNames() {
+    return String.join(" | ", typeNameList());
+  }
+}

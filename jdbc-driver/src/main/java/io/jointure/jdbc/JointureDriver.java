@@ -1,0 +1,107 @@
+package io.jointure.jdbc;
+
+import io.jointure.adapter.JointureSchemas;
+import io.jointure.adapter.JointureTypeSystem;
+import io.jointure.adapter.SourceRegistry;
+import io.jointure.model.Model;
+import io.jointure.model.ModelException;
+import io.jointure.model.ModelLoader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.ConnectStringParser;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Handler;
+import org.apache.calcite.avatica.HandlerImpl;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.Driver;
+
+/**
+ * The embedded Jointure driver: {@code jdbc:jointure:model=<path>} or
+ * {@code jdbc:jointure:model=inline:<yaml>}. A Calcite driver configured for PostgreSQL users'
+ * habits (double-quoted identifiers, unquoted names matched case-insensitively, PostgreSQL
+ * functions), read-only, and reporting the sources' keys in {@code DatabaseMetaData}.
+ */
+public class JointureDriver extends Driver {
+  public static final String PREFIX = "jdbc:jointure:";
+
+  /** Connection settings applied unless the URL or the properties set them. */
+  static final Map<String, String> DEFAULTS = Map.of(
+      "quoting", "DOUBLE_QUOTE",
+      "unquotedCasing", "UNCHANGED",
+      "quotedCasing", "UNCHANGED",
+      "caseSensitive", "false",
+      "conformance", "LENIENT",
+      "fun", "standard,postgresql",
+      "typeSystem", JointureTypeSystem.class.getName() + "#INSTANCE");
+
+  static {
+    new JointureDriver().register();
+  }
+
+  public JointureDriver() {
+    super(null);
+  }
+
+  @Override
+  protected String getConnectStringPrefix() {
+    return PREFIX;
+  }
+
+  @Override
+  protected DriverVersion createDriverVersion() {
+    return JointureDriverVersion.INSTANCE;
+  }
+
+  @Override
+  public CalcitePrepare createPrepare() {
+    return new ReadOnlyPrepare();
+  }
+
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
+    if (!acceptsURL(url)) {
+      return null;
+    }
+    Properties properties = ConnectStringParser.parse(url.substring(PREFIX.length()), info);
+    DEFAULTS.forEach(properties::putIfAbsent);
+    if (properties.getProperty("model") == null) {
+      throw new SQLException("no model given; use jdbc:jointure:model=/path/to/model.yaml");
+    }
+    return super.connect(url, properties);
+  }
+
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    return JointureMeta.of((CalciteConnection) connection);
+  }
+
+  @Override
+  protected Handler createHandler() {
+    return new HandlerImpl() {
+      @Override
+      public void onConnectionInit(AvaticaConnection avaticaConnection) throws SQLException {
+        CalciteConnection connection = (CalciteConnection) avaticaConnection;
+        String reference = connection.getProperties().getProperty("model");
+        Model model;
+        try {
+          model = new ModelLoader().load(reference);
+        } catch (ModelException e) {
+          throw new SQLException(e.getMessage(), "08001", e);
+        }
+        JointureSchemas.addTo(connection.getRootSchema(), model, SourceRegistry.global());
+        String schema = connection.config().schema();
+        if (schema == null && model.datasources().size() == 1) {
+          schema = model.datasources().keySet().iterator().next();
+        }
+        if (schema != null) {
+          connection.setSchema(schema);
+        }
+      }
+    };
+  }
+}

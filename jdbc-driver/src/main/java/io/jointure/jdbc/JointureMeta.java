@@ -1,0 +1,168 @@
+package io.jointure.jdbc;
+
+import io.jointure.adapter.sql.ForeignKeyInfo;
+import io.jointure.adapter.sql.SourceSchema;
+import io.jointure.adapter.sql.SourceTable;
+import io.jointure.adapter.sql.TableInfo;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.calcite.avatica.AvaticaUtils;
+import org.apache.calcite.avatica.ColumnMetaData;
+import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.SubclassableCalciteMeta;
+import org.apache.calcite.linq4j.tree.Primitive;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.lookup.LikePattern;
+
+/**
+ * Calcite's metadata, plus the keys Calcite does not report: primary keys and foreign keys of
+ * every source table, so that BI tools draw relationships and auto-join.
+ */
+final class JointureMeta extends SubclassableCalciteMeta {
+  private static final List<String> PRIMARY_KEY_COLUMNS = List.of("TABLE_CAT", "TABLE_SCHEM",
+      "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME");
+  private static final List<String> FOREIGN_KEY_COLUMNS = List.of("PKTABLE_CAT", "PKTABLE_SCHEM",
+      "PKTABLE_NAME", "PKCOLUMN_NAME", "FKTABLE_CAT", "FKTABLE_SCHEM", "FKTABLE_NAME",
+      "FKCOLUMN_NAME", "KEY_SEQ", "UPDATE_RULE", "DELETE_RULE", "FK_NAME", "PK_NAME",
+      "DEFERRABILITY");
+
+  private final CalciteConnection connection;
+
+  private JointureMeta(CalciteConnection connection) {
+    super(connection);
+    this.connection = connection;
+  }
+
+  static JointureMeta of(CalciteConnection connection) {
+    return new JointureMeta(connection);
+  }
+
+  @Override
+  public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema,
+      String table) {
+    List<KeyRows.PrimaryKey> rows = new ArrayList<>();
+    for (Map.Entry<String, SourceSchema> s : sourceSchemas(schema).entrySet()) {
+      for (Map.Entry<String, SourceTable> t : s.getValue().sourceTables().entrySet()) {
+        TableInfo info = t.getValue().info();
+        if (table != null && !table.equals(t.getKey())) {
+          continue;
+        }
+        for (int i = 0; i < info.primaryKey().size(); i++) {
+          rows.add(new KeyRows.PrimaryKey(s.getKey(), t.getKey(), info.primaryKey().get(i),
+              (short) (i + 1), info.primaryKeyName()));
+        }
+      }
+    }
+    rows.sort(Comparator.comparing((KeyRows.PrimaryKey r) -> r.columnName));
+    return resultSet(KeyRows.PrimaryKey.class, PRIMARY_KEY_COLUMNS, rows);
+  }
+
+  @Override
+  public MetaResultSet getImportedKeys(ConnectionHandle ch, String catalog, String schema,
+      String table) {
+    List<KeyRows.ForeignKey> rows = foreignKeys(null, null, schema, table);
+    rows.sort(Comparator.comparing((KeyRows.ForeignKey r) -> r.pktableSchem)
+        .thenComparing(r -> r.pktableName).thenComparing(r -> r.keySeq));
+    return resultSet(KeyRows.ForeignKey.class, FOREIGN_KEY_COLUMNS, rows);
+  }
+
+  @Override
+  public MetaResultSet getExportedKeys(ConnectionHandle ch, String catalog, String schema,
+      String table) {
+    return resultSet(KeyRows.ForeignKey.class, FOREIGN_KEY_COLUMNS,
+        sortedByForeignTable(foreignKeys(schema, table, null, null)));
+  }
+
+  @Override
+  public MetaResultSet getCrossReference(ConnectionHandle ch, String parentCatalog,
+      String parentSchema, String parentTable, String foreignCatalog, String foreignSchema,
+      String foreignTable) {
+    return resultSet(KeyRows.ForeignKey.class, FOREIGN_KEY_COLUMNS, sortedByForeignTable(
+        foreignKeys(parentSchema, parentTable, foreignSchema, foreignTable)));
+  }
+
+  private static List<KeyRows.ForeignKey> sortedByForeignTable(List<KeyRows.ForeignKey> rows) {
+    rows.sort(Comparator.comparing((KeyRows.ForeignKey r) -> r.fktableSchem)
+        .thenComparing(r -> r.fktableName).thenComparing(r -> r.keySeq));
+    return rows;
+  }
+
+  /**
+   * Native foreign keys, filtered by the referenced (pk) and referencing (fk) table; a null
+   * filter matches everything. A source's foreign keys only reference its own tables.
+   */
+  private List<KeyRows.ForeignKey> foreignKeys(String pkSchema, String pkTable, String fkSchema,
+      String fkTable) {
+    List<KeyRows.ForeignKey> rows = new ArrayList<>();
+    Map<String, SourceSchema> schemas = sourceSchemas(fkSchema);
+    for (Map.Entry<String, SourceSchema> s : schemas.entrySet()) {
+      if (pkSchema != null && !pkSchema.equals(s.getKey())) {
+        continue;
+      }
+      for (Map.Entry<String, SourceTable> t : s.getValue().sourceTables().entrySet()) {
+        if (fkTable != null && !fkTable.equals(t.getKey())) {
+          continue;
+        }
+        for (ForeignKeyInfo fk : t.getValue().info().foreignKeys()) {
+          String target = s.getValue().sqlName(fk.targetSchema(), fk.targetTable()).orElse(null);
+          if (target == null || (pkTable != null && !pkTable.equals(target))) {
+            continue;
+          }
+          String targetPkName = s.getValue().sourceTables().get(target).info().primaryKeyName();
+          for (int i = 0; i < fk.columns().size(); i++) {
+            rows.add(new KeyRows.ForeignKey(s.getKey(), target, fk.targetColumns().get(i),
+                s.getKey(), t.getKey(), fk.columns().get(i), (short) (i + 1), fk.name(),
+                targetPkName));
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** Source schemas by SQL name; a null name means all of them. */
+  private Map<String, SourceSchema> sourceSchemas(String name) {
+    SchemaPlus root = connection.getRootSchema();
+    Map<String, SourceSchema> result = new java.util.TreeMap<>();
+    for (String schemaName : root.subSchemas().getNames(LikePattern.any())) {
+      if (name != null && !name.equals(schemaName)) {
+        continue;
+      }
+      SchemaPlus schema = Objects.requireNonNull(root.subSchemas().get(schemaName));
+      try {
+        result.put(schemaName, schema.unwrap(SourceSchema.class));
+      } catch (ClassCastException notASource) {
+        // Calcite's own "metadata" schema, for instance.
+      }
+    }
+    return result;
+  }
+
+  private MetaResultSet resultSet(Class<?> rowClass, List<String> columnNames, List<?> rows) {
+    List<ColumnMetaData> columns = new ArrayList<>();
+    List<Field> fields = new ArrayList<>();
+    List<String> fieldNames = new ArrayList<>();
+    for (String name : columnNames) {
+      String fieldName = AvaticaUtils.toCamelCase(name);
+      Field field;
+      try {
+        field = rowClass.getField(fieldName);
+      } catch (NoSuchFieldException e) {
+        throw new IllegalStateException(rowClass + " lacks field " + fieldName, e);
+      }
+      boolean nullable = !Primitive.is(field.getType());
+      columns.add(MetaImpl.columnMetaData(name, columns.size(), field.getType(), nullable));
+      fields.add(field);
+      fieldNames.add(fieldName);
+    }
+    @SuppressWarnings("unchecked")
+    Iterable<Object> iterable = (Iterable<Object>) rows;
+    return createResultSet(Map.of(), columns, CursorFactory.record(rowClass, fields, fieldNames),
+        new Frame(0, true, iterable));
+  }
+}

@@ -1,0 +1,44 @@
+package io.jointure.jdbc;
+
+import java.lang.reflect.Type;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
+
+/**
+ * Calcite's statement preparation, refusing statements that would write. Jointure only reads its
+ * sources; a write must go to the source database itself.
+ */
+final class ReadOnlyPrepare extends CalcitePrepareImpl {
+  private static final Set<String> WRITE_KEYWORDS = Set.of("INSERT", "UPDATE", "DELETE", "MERGE",
+      "UPSERT", "CREATE", "DROP", "ALTER", "TRUNCATE", "GRANT", "REVOKE", "COPY", "COMMENT");
+
+  /** The first word of a statement, after whitespace and comments. */
+  private static final Pattern FIRST_WORD =
+      Pattern.compile("\\A(?:\\s+|--[^\\n]*(?:\\n|\\z)|/\\*.*?\\*/)*([A-Za-z]+)", Pattern.DOTALL);
+
+  @Override
+  public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query, Type elementType,
+      long maxRowCount) {
+    if (query.sql != null) {
+      Matcher m = FIRST_WORD.matcher(query.sql);
+      if (m.find()) {
+        String keyword = m.group(1).toUpperCase(Locale.ROOT);
+        if (WRITE_KEYWORDS.contains(keyword)) {
+          throw new ReadOnlyException(keyword);
+        }
+      }
+    }
+    return super.prepareSql(context, query, elementType, maxRowCount);
+  }
+
+  /** A write was attempted. */
+  static final class ReadOnlyException extends RuntimeException {
+    ReadOnlyException(String keyword) {
+      super("Jointure is read-only: " + keyword + " statements are not supported;"
+          + " run them on the source database directly");
+    }
+  }
+}

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,19 @@ import org.apache.calcite.sql.type.SqlTypeName;
 interface ColumnReader {
   Object read(ResultSet rs, int column) throws SQLException;
 
-  static ColumnReader of(RelDataType type) {
+  /**
+   * @param nativeType the source's name for the column's type, as its result set reports it;
+   *                   a timestamp with time zone is read as wall-clock time in this JVM's zone
+   */
+  static ColumnReader of(RelDataType type, String nativeType) {
     SqlTypeName name = type.getSqlTypeName();
+    if (name == SqlTypeName.TIMESTAMP && "timestamptz".equalsIgnoreCase(nativeType)) {
+      return (rs, i) -> {
+        OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+        return t == null ? null : toInternal(SqlTypeName.TIMESTAMP,
+            t.atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime());
+      };
+    }
     return switch (name) {
       case TINYINT -> nullable((rs, i) -> rs.getByte(i));
       case SMALLINT -> nullable((rs, i) -> rs.getShort(i));

@@ -4,6 +4,7 @@ import io.jointure.adapter.request.SourceRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -14,11 +15,12 @@ import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.rel.type.RelDataType;
 
 /**
  * One SQL query to one source, ready to run: text with {@code ?} placeholders, where each
- * placeholder's value comes from (a user's statement parameter or a bound literal), and how to
- * read each column. Generated code calls {@link #enumerable(DataContext)}; rows stream from the
+ * placeholder's value comes from (a user's statement parameter or a bound literal), and the
+ * types of the columns. Generated code calls {@link #enumerable(DataContext)}; rows stream from the
  * source in batches of the datasource's fetch size.
  */
 public final class NativeQuery {
@@ -26,16 +28,16 @@ public final class NativeQuery {
   private final String sql;
   private final List<Integer> parameterIndexes;
   private final List<Object> literalValues;
-  private final List<ColumnReader> readers;
+  private final List<RelDataType> columnTypes;
   private final boolean scalarRows;
 
   NativeQuery(SqlSource source, String sql, List<Integer> parameterIndexes,
-      List<Object> literalValues, List<ColumnReader> readers, boolean scalarRows) {
+      List<Object> literalValues, List<RelDataType> columnTypes, boolean scalarRows) {
     this.source = source;
     this.sql = sql;
     this.parameterIndexes = List.copyOf(parameterIndexes);
     this.literalValues = literalValues;
-    this.readers = readers;
+    this.columnTypes = columnTypes;
     this.scalarRows = scalarRows;
   }
 
@@ -92,6 +94,7 @@ public final class NativeQuery {
     private Connection connection;
     private PreparedStatement statement;
     private ResultSet resultSet;
+    private ColumnReader[] readers;
     private List<Object> parameters = List.of();
     private Object current;
     private long rows;
@@ -137,6 +140,11 @@ public final class NativeQuery {
       }
       bind(statement, parameters);
       resultSet = statement.executeQuery();
+      ResultSetMetaData metaData = resultSet.getMetaData();
+      readers = new ColumnReader[columnTypes.size()];
+      for (int i = 0; i < readers.length; i++) {
+        readers[i] = ColumnReader.of(columnTypes.get(i), metaData.getColumnTypeName(i + 1));
+      }
     }
 
     private void checkCancelled() throws SQLException {
@@ -149,11 +157,11 @@ public final class NativeQuery {
 
     private Object readRow() throws SQLException {
       if (scalarRows) {
-        return readers.get(0).read(resultSet, 1);
+        return readers[0].read(resultSet, 1);
       }
-      Object[] row = new Object[readers.size()];
+      Object[] row = new Object[readers.length];
       for (int i = 0; i < row.length; i++) {
-        row[i] = readers.get(i).read(resultSet, i + 1);
+        row[i] = readers[i].read(resultSet, i + 1);
       }
       return row;
     }

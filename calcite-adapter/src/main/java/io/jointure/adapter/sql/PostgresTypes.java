@@ -58,7 +58,9 @@ final class PostgresTypes {
       case "timestamp":
         return SqlTypeSpec.of(SqlTypeName.TIMESTAMP, fractionalDigits(typmod));
       case "timestamptz":
-        return SqlTypeSpec.of(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, fractionalDigits(typmod));
+        // As PostgreSQL's own driver does: a TIMESTAMP in the client's time zone (pgjdbc sets the
+        // session's TimeZone to it), so values, filters and getTimestamp() agree on the instant.
+        return SqlTypeSpec.of(SqlTypeName.TIMESTAMP, fractionalDigits(typmod));
       case "uuid":
         return SqlTypeSpec.of(SqlTypeName.UUID);
       case "bytea":

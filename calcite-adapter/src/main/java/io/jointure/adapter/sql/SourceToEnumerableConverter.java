@@ -22,6 +22,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.convert.ConverterImpl;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlNode;
@@ -78,12 +79,12 @@ public final class SourceToEnumerableConverter extends ConverterImpl implements 
         .withClauseStartsLine(false).withClauseEndsLine(false).withIndentation(0));
     List<Integer> parameterIndexes =
         sql.getDynamicParameters() == null ? List.of() : sql.getDynamicParameters();
-    List<ColumnReader> readers = new ArrayList<>();
+    List<RelDataType> columnTypes = new ArrayList<>();
     for (RelDataTypeField field : getRowType().getFieldList()) {
-      readers.add(ColumnReader.of(field.getType()));
+      columnTypes.add(field.getType());
     }
     return new NativeQuery(convention.source(), sql.getSql(), parameterIndexes,
-        List.copyOf(binder.values()), readers, scalarRows);
+        List.copyOf(binder.values()), columnTypes, scalarRows);
   }
 
   @Override

@@ -1,11 +1,16 @@
 package io.jointure.adapter;
 
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Calcite's type system widened to what the sources hold: DECIMAL up to PostgreSQL's 1000 digits
- * (Calcite's default stops at 19, which would truncate numeric(30,2)).
+ * (Calcite's default stops at 19, which would truncate numeric(30,2)); and aggregate result types
+ * as PostgreSQL derives them, so an aggregate gives the same answer whether a source or Calcite
+ * computes it: SUM of small integers is BIGINT and of BIGINT is DECIMAL (no overflow), AVG of
+ * integers is DECIMAL and of floating-point numbers is DOUBLE (no truncation).
  */
 public final class JointureTypeSystem extends RelDataTypeSystemImpl {
   public static final int MAX_DECIMAL_PRECISION = 1000;
@@ -17,6 +22,31 @@ public final class JointureTypeSystem extends RelDataTypeSystemImpl {
   @Override
   public int getMaxPrecision(SqlTypeName typeName) {
     return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL_PRECISION : super.getMaxPrecision(typeName);
+  }
+
+  /** Scale of an average of integers; PostgreSQL keeps at least 16 significant digits. */
+  public static final int AVERAGE_SCALE = 16;
+
+  @Override
+  public RelDataType deriveSumType(RelDataTypeFactory factory, RelDataType argumentType) {
+    RelDataType sum = switch (argumentType.getSqlTypeName()) {
+      case TINYINT, SMALLINT, INTEGER -> factory.createSqlType(SqlTypeName.BIGINT);
+      case BIGINT -> factory.createSqlType(SqlTypeName.DECIMAL, 38, 0);
+      case REAL -> factory.createSqlType(SqlTypeName.REAL);
+      default -> super.deriveSumType(factory, argumentType);
+    };
+    return factory.createTypeWithNullability(sum, argumentType.isNullable());
+  }
+
+  @Override
+  public RelDataType deriveAvgAggType(RelDataTypeFactory factory, RelDataType argumentType) {
+    RelDataType average = switch (argumentType.getSqlTypeName()) {
+      case TINYINT, SMALLINT, INTEGER, BIGINT ->
+          factory.createSqlType(SqlTypeName.DECIMAL, 38, AVERAGE_SCALE);
+      case REAL, FLOAT, DOUBLE -> factory.createSqlType(SqlTypeName.DOUBLE);
+      default -> super.deriveAvgAggType(factory, argumentType);
+    };
+    return factory.createTypeWithNullability(average, argumentType.isNullable());
   }
 
   @Override

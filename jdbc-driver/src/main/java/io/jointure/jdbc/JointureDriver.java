@@ -59,7 +59,7 @@ public class JointureDriver extends Driver {
 
   @Override
   public CalcitePrepare createPrepare() {
-    return new ReadOnlyPrepare();
+    return new JointurePrepare();
   }
 
   @Override

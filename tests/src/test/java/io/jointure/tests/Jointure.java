@@ -4,6 +4,7 @@ import io.jointure.adapter.request.SourceRequest;
 import io.jointure.adapter.sql.SourceSchema;
 import io.jointure.demo.EmbeddedPostgres;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -67,10 +68,14 @@ final class Jointure {
     return rows;
   }
 
-  /** Numbers by value, arrays as lists, bytes as lists; everything else as is. */
+  /**
+   * Numbers by value (decimals to 10 places: PostgreSQL and Calcite give averages different
+   * scales), arrays and bytes as lists; everything else as is.
+   */
   static Object normalize(Object value) throws SQLException {
     if (value instanceof BigDecimal d) {
-      return d.stripTrailingZeros().toPlainString();
+      return d.setScale(Math.min(d.scale(), 10), RoundingMode.HALF_UP).stripTrailingZeros()
+          .toPlainString();
     }
     if (value instanceof Integer || value instanceof Long || value instanceof Short) {
       return new BigDecimal(value.toString()).toPlainString();

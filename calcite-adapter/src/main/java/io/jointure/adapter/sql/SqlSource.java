@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlDialectFactoryImpl;
-import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
 
 /**
  * A SQL datasource at run time: its connection pool (opened on first use), dialect, planner
@@ -92,7 +91,7 @@ public final class SqlSource implements AutoCloseable {
   public synchronized SqlDialect dialect() {
     if (dialect == null) {
       dialect = config.type() == DatasourceType.POSTGRESQL
-          ? PostgresqlSqlDialect.DEFAULT : configuredOrDetectedDialect();
+          ? PostgresDialect.INSTANCE : configuredOrDetectedDialect();
     }
     return dialect;
   }

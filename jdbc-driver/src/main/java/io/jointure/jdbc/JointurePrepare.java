@@ -8,10 +8,11 @@ import java.util.regex.Pattern;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 
 /**
- * Calcite's statement preparation, refusing statements that would write. Jointure only reads its
- * sources; a write must go to the source database itself.
+ * Calcite's statement preparation, refusing statements that would write: Jointure only reads its
+ * sources, and a write goes to the source database itself.
  */
-final class ReadOnlyPrepare extends CalcitePrepareImpl {
+final class JointurePrepare extends CalcitePrepareImpl {
+
   private static final Set<String> WRITE_KEYWORDS = Set.of("INSERT", "UPDATE", "DELETE", "MERGE",
       "UPSERT", "CREATE", "DROP", "ALTER", "TRUNCATE", "GRANT", "REVOKE", "COPY", "COMMENT");
 

@@ -1,0 +1,118 @@
+package io.jointure.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jointure.adapter.request.SourceRequest;
+import io.jointure.demo.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Work on one source runs inside it: each query's rows equal the same SQL run natively, and the
+ * one request the source received is the expected SQL, with values bound as parameters.
+ */
+@ExtendWith(PostgresExtension.class)
+class PushdownTest {
+  private static Connection jointure;
+  private static Connection native_;
+
+  @BeforeAll
+  static void connect(EmbeddedPostgres pg) throws Exception {
+    SeedFixture.load(pg);
+    jointure = Jointure.connect(SeedFixture.model(pg));
+    native_ = pg.connect("fx_all");
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    jointure.close();
+    native_.close();
+  }
+
+  /** Runs {@code sql} both ways, checks equal rows, and returns the crm requests. */
+  private static SourceRequest onlyRequest(String sql) throws Exception {
+    Jointure.clearRequests(jointure, "crm", "shop");
+    List<List<Object>> actual = Jointure.rows(jointure, sql);
+    assertEquals(Jointure.rows(native_, sql), actual, sql);
+    List<SourceRequest> requests = Jointure.requests(jointure, "crm");
+    assertEquals(1, requests.size(), () -> "one request to crm, got " + requests);
+    assertEquals(actual.size(), requests.get(0).rows(), "rows fetched = rows answered");
+    return requests.get(0);
+  }
+
+  @Test
+  void filterAndProjection() throws Exception {
+    SourceRequest r = onlyRequest(
+        "SELECT name, population FROM crm.towns WHERE population > 50000 AND country_id = 2"
+            + " ORDER BY id");
+    assertTrue(r.text().startsWith("SELECT \"name\", \"population\""), r.text());
+    assertTrue(r.text().contains(" FROM \"public\".\"towns\" WHERE "), r.text());
+    assertTrue(r.text().contains("\"population\" > ?") && r.text().contains("\"country_id\" = ?"),
+        r.text());
+    assertEquals(2, r.parameters().size());
+    assertTrue(r.parameters().containsAll(List.of(50000L, 2L)), r.parameters().toString());
+  }
+
+  @Test
+  void valuesNeverBecomeSqlText() throws Exception {
+    SourceRequest r = onlyRequest("SELECT id FROM crm.countries WHERE name = 'O''Brien Land'"
+        + " OR name LIKE '%''; DROP TABLE towns; --'");
+    assertFalse(r.text().contains("Brien"), r.text());
+    assertFalse(r.text().contains("DROP"), r.text());
+    assertTrue(r.parameters().contains("O'Brien Land"), r.parameters().toString());
+  }
+
+  @Test
+  void inListAndBetweenAndNullTests() throws Exception {
+    SourceRequest r = onlyRequest("SELECT id FROM crm.towns WHERE id IN (3, 5, 8, 13)"
+        + " OR (population BETWEEN 100 AND 2000 AND country_id IS NULL) ORDER BY id");
+    assertFalse(r.text().contains("13"), r.text());
+    assertTrue(r.parameters().containsAll(List.of(3L, 5L, 8L, 13L)), r.parameters().toString());
+  }
+
+  @Test
+  void sortLimitOffset() throws Exception {
+    SourceRequest r = onlyRequest(
+        "SELECT id, name FROM crm.towns ORDER BY population DESC, id LIMIT 5 OFFSET 10");
+    assertTrue(r.text().contains("ORDER BY \"population\" DESC"), r.text());
+    assertTrue(r.text().contains("OFFSET 10 ROWS") && r.text().contains("FETCH NEXT 5 ROWS ONLY"),
+        r.text());
+  }
+
+  @Test
+  void aggregates() throws Exception {
+    SourceRequest r = onlyRequest("SELECT country_id, COUNT(*), COUNT(DISTINCT population % 7),"
+        + " SUM(population), MIN(name), MAX(founded), AVG(population)"
+        + " FROM crm.towns GROUP BY country_id ORDER BY country_id");
+    assertTrue(r.text().contains("GROUP BY \"country_id\""), r.text());
+    assertTrue(r.text().contains("COUNT(DISTINCT"), r.text());
+  }
+
+  @Test
+  void joinWithinOneDatabase() throws Exception {
+    SourceRequest r = onlyRequest("SELECT t.name, c.name FROM crm.towns t"
+        + " JOIN crm.countries c ON c.id = t.country_id WHERE c.code = 'ES' ORDER BY t.id");
+    assertTrue(r.text().contains("JOIN"), r.text());
+    assertTrue(r.parameters().contains("ES"), r.parameters().toString());
+  }
+
+  @Test
+  void explainShowsTheSqlEachSourceReceives() throws Exception {
+    try (Statement s = jointure.createStatement();
+         ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR SELECT name FROM crm.towns"
+             + " WHERE population > 1000")) {
+      assertTrue(rs.next());
+      String plan = rs.getString(1);
+      assertTrue(plan.contains("source=[crm], sql=[SELECT \"name\" FROM \"public\".\"towns\""
+          + " WHERE \"population\" > ?], parameters=[[1000]]"), plan);
+    }
+  }
+}

@@ -1,9 +1,11 @@
 package io.jointure.adapter.sql;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
@@ -31,7 +33,8 @@ public final class SourceSchema extends AbstractSchema {
 
   @Override
   protected synchronized Map<String, Table> getTableMap() {
-    return Map.copyOf(sourceTables());
+    // Sorted, so that DatabaseMetaData.getTables lists tables by name as JDBC asks.
+    return Collections.unmodifiableMap(new TreeMap<>(sourceTables()));
   }
 
   /** Tables by their SQL name, in the source's order. */

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
@@ -33,8 +32,7 @@ public final class SourceSchema extends AbstractSchema {
 
   @Override
   protected synchronized Map<String, Table> getTableMap() {
-    // Sorted, so that DatabaseMetaData.getTables lists tables by name as JDBC asks.
-    return Collections.unmodifiableMap(new TreeMap<>(sourceTables()));
+    return Collections.unmodifiableMap(sourceTables());
   }
 
   /** Tables by their SQL name, in the source's order. */

@@ -105,6 +105,25 @@ class PushdownTest {
   }
 
   @Test
+  void aggregateOverAJoinWithinOneDatabase() throws Exception {
+    SourceRequest r = onlyRequest("SELECT c.name, COUNT(*), SUM(t.population) FROM crm.towns t"
+        + " JOIN crm.countries c ON c.id = t.country_id GROUP BY c.name ORDER BY c.name");
+    assertTrue(r.text().contains("JOIN") && r.text().contains("GROUP BY")
+        && r.text().contains("ORDER BY"), r.text());
+  }
+
+  @Test
+  void thePlannerSeesRealRowCounts() throws Exception {
+    try (Statement s = jointure.createStatement();
+         ResultSet rs = s.executeQuery("EXPLAIN PLAN INCLUDING ALL ATTRIBUTES FOR"
+             + " SELECT * FROM crm.towns")) {
+      assertTrue(rs.next());
+      String plan = rs.getString(1);
+      assertTrue(plan.contains("SourceTableScan(table=[[crm, towns]]): rowcount = 300.0"), plan);
+    }
+  }
+
+  @Test
   void explainShowsTheSqlEachSourceReceives() throws Exception {
     try (Statement s = jointure.createStatement();
          ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR SELECT name FROM crm.towns"

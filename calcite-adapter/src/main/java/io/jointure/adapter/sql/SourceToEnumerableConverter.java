@@ -43,10 +43,15 @@ public final class SourceToEnumerableConverter extends ConverterImpl implements 
     return new SourceToEnumerableConverter(getCluster(), traitSet, sole(inputs));
   }
 
+  /**
+   * Rows leaving a source cost more than rows processed inside it (transfer, conversion), so the
+   * planner prefers plans that filter and aggregate in the source. (Calcite's JDBC bridge makes
+   * them nearly free, which on small tables lets aggregates over joins stay in Calcite.)
+   */
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     RelOptCost cost = super.computeSelfCost(planner, mq);
-    return cost == null ? null : cost.multiplyBy(.1);
+    return cost == null ? null : cost.multiplyBy(2);
   }
 
   private SourceConvention convention() {
@@ -56,16 +61,27 @@ public final class SourceToEnumerableConverter extends ConverterImpl implements 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
     RelWriter writer = super.explainTerms(pw).item("source", convention().source().name());
-    // The planner's digests also call this, while the input is still a set of alternatives;
-    // only an EXPLAIN of the final plan shows the SQL.
-    if (pw.getDetailLevel() == SqlExplainLevel.DIGEST_ATTRIBUTES
-        || getInput() instanceof RelSubset) {
+    // The planner also calls this (for digests and debug dumps) while the operators below are
+    // still sets of alternatives; only a final plan has SQL to show.
+    if (pw.getDetailLevel() == SqlExplainLevel.DIGEST_ATTRIBUTES || !isFinal(getInput())) {
       return writer;
     }
     NativeQuery query = nativeQuery(false);
     writer.item("sql", query.sql());
     List<Object> parameters = query.describedParameters();
     return writer.itemIf("parameters", parameters, !parameters.isEmpty());
+  }
+
+  private static boolean isFinal(RelNode rel) {
+    if (rel instanceof RelSubset) {
+      return false;
+    }
+    for (RelNode input : rel.getInputs()) {
+      if (!isFinal(input)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Generates the source's SQL for the operators below this converter. */
@@ -75,15 +91,14 @@ public final class SourceToEnumerableConverter extends ConverterImpl implements 
         (JavaTypeFactory) getCluster().getTypeFactory());
     SqlNode statement = implementor.visitRoot(getInput()).asStatement();
     LiteralBinder binder = new LiteralBinder();
-    SqlString sql = binder.bind(statement).toSqlString(c -> c.withDialect(convention.dialect)
-        .withClauseStartsLine(false).withClauseEndsLine(false).withIndentation(0));
+    SqlString sql = binder.bind(statement).toSqlString(convention.dialect);
     List<Integer> parameterIndexes =
         sql.getDynamicParameters() == null ? List.of() : sql.getDynamicParameters();
     List<RelDataType> columnTypes = new ArrayList<>();
     for (RelDataTypeField field : getRowType().getFieldList()) {
       columnTypes.add(field.getType());
     }
-    return new NativeQuery(convention.source(), sql.getSql(), parameterIndexes,
+    return new NativeQuery(convention.source(), SingleLineSql.of(sql.getSql()), parameterIndexes,
         List.copyOf(binder.values()), columnTypes, scalarRows);
   }
 

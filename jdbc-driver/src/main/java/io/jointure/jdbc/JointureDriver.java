@@ -72,7 +72,8 @@ public class JointureDriver extends Driver {
     if (properties.getProperty("model") == null) {
       throw new SQLException("no model given; use jdbc:jointure:model=/path/to/model.yaml");
     }
-    return super.connect(url, properties);
+    Connection connection = super.connect(url, properties);
+    return DetailedErrors.wrap((CalciteConnection) connection);
   }
 
   @Override

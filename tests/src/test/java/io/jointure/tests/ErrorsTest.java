@@ -66,6 +66,13 @@ class ErrorsTest {
   }
 
   @Test
+  void preparedStatementErrorsGiveTheReasonToo() {
+    SQLException e = assertThrows(SQLException.class,
+        () -> jointure.prepareStatement("SELECT nme FROM crm.towns WHERE id = ?").close());
+    assertTrue(e.getMessage().contains("Column 'nme' not found"), e.getMessage());
+  }
+
+  @Test
   void unknownTableIsNamed() {
     String message = error(jointure, "SELECT * FROM crm.townz");
     assertTrue(message.contains("Object 'townz' not found"), message);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jointure.adapter.request.SourceRequest;
 import io.jointure.demo.EmbeddedPostgres;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
@@ -68,6 +69,24 @@ class PushdownTest {
     assertFalse(r.text().contains("Brien"), r.text());
     assertFalse(r.text().contains("DROP"), r.text());
     assertTrue(r.parameters().contains("O'Brien Land"), r.parameters().toString());
+  }
+
+  @Test
+  void statementParametersReachTheSourceAsParameters() throws Exception {
+    Jointure.clearRequests(jointure, "crm");
+    String sql = "SELECT name FROM crm.towns WHERE id = ? OR name = ? ORDER BY id";
+    List<List<Object>> actual;
+    try (PreparedStatement ps = jointure.prepareStatement(sql)) {
+      ps.setInt(1, 7);
+      ps.setString(2, "Town 9");
+      try (ResultSet rs = ps.executeQuery()) {
+        actual = Jointure.rows(rs);
+      }
+    }
+    assertEquals(List.of(List.of("Town 7"), List.of("Town 9")), actual);
+    SourceRequest r = Jointure.requests(jointure, "crm").get(0);
+    assertTrue(r.parameters().containsAll(List.of(7, "Town 9")), r.parameters().toString());
+    assertFalse(r.text().contains("Town"), r.text());
   }
 
   @Test

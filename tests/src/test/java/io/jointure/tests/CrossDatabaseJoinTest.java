@@ -3,37 +3,15 @@ package io.jointure.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.jointure.demo.EmbeddedPostgres;
-import java.sql.Connection;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Joins across two PostgreSQL databases return exactly what the same join returns when all the
  * tables sit in one database (NULL keys and keys that match nothing included).
  */
-@ExtendWith(PostgresExtension.class)
-class CrossDatabaseJoinTest {
-  private static Connection jointure;
-  private static Connection native_;
-
-  @BeforeAll
-  static void connect(EmbeddedPostgres pg) throws Exception {
-    SeedFixture.load(pg);
-    jointure = Jointure.connect(SeedFixture.model(pg));
-    native_ = pg.connect("fx_all");
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    jointure.close();
-    native_.close();
-  }
-
+class CrossDatabaseJoinTest extends SeedFixtureTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "SELECT p.id, p.first_name, t.name FROM shop.people p JOIN crm.towns t ON t.id = p.town_id"
@@ -53,7 +31,7 @@ class CrossDatabaseJoinTest {
           + " ON p.town_id = m.town_id AND p.age = 30 ORDER BY m.id, p.id",
   })
   void sameAnswerAsOneDatabase(String sql) throws Exception {
-    List<List<Object>> expected = Jointure.rows(native_, sql);
+    List<List<Object>> expected = Jointure.rows(groundTruth, sql);
     assertFalse(expected.isEmpty(), "the fixture must make this query return rows: " + sql);
     assertEquals(expected, Jointure.rows(jointure, sql));
   }

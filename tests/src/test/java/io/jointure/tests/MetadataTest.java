@@ -4,40 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jointure.demo.EmbeddedPostgres;
-import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The {@code DatabaseMetaData} calls a BI tool makes answer like PostgreSQL's own driver does for
- * the same database, with the datasource name as the schema.
+ * the same tables (held in schema {@code crm} of the ground-truth database).
  */
-@ExtendWith(PostgresExtension.class)
-class MetadataTest {
-  private static Connection jointure;
-  private static Connection native_;
-
-  @BeforeAll
-  static void connect(EmbeddedPostgres pg) throws Exception {
-    SeedFixture.load(pg);
-    jointure = Jointure.connect(SeedFixture.model(pg));
-    native_ = pg.connect("fx_crm");
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    jointure.close();
-    native_.close();
-  }
-
-  /** The named columns of a metadata result set, with pgjdbc's schema replaced by ours. */
+class MetadataTest extends SeedFixtureTest {
+  /** The named columns of a metadata result set. */
   private static List<List<Object>> read(ResultSet rs, String... columns) throws Exception {
     List<List<Object>> rows = new ArrayList<>();
     try (rs) {
@@ -45,8 +23,7 @@ class MetadataTest {
         List<Object> row = new ArrayList<>();
         for (String column : columns) {
           Object value = rs.getObject(column);
-          row.add("public".equals(value) ? "crm" : value instanceof Number n ? n.intValue()
-              : value);
+          row.add(value instanceof Number n ? n.intValue() : value);
         }
         rows.add(row);
       }
@@ -73,7 +50,7 @@ class MetadataTest {
   @Test
   void columnsWithJdbcTypesAsPostgresReportsThem() throws Exception {
     String[] columns = {"COLUMN_NAME", "DATA_TYPE", "ORDINAL_POSITION", "NULLABLE"};
-    assertEquals(read(native_.getMetaData().getColumns(null, "public", "towns", null), columns),
+    assertEquals(read(groundTruth.getMetaData().getColumns(null, "crm", "towns", null), columns),
         read(jointure.getMetaData().getColumns(null, "crm", "towns", null), columns));
   }
 
@@ -82,7 +59,7 @@ class MetadataTest {
     String[] columns = {"TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME"};
     for (String table : List.of("towns", "countries", "mayors")) {
       List<List<Object>> expected =
-          read(native_.getMetaData().getPrimaryKeys(null, "public", table), columns);
+          read(groundTruth.getMetaData().getPrimaryKeys(null, "crm", table), columns);
       assertFalse(expected.isEmpty());
       assertEquals(expected, read(jointure.getMetaData().getPrimaryKeys(null, "crm", table),
           columns), table);
@@ -94,10 +71,10 @@ class MetadataTest {
 
   @Test
   void importedKeys() throws Exception {
-    DatabaseMetaData expected = native_.getMetaData();
+    DatabaseMetaData expected = groundTruth.getMetaData();
     DatabaseMetaData actual = jointure.getMetaData();
     for (String table : List.of("towns", "mayors", "countries")) {
-      assertEquals(read(expected.getImportedKeys(null, "public", table), FK_COLUMNS),
+      assertEquals(read(expected.getImportedKeys(null, "crm", table), FK_COLUMNS),
           read(actual.getImportedKeys(null, "crm", table), FK_COLUMNS), table);
     }
     assertEquals(1, read(actual.getImportedKeys(null, "crm", "towns"), FK_COLUMNS).size());
@@ -105,18 +82,18 @@ class MetadataTest {
 
   @Test
   void exportedKeys() throws Exception {
-    DatabaseMetaData expected = native_.getMetaData();
+    DatabaseMetaData expected = groundTruth.getMetaData();
     DatabaseMetaData actual = jointure.getMetaData();
     for (String table : List.of("towns", "countries", "mayors")) {
-      assertEquals(read(expected.getExportedKeys(null, "public", table), FK_COLUMNS),
+      assertEquals(read(expected.getExportedKeys(null, "crm", table), FK_COLUMNS),
           read(actual.getExportedKeys(null, "crm", table), FK_COLUMNS), table);
     }
   }
 
   @Test
   void crossReference() throws Exception {
-    List<List<Object>> expected = read(native_.getMetaData().getCrossReference(
-        null, "public", "countries", null, "public", "towns"), FK_COLUMNS);
+    List<List<Object>> expected = read(groundTruth.getMetaData().getCrossReference(
+        null, "crm", "countries", null, "crm", "towns"), FK_COLUMNS);
     assertEquals(1, expected.size());
     assertEquals(expected, read(jointure.getMetaData().getCrossReference(
         null, "crm", "countries", null, "crm", "towns"), FK_COLUMNS));

@@ -5,44 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jointure.adapter.request.SourceRequest;
-import io.jointure.demo.EmbeddedPostgres;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Work on one source runs inside it: each query's rows equal the same SQL run natively, and the
  * one request the source received is the expected SQL, with values bound as parameters.
  */
-@ExtendWith(PostgresExtension.class)
-class PushdownTest {
-  private static Connection jointure;
-  private static Connection native_;
-
-  @BeforeAll
-  static void connect(EmbeddedPostgres pg) throws Exception {
-    SeedFixture.load(pg);
-    jointure = Jointure.connect(SeedFixture.model(pg));
-    native_ = pg.connect("fx_all");
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    jointure.close();
-    native_.close();
-  }
-
+class PushdownTest extends SeedFixtureTest {
   /** Runs {@code sql} both ways, checks equal rows, and returns the crm requests. */
   private static SourceRequest onlyRequest(String sql) throws Exception {
     Jointure.clearRequests(jointure, "crm", "shop");
     List<List<Object>> actual = Jointure.rows(jointure, sql);
-    assertEquals(Jointure.rows(native_, sql), actual, sql);
+    assertEquals(Jointure.rows(groundTruth, sql), actual, sql);
     List<SourceRequest> requests = Jointure.requests(jointure, "crm");
     assertEquals(1, requests.size(), () -> "one request to crm, got " + requests);
     assertEquals(actual.size(), requests.get(0).rows(), "rows fetched = rows answered");

@@ -22,10 +22,4 @@ public final class SourceRegistry {
   public SqlSource sqlSource(DatasourceConfig config) {
     return sources.computeIfAbsent(config, SqlSource::new);
   }
-
-  /** Closes and forgets every source, e.g. when a server shuts down. */
-  public void closeAll() {
-    sources.values().forEach(SqlSource::close);
-    sources.clear();
-  }
 }

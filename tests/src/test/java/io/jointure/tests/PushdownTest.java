@@ -76,6 +76,13 @@ class PushdownTest extends SeedFixtureTest {
   }
 
   @Test
+  void postgresHabitsWork() throws Exception {
+    SourceRequest r = onlyRequest("SELECT \"name\", upper(code) || '-' || id FROM crm.countries"
+        + " WHERE name ILIKE 'f%' OR name ILIKE '%AI%' ORDER BY name LIMIT 5");
+    assertTrue(r.text().contains("ILIKE ?"), r.text());
+  }
+
+  @Test
   void sortLimitOffset() throws Exception {
     SourceRequest r = onlyRequest(
         "SELECT id, name FROM crm.towns ORDER BY population DESC, id LIMIT 5 OFFSET 10");

@@ -1,8 +1,12 @@
 package io.jointure.adapter;
 
+import io.jointure.adapter.mongo.MongoSchema;
 import io.jointure.adapter.sql.SourceSchema;
 import io.jointure.model.DatasourceConfig;
 import io.jointure.model.Model;
+import io.jointure.model.MongoDatasourceConfig;
+import io.jointure.model.SqlDatasourceConfig;
+import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaPlus;
 
 /** Adds one SQL schema per datasource of a model to a Calcite root schema. */
@@ -12,7 +16,14 @@ public final class JointureSchemas {
 
   public static void addTo(SchemaPlus root, Model model, SourceRegistry registry) {
     for (DatasourceConfig config : model.datasources().values()) {
-      root.add(config.name(), new SourceSchema(registry.sqlSource(config)));
+      root.add(config.name(), schemaOf(config, registry));
     }
+  }
+
+  private static Schema schemaOf(DatasourceConfig config, SourceRegistry registry) {
+    if (config instanceof MongoDatasourceConfig mongo) {
+      return new MongoSchema(registry.mongoSource(mongo));
+    }
+    return new SourceSchema(registry.sqlSource((SqlDatasourceConfig) config));
   }
 }

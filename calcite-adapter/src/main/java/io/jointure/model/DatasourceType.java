@@ -8,7 +8,7 @@ import java.util.Optional;
 public enum DatasourceType {
   POSTGRESQL(true),
   JDBC(true),
-  MONGODB(false),
+  MONGODB(true),
   REST(false);
 
   /** Whether this build can connect to this kind of source yet. */

@@ -29,6 +29,9 @@ public final class ModelLoader {
   private static final Set<String> TOP_LEVEL_KEYS = Set.of("version", "datasources", "collections");
   private static final Set<String> SQL_SOURCE_KEYS =
       Set.of("type", "url", "user", "password", "schemas", "dialect", "fetchSize", "maxPoolSize");
+  private static final Set<String> MONGO_SOURCE_KEYS =
+      Set.of("type", "uri", "database", "sampleSize", "batchSize", "collections");
+  private static final Set<String> PINNED_COLLECTION_KEYS = Set.of("schema");
 
   private final EnvSubstitution env;
 
@@ -142,8 +145,73 @@ public final class ModelLoader {
               + Suggestions.didYouMean(typeName, typeNameList()) + "; use one of " + typeNames()));
       if (!type.supported) {
         throw error(path + ".type", "type '" + typeName + "' is not supported by this build yet;"
-            + " supported types: postgresql, jdbc");
+            + " supported types: " + String.join(", ", supportedTypeNames()));
       }
+      return type == DatasourceType.MONGODB ? mongoDatasource(name, path, node)
+          : sqlDatasource(name, type, path, node);
+    }
+
+    private MongoDatasourceConfig mongoDatasource(String name, String path, JsonNode node)
+        throws ModelException {
+      checkKeys(node, path, MONGO_SOURCE_KEYS);
+      String uri = optionalText(node, path, "uri").orElseThrow(() -> error(path + ".uri",
+          "missing; add the MongoDB connection string, e.g. `uri: mongodb://host:27017`"));
+      if (!uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
+        throw error(path + ".uri", "'" + uri.replaceFirst("//[^@/]*@", "//")
+            + "' is not a MongoDB connection string; it must start with mongodb://");
+      }
+      String database = optionalText(node, path, "database").orElseThrow(() -> error(
+          path + ".database", "missing; add the name of the MongoDB database, e.g."
+              + " `database: shop`"));
+      Map<String, List<DeclaredColumn>> pinned = new LinkedHashMap<>();
+      JsonNode collections = node.get("collections");
+      if (collections != null && !collections.isNull()) {
+        if (!collections.isObject()) {
+          throw error(path + ".collections", "must be a mapping of collection names to"
+              + " `{ schema: { column: TYPE, ... } }`");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = collections.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> entry = it.next();
+          pinned.put(entry.getKey(), declaredSchema(path + ".collections." + entry.getKey(),
+              entry.getValue()));
+        }
+      }
+      return new MongoDatasourceConfig(name, uri, database,
+          positiveInt(node, path, "sampleSize", MongoDatasourceConfig.DEFAULT_SAMPLE_SIZE),
+          positiveInt(node, path, "batchSize", MongoDatasourceConfig.DEFAULT_BATCH_SIZE),
+          pinned);
+    }
+
+    private List<DeclaredColumn> declaredSchema(String path, JsonNode node)
+        throws ModelException {
+      if (node == null || !node.isObject()) {
+        throw error(path, "must be a mapping with `schema: { column: TYPE, ... }`");
+      }
+      checkKeys(node, path, PINNED_COLLECTION_KEYS);
+      JsonNode schema = node.get("schema");
+      if (schema == null || !schema.isObject() || schema.isEmpty()) {
+        throw error(path + ".schema", "declare the columns, e.g."
+            + " `schema: { _id: VARCHAR, name: VARCHAR, \"address.city\": VARCHAR }`");
+      }
+      List<DeclaredColumn> columns = new ArrayList<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> column = it.next();
+        String columnPath = path + ".schema." + column.getKey();
+        if (!column.getValue().isTextual()) {
+          throw error(columnPath, "must be a SQL type name such as VARCHAR or BIGINT");
+        }
+        try {
+          columns.add(new DeclaredColumn(column.getKey(),
+              DeclaredType.parse(column.getValue().asText())));
+        } catch (IllegalArgumentException e) {
+          throw error(columnPath, e.getMessage());
+        }
+      }
+      return List.copyOf(columns);
+    }
+
+    private SqlDatasourceConfig sqlDatasource(String name, DatasourceType type, String path,
+        JsonNode node) throws ModelException {
       checkKeys(node, path, SQL_SOURCE_KEYS);
       String url = optionalText(node, path, "url").orElseThrow(() -> error(path + ".url",
           "missing; add the JDBC URL of the database, e.g. `url: "
@@ -165,13 +233,13 @@ public final class ModelLoader {
         throw error(path + ".dialect", "a postgresql datasource always uses the PostgreSQL"
             + " dialect; remove `dialect:`");
       }
-      return new DatasourceConfig(name, type, url,
+      return new SqlDatasourceConfig(name, type, url,
           optionalText(node, path, "user"),
           optionalText(node, path, "password"),
           List.copyOf(schemas),
           dialect,
-          positiveInt(node, path, "fetchSize", DatasourceConfig.DEFAULT_FETCH_SIZE),
-          positiveInt(node, path, "maxPoolSize", DatasourceConfig.DEFAULT_MAX_POOL_SIZE));
+          positiveInt(node, path, "fetchSize", SqlDatasourceConfig.DEFAULT_FETCH_SIZE),
+          positiveInt(node, path, "maxPoolSize", SqlDatasourceConfig.DEFAULT_MAX_POOL_SIZE));
     }
 
     private void checkKeys(JsonNode node, String path, Set<String> allowed) throws ModelException {
@@ -250,6 +318,16 @@ public final class ModelLoader {
     List<String> names = new ArrayList<>();
     for (DatasourceType t : DatasourceType.values()) {
       names.add(t.modelName());
+    }
+    return names;
+  }
+
+  private static List<String> supportedTypeNames() {
+    List<String> names = new ArrayList<>();
+    for (DatasourceType t : DatasourceType.values()) {
+      if (t.supported) {
+        names.add(t.modelName());
+      }
     }
     return names;
   }

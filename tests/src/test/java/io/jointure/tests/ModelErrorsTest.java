@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jointure.model.Model;
 import io.jointure.model.ModelLoader;
+import io.jointure.model.SqlDatasourceConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -61,8 +62,9 @@ class ModelErrorsTest {
         collections:
           crm.towns: { relations: {} }
         """);
-    assertEquals("jdbc:postgresql://localhost:5432/crm", model.datasources().get("crm").url());
-    assertEquals("alice", model.datasources().get("crm").user().orElseThrow());
+    SqlDatasourceConfig crm = (SqlDatasourceConfig) model.datasources().get("crm");
+    assertEquals("jdbc:postgresql://localhost:5432/crm", crm.url());
+    assertEquals("alice", crm.user().orElseThrow());
     assertTrue(model.collections().has("crm.towns"), "collections are kept for later");
   }
 
@@ -72,7 +74,8 @@ class ModelErrorsTest {
         {"version": 1, "datasources": {"crm": {"type": "postgresql",
           "url": "jdbc:postgresql://h:5432/crm", "schemas": ["public", "sales"]}}}
         """);
-    assertEquals(java.util.List.of("public", "sales"), model.datasources().get("crm").schemas());
+    assertEquals(java.util.List.of("public", "sales"),
+        ((SqlDatasourceConfig) model.datasources().get("crm")).schemas());
   }
 
   @Test

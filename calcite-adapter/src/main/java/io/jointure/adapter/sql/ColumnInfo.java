@@ -1,5 +1,7 @@
 package io.jointure.adapter.sql;
 
+import io.jointure.adapter.SqlTypeSpec;
+
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 

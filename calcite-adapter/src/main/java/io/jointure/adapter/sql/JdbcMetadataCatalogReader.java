@@ -1,5 +1,7 @@
 package io.jointure.adapter.sql;
 
+import io.jointure.adapter.SqlTypeSpec;
+
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;

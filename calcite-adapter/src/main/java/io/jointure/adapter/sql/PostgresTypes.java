@@ -1,5 +1,7 @@
 package io.jointure.adapter.sql;
 
+import io.jointure.adapter.SqlTypeSpec;
+
 import io.jointure.adapter.JointureTypeSystem;
 import org.apache.calcite.sql.type.SqlTypeName;
 

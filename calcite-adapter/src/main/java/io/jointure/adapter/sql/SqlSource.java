@@ -3,7 +3,7 @@ package io.jointure.adapter.sql;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jointure.adapter.request.RequestLog;
-import io.jointure.model.DatasourceConfig;
+import io.jointure.model.SqlDatasourceConfig;
 import io.jointure.model.DatasourceType;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,7 +18,7 @@ import org.apache.calcite.sql.SqlDialectFactoryImpl;
  * connection that uses the same datasource configuration.
  */
 public final class SqlSource implements AutoCloseable {
-  private final DatasourceConfig config;
+  private final SqlDatasourceConfig config;
   private final RequestLog requestLog = new RequestLog();
   private final SourceCatalogReader catalogReader;
   private HikariDataSource pool;
@@ -26,7 +26,7 @@ public final class SqlSource implements AutoCloseable {
   private SourceConvention convention;
   private List<TableInfo> tables;
 
-  public SqlSource(DatasourceConfig config) {
+  public SqlSource(SqlDatasourceConfig config) {
     this.config = config;
     this.catalogReader = config.type() == DatasourceType.POSTGRESQL
         ? new PostgresCatalogReader() : new JdbcMetadataCatalogReader();
@@ -36,7 +36,7 @@ public final class SqlSource implements AutoCloseable {
     return config.name();
   }
 
-  public DatasourceConfig config() {
+  public SqlDatasourceConfig config() {
     return config;
   }
 

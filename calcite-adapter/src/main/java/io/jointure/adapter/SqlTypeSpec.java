@@ -1,5 +1,6 @@
-package io.jointure.adapter.sql;
+package io.jointure.adapter;
 
+import io.jointure.model.DeclaredType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -23,6 +24,13 @@ public record SqlTypeSpec(SqlTypeName name, int precision, int scale, SqlTypeSpe
 
   public static SqlTypeSpec arrayOf(SqlTypeSpec element) {
     return new SqlTypeSpec(SqlTypeName.ARRAY, -1, -1, element);
+  }
+
+  /** The type a model declares ({@code schema:} entries). */
+  public static SqlTypeSpec of(DeclaredType declared) {
+    SqlTypeSpec base = new SqlTypeSpec(SqlTypeName.valueOf(declared.name()), declared.precision(),
+        declared.scale(), null);
+    return declared.array() ? arrayOf(base) : base;
   }
 
   public RelDataType toRelType(RelDataTypeFactory factory) {

@@ -1,0 +1,29 @@
+package io.jointure.adapter.mongo;
+
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+
+/**
+ * The planner convention of one MongoDB source: operators in it run inside that source as one
+ * aggregation pipeline. Registers the source's rules when the planner first meets it.
+ */
+public final class MongoConvention extends Convention.Impl {
+  private final MongoSource source;
+
+  MongoConvention(MongoSource source) {
+    super("MONGO." + source.name(), MongoRel.class);
+    this.source = source;
+  }
+
+  public MongoSource source() {
+    return source;
+  }
+
+  @Override
+  public void register(RelOptPlanner planner) {
+    for (RelOptRule rule : MongoRules.rules(this)) {
+      planner.addRule(rule);
+    }
+  }
+}

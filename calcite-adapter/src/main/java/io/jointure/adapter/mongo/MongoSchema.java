@@ -1,0 +1,39 @@
+package io.jointure.adapter.mongo;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+/**
+ * The SQL schema of one MongoDB datasource: one table per collection. Nothing is read from
+ * MongoDB until a table is first looked up.
+ */
+public final class MongoSchema extends AbstractSchema {
+  private final MongoSource source;
+  private Map<String, Table> tables;
+
+  public MongoSchema(MongoSource source) {
+    this.source = source;
+  }
+
+  public MongoSource source() {
+    return source;
+  }
+
+  @Override
+  public boolean isMutable() {
+    return false;
+  }
+
+  @Override
+  protected synchronized Map<String, Table> getTableMap() {
+    if (tables == null) {
+      Map<String, Table> byName = new LinkedHashMap<>();
+      source.collections().forEach((name, info) -> byName.put(name, new MongoTable(source, info)));
+      tables = Collections.unmodifiableMap(byName);
+    }
+    return tables;
+  }
+}

@@ -1,0 +1,127 @@
+package io.jointure.adapter.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.MongoDatabase;
+import io.jointure.adapter.SqlTypeSpec;
+import io.jointure.adapter.request.RequestLog;
+import io.jointure.model.DeclaredColumn;
+import io.jointure.model.MongoDatasourceConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.bson.BsonDocument;
+
+/**
+ * A MongoDB datasource at run time: its client (opened on first use), the collections' inferred
+ * schemas (read once), its planner convention and request log. Shared by every Jointure connection
+ * that uses the same configuration.
+ */
+public final class MongoSource implements AutoCloseable {
+  private final MongoDatasourceConfig config;
+  private final RequestLog requestLog = new RequestLog();
+  private final MongoConvention convention;
+  private MongoClient client;
+  private Map<String, CollectionInfo> collections;
+
+  public MongoSource(MongoDatasourceConfig config) {
+    this.config = config;
+    this.convention = new MongoConvention(this);
+  }
+
+  public String name() {
+    return config.name();
+  }
+
+  public MongoDatasourceConfig config() {
+    return config;
+  }
+
+  public RequestLog requestLog() {
+    return requestLog;
+  }
+
+  public MongoConvention convention() {
+    return convention;
+  }
+
+  synchronized MongoDatabase database() {
+    if (client == null) {
+      MongoClientSettings settings = MongoClientSettings.builder()
+          .applyConnectionString(new ConnectionString(config.uri()))
+          .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS))
+          .applyToSocketSettings(b -> b.connectTimeout(10, TimeUnit.SECONDS))
+          .applicationName("Jointure")
+          .build();
+      client = MongoClients.create(settings);
+    }
+    return client.getDatabase(config.database());
+  }
+
+  /** Collections by name, with their columns: declared in the model, or inferred by sampling. */
+  public synchronized Map<String, CollectionInfo> collections() {
+    if (collections == null) {
+      try {
+        MongoDatabase db = database();
+        Map<String, CollectionInfo> byName = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        db.listCollectionNames().into(names);
+        for (String pinned : config.pinned().keySet()) {
+          if (!names.contains(pinned)) {
+            names.add(pinned);
+          }
+        }
+        names.sort(null);
+        for (String name : names) {
+          if (!name.startsWith("system.")) {
+            byName.put(name, describe(db.getCollection(name, BsonDocument.class), name));
+          }
+        }
+        collections = byName;
+      } catch (MongoException e) {
+        throw failure("cannot read the list of collections", e);
+      }
+    }
+    return collections;
+  }
+
+  private CollectionInfo describe(MongoCollection<BsonDocument> collection, String name) {
+    List<DeclaredColumn> declared = config.pinned().get(name);
+    // Declared columns replace sampling; one document still tells whether keys are ObjectIds.
+    SchemaInference inference = new SchemaInference();
+    try (MongoCursor<BsonDocument> sample =
+             collection.find().limit(declared == null ? config.sampleSize() : 1).iterator()) {
+      sample.forEachRemaining(inference::add);
+    }
+    List<MongoColumn> columns = inference.columns();
+    if (declared != null) {
+      columns = new ArrayList<>();
+      for (DeclaredColumn column : declared) {
+        columns.add(new MongoColumn(column.name(), SqlTypeSpec.of(column.type())));
+      }
+    }
+    return new CollectionInfo(name, List.copyOf(columns), collection.estimatedDocumentCount(),
+        inference.objectIdKeys());
+  }
+
+  /** An error naming this source and its address (without credentials). */
+  RuntimeException failure(String what, Exception cause) {
+    return new IllegalStateException("datasource '" + name() + "' (" + config.safeUri()
+        + ", database " + config.database() + "): " + what + ": " + cause.getMessage(), cause);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (client != null) {
+      client.close();
+      client = null;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.jointure.adapter.mongo;
+
+import java.util.List;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * A MongoDB collection as a table: its columns (every one nullable but {@code _id}), its document
+ * count and {@code _id} uniqueness as statistics.
+ */
+public final class MongoTable extends AbstractTable implements TranslatableTable {
+  private final MongoSource source;
+  private final CollectionInfo info;
+
+  MongoTable(MongoSource source, CollectionInfo info) {
+    this.source = source;
+    this.info = info;
+  }
+
+  public CollectionInfo info() {
+    return info;
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder builder = typeFactory.builder();
+    for (MongoColumn column : info.columns()) {
+      RelDataType type = column.type().toRelType(typeFactory);
+      builder.add(column.path(),
+          typeFactory.createTypeWithNullability(type, !column.path().equals("_id")));
+    }
+    return builder.build();
+  }
+
+  @Override
+  public Statistic getStatistic() {
+    return Statistics.of((double) info.documentCount(), List.of(ImmutableBitSet.of(0)));
+  }
+
+  @Override
+  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    return new MongoTableScan(context.getCluster(),
+        context.getCluster().traitSetOf(source.convention()), relOptTable, this);
+  }
+}

@@ -1,0 +1,123 @@
+package io.jointure.adapter.mongo;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.plan.volcano.RelSubset;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.convert.ConverterImpl;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlExplainLevel;
+import org.bson.Document;
+
+/**
+ * The bridge from a MongoDB source's convention to Calcite's executor: turns the operators below
+ * it into one aggregation pipeline, ending with a {@code $project} of the fields the query needs,
+ * and runs it through a {@link MongoQuery}. EXPLAIN shows the pipeline.
+ */
+public final class MongoToEnumerableConverter extends ConverterImpl implements EnumerableRel {
+  MongoToEnumerableConverter(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
+    super(cluster, ConventionTraitDef.INSTANCE, traits, input);
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new MongoToEnumerableConverter(getCluster(), traitSet, sole(inputs));
+  }
+
+  /** Documents leaving MongoDB cost more than work inside it, as for SQL sources. */
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    RelOptCost cost = super.computeSelfCost(planner, mq);
+    return cost == null ? null : cost.multiplyBy(2);
+  }
+
+  private MongoSource source() {
+    return ((MongoConvention) getInput().getConvention()).source();
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    RelWriter writer = super.explainTerms(pw).item("source", source().name());
+    if (pw.getDetailLevel() == SqlExplainLevel.DIGEST_ATTRIBUTES || !isFinal(getInput())) {
+      return writer;
+    }
+    return writer.item("request", query(false).describe());
+  }
+
+  private static boolean isFinal(RelNode rel) {
+    if (rel instanceof RelSubset) {
+      return false;
+    }
+    for (RelNode input : rel.getInputs()) {
+      if (!isFinal(input)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Builds the pipeline for the operators below this converter. */
+  MongoQuery query(boolean scalarRows) {
+    MongoImplementor implementor = new MongoImplementor();
+    implementor.visitInput((MongoRel) getInput());
+    List<Document> pipeline = new ArrayList<>(implementor.stages);
+    pipeline.add(new Document("$project", finalProjection(implementor.fields)));
+    List<RelDataType> types = new ArrayList<>();
+    for (RelDataTypeField field : getRowType().getFieldList()) {
+      types.add(field.getType());
+    }
+    return new MongoQuery(source(), implementor.collection, List.copyOf(pipeline),
+        List.copyOf(implementor.fields), types, scalarRows);
+  }
+
+  /**
+   * Keeps only the needed fields. A path under another kept path is left out, as MongoDB
+   * refuses both ({@code address} and {@code address.city}); {@code _id} goes unless needed.
+   */
+  private static Document finalProjection(List<MongoField> fields) {
+    Document project = new Document();
+    boolean id = false;
+    for (MongoField field : fields) {
+      String path = field.path();
+      id |= path.equals("_id") || path.startsWith("_id.");
+      boolean covered = fields.stream().anyMatch(other ->
+          !other.path().equals(path) && path.startsWith(other.path() + "."));
+      if (!covered && !project.containsKey(path)) {
+        project.append(path, 1);
+      }
+    }
+    if (!id) {
+      project.append("_id", 0);
+    }
+    return project;
+  }
+
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
+        JavaRowFormat.ARRAY);
+    MongoQuery query = query(physType.getFormat() == JavaRowFormat.SCALAR);
+    Expression stashed = implementor.stash(query, MongoQuery.class);
+    BlockBuilder block = new BlockBuilder();
+    block.add(Expressions.return_(null,
+        Expressions.call(stashed, "enumerable", DataContext.ROOT)));
+    return implementor.result(physType, block.toBlock());
+  }
+}

@@ -1,9 +1,10 @@
 package io.jointure.tests;
 
 import io.jointure.adapter.request.SourceRequest;
-import io.jointure.adapter.sql.SourceSchema;
+import io.jointure.adapter.DatasourceSchema;
 import io.jointure.demo.EmbeddedPostgres;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.sql.Array;
 import java.sql.Connection;
@@ -77,6 +78,11 @@ final class Jointure {
       return d.setScale(Math.min(d.scale(), 10), RoundingMode.HALF_UP).stripTrailingZeros()
           .toPlainString();
     }
+    if (value instanceof Double || value instanceof Float) {
+      // Sums of floating-point numbers depend on the order they are added in.
+      return new BigDecimal(((Number) value).doubleValue()).round(new MathContext(12))
+          .stripTrailingZeros().toPlainString();
+    }
     if (value instanceof Integer || value instanceof Long || value instanceof Short) {
       return new BigDecimal(value.toString()).toPlainString();
     }
@@ -106,18 +112,18 @@ final class Jointure {
   /** The native requests a datasource received since the last {@link #clearRequests}. */
   static List<SourceRequest> requests(Connection connection, String datasource)
       throws SQLException {
-    return sourceSchema(connection, datasource).source().requestLog().requests();
+    return datasourceSchema(connection, datasource).requestLog().requests();
   }
 
   static void clearRequests(Connection connection, String... datasources) throws SQLException {
     for (String datasource : datasources) {
-      sourceSchema(connection, datasource).source().requestLog().clear();
+      datasourceSchema(connection, datasource).requestLog().clear();
     }
   }
 
-  private static SourceSchema sourceSchema(Connection connection, String datasource)
+  private static DatasourceSchema datasourceSchema(Connection connection, String datasource)
       throws SQLException {
     return connection.unwrap(CalciteConnection.class).getRootSchema().subSchemas()
-        .get(datasource).unwrap(SourceSchema.class);
+        .get(datasource).unwrap(DatasourceSchema.class);
   }
 }

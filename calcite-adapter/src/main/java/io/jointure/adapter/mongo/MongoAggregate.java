@@ -11,6 +11,8 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.bson.Document;
 
@@ -73,9 +75,11 @@ public final class MongoAggregate extends Aggregate implements MongoRel {
     List<MongoField> in = implementor.fields;
     List<MongoField> out = new ArrayList<>();
     Document keys = new Document();
+    List<RelDataTypeField> inputTypes = getInput().getRowType().getFieldList();
     for (int key : getGroupSet()) {
       String name = "g" + out.size();
-      keys.append(name, ifNull(in.get(key).expression()));
+      keys.append(name, ifNull(comparable(in.get(key).expression(),
+          inputTypes.get(key).getType())));
       out.add(new MongoField("_id." + name, in.get(key).objectId()));
     }
     Document group = new Document("_id", keys);
@@ -90,7 +94,8 @@ public final class MongoAggregate extends Aggregate implements MongoRel {
           if (arg == null) {
             group.append(name, new Document("$sum", 1));
           } else if (call.isDistinct()) {
-            group.append(name, new Document("$addToSet", arg));
+            group.append(name, new Document("$addToSet", comparable(arg,
+                inputTypes.get(call.getArgList().get(0)).getType())));
             project.append(name, new Document("$size", new Document("$filter",
                 new Document("input", "$" + name)
                     .append("cond", new Document("$ne", Arrays.asList("$$this", null))))));
@@ -124,13 +129,28 @@ public final class MongoAggregate extends Aggregate implements MongoRel {
     implementor.fields = out;
   }
 
+  /**
+   * A numeric field converted to its SQL column's type, so that values equal in SQL (an int 14
+   * and a long 14 in one field) group and deduplicate as one.
+   */
+  private static Object comparable(String expression, RelDataType type) {
+    String target = switch (type.getSqlTypeName()) {
+      case TINYINT, SMALLINT, INTEGER, BIGINT -> "long";
+      case DOUBLE, FLOAT, REAL -> "double";
+      case DECIMAL -> "decimal";
+      default -> null;
+    };
+    return target == null ? expression
+        : new Document("$convert", new Document("input", expression).append("to", target));
+  }
+
   /** 1 where the expression has a value, 0 where it is null or missing. */
   private static Document countIfPresent(String expression) {
     return new Document("$cond", Arrays.asList(
         new Document("$eq", Arrays.asList(ifNull(expression), null)), 0, 1));
   }
 
-  private static Document ifNull(String expression) {
+  private static Document ifNull(Object expression) {
     return new Document("$ifNull", Arrays.asList(expression, null));
   }
 }

@@ -3,6 +3,8 @@ package io.jointure.adapter.mongo;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.jointure.adapter.DatasourceSchema;
+import io.jointure.adapter.request.RequestLog;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
@@ -10,7 +12,7 @@ import org.apache.calcite.schema.impl.AbstractSchema;
  * The SQL schema of one MongoDB datasource: one table per collection. Nothing is read from
  * MongoDB until a table is first looked up.
  */
-public final class MongoSchema extends AbstractSchema {
+public final class MongoSchema extends AbstractSchema implements DatasourceSchema {
   private final MongoSource source;
   private Map<String, Table> tables;
 
@@ -20,6 +22,11 @@ public final class MongoSchema extends AbstractSchema {
 
   public MongoSource source() {
     return source;
+  }
+
+  @Override
+  public RequestLog requestLog() {
+    return source.requestLog();
   }
 
   @Override

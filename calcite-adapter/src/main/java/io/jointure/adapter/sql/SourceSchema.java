@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.jointure.adapter.DatasourceSchema;
+import io.jointure.adapter.request.RequestLog;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
@@ -13,7 +15,7 @@ import org.apache.calcite.schema.impl.AbstractSchema;
  * first listed database schema keep their names; tables of the other listed schemas are named
  * {@code <schema>.<table>}. Nothing is read from the source until a table is first looked up.
  */
-public final class SourceSchema extends AbstractSchema {
+public final class SourceSchema extends AbstractSchema implements DatasourceSchema {
   private final SqlSource source;
   private Map<String, SourceTable> tables;
 
@@ -23,6 +25,11 @@ public final class SourceSchema extends AbstractSchema {
 
   public SqlSource source() {
     return source;
+  }
+
+  @Override
+  public RequestLog requestLog() {
+    return source.requestLog();
   }
 
   @Override

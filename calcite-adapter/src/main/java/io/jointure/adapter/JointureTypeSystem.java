@@ -49,6 +49,12 @@ public final class JointureTypeSystem extends RelDataTypeSystemImpl {
     return factory.createTypeWithNullability(average, argumentType.isNullable());
   }
 
+  /** 'big' and 'small' in one CASE are VARCHAR, not CHAR(5) padded with spaces, as in PostgreSQL. */
+  @Override
+  public boolean shouldConvertRaggedUnionTypesToVarying() {
+    return true;
+  }
+
   @Override
   public int getMaxScale(SqlTypeName typeName) {
     return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL_PRECISION : super.getMaxScale(typeName);

@@ -1,6 +1,7 @@
 package io.jointure.model;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -53,7 +54,13 @@ public final class ModelLoader {
     if (modelReference.startsWith(INLINE_PREFIX)) {
       return parse("inline model", modelReference.substring(INLINE_PREFIX.length()));
     }
-    Path path = Path.of(modelReference);
+    Path path;
+    try {
+      path = Path.of(modelReference);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new ModelException("'" + modelReference + "' is not a file path: " + e.getReason()
+          + "; give model=/path/to/model.yaml or model=inline:<yaml>");
+    }
     try {
       return parse(path.toString(), Files.readString(path));
     } catch (NoSuchFileException e) {
@@ -68,7 +75,8 @@ public final class ModelLoader {
   public Model parse(String origin, String text) throws ModelException {
     JsonNode root;
     try {
-      root = new YAMLMapper().readTree(text);
+      root = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build()
+          .readTree(text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -98,7 +106,8 @@ public final class ModelLoader {
       if (version == null) {
         throw error("version", "missing; add `version: 1` at the top of the model");
       }
-      if (!version.canConvertToInt() || version.asInt() != 1) {
+      if (!(version.isIntegralNumber() && version.asInt() == 1)
+          && !version.asText().equals("1")) {
         throw error("version", "unsupported version '" + version.asText()
             + "'; this build reads `version: 1`");
       }
@@ -253,14 +262,21 @@ public final class ModelLoader {
       }
     }
 
+    /**
+     * A text value. YAML reads unquoted {@code 0123} as the number 83 and {@code yes} as true;
+     * taking those for text would silently change passwords and names, so they must be quoted.
+     */
     private Optional<String> optionalText(JsonNode node, String path, String key)
         throws ModelException {
       JsonNode value = node.get(key);
       if (value == null || value.isNull()) {
         return Optional.empty();
       }
-      if (!value.isValueNode()) {
-        throw error(path + "." + key, "must be a single value, not a list or mapping");
+      if (!value.isTextual()) {
+        throw error(path + "." + key, value.isValueNode()
+            ? "YAML reads this unquoted value as a " + value.getNodeType().name().toLowerCase(
+                Locale.ROOT) + " (" + value.asText() + "); quote it: " + key + ": \"...\""
+            : "must be a single value, not a list or mapping");
       }
       return Optional.of(substitute(path + "." + key, value.asText()));
     }
@@ -286,7 +302,9 @@ public final class ModelLoader {
 
     private int positiveInt(JsonNode node, String path, String key, int fallback)
         throws ModelException {
-      Optional<String> text = optionalText(node, path, key);
+      JsonNode raw = node.get(key);
+      Optional<String> text = raw != null && raw.isIntegralNumber()
+          ? Optional.of(raw.asText()) : optionalText(node, path, key);
       if (text.isEmpty()) {
         return fallback;
       }

@@ -28,6 +28,16 @@ final class DetailedErrors implements InvocationHandler {
 
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    switch (method.getName()) {
+      case "equals":
+        return args[0] == proxy || args[0] == target;
+      case "hashCode":
+        return System.identityHashCode(proxy);
+      case "toString":
+        return target.toString();
+      default:
+        break;
+    }
     Object result;
     try {
       result = method.invoke(target, args);

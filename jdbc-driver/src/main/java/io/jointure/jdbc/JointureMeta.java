@@ -42,11 +42,17 @@ final class JointureMeta extends SubclassableCalciteMeta {
     return new JointureMeta(connection);
   }
 
+  /** Jointure has no catalogs: only a null or empty catalog argument matches. */
+  private static boolean noCatalog(String catalog) {
+    return catalog == null || catalog.isEmpty();
+  }
+
   @Override
   public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema,
       String table) {
     List<KeyRows.PrimaryKey> rows = new ArrayList<>();
-    for (Map.Entry<String, SourceSchema> s : sourceSchemas(schema).entrySet()) {
+    for (Map.Entry<String, SourceSchema> s : sourceSchemas(noCatalog(catalog) ? schema : null,
+        noCatalog(catalog)).entrySet()) {
       for (Map.Entry<String, SourceTable> t : s.getValue().sourceTables().entrySet()) {
         TableInfo info = t.getValue().info();
         if (table != null && !table.equals(t.getKey())) {
@@ -65,30 +71,36 @@ final class JointureMeta extends SubclassableCalciteMeta {
   @Override
   public MetaResultSet getImportedKeys(ConnectionHandle ch, String catalog, String schema,
       String table) {
-    List<KeyRows.ForeignKey> rows = foreignKeys(null, null, schema, table);
+    List<KeyRows.ForeignKey> rows = noCatalog(catalog) ? foreignKeys(null, null, schema, table)
+        : new ArrayList<>();
+    // By referenced table, then key by key (FK_NAME keeps two keys to one table apart).
     rows.sort(Comparator.comparing((KeyRows.ForeignKey r) -> r.pktableSchem)
-        .thenComparing(r -> r.pktableName).thenComparing(r -> r.keySeq));
+        .thenComparing(r -> r.pktableName).thenComparing(r -> r.fkName)
+        .thenComparing(r -> r.keySeq));
     return resultSet(KeyRows.ForeignKey.class, FOREIGN_KEY_COLUMNS, rows);
   }
 
   @Override
   public MetaResultSet getExportedKeys(ConnectionHandle ch, String catalog, String schema,
       String table) {
-    return resultSet(KeyRows.ForeignKey.class, FOREIGN_KEY_COLUMNS,
-        sortedByForeignTable(foreignKeys(schema, table, null, null)));
+    return resultSet(KeyRows.ForeignKey.class, FOREIGN_KEY_COLUMNS, sortedByForeignTable(
+        noCatalog(catalog) ? foreignKeys(schema, table, null, null) : new ArrayList<>()));
   }
 
   @Override
   public MetaResultSet getCrossReference(ConnectionHandle ch, String parentCatalog,
       String parentSchema, String parentTable, String foreignCatalog, String foreignSchema,
       String foreignTable) {
-    return resultSet(KeyRows.ForeignKey.class, FOREIGN_KEY_COLUMNS, sortedByForeignTable(
-        foreignKeys(parentSchema, parentTable, foreignSchema, foreignTable)));
+    boolean match = noCatalog(parentCatalog) && noCatalog(foreignCatalog);
+    return resultSet(KeyRows.ForeignKey.class, FOREIGN_KEY_COLUMNS, sortedByForeignTable(match
+        ? foreignKeys(parentSchema, parentTable, foreignSchema, foreignTable)
+        : new ArrayList<>()));
   }
 
   private static List<KeyRows.ForeignKey> sortedByForeignTable(List<KeyRows.ForeignKey> rows) {
     rows.sort(Comparator.comparing((KeyRows.ForeignKey r) -> r.fktableSchem)
-        .thenComparing(r -> r.fktableName).thenComparing(r -> r.keySeq));
+        .thenComparing(r -> r.fktableName).thenComparing(r -> r.fkName)
+        .thenComparing(r -> r.keySeq));
     return rows;
   }
 
@@ -99,7 +111,7 @@ final class JointureMeta extends SubclassableCalciteMeta {
   private List<KeyRows.ForeignKey> foreignKeys(String pkSchema, String pkTable, String fkSchema,
       String fkTable) {
     List<KeyRows.ForeignKey> rows = new ArrayList<>();
-    Map<String, SourceSchema> schemas = sourceSchemas(fkSchema);
+    Map<String, SourceSchema> schemas = sourceSchemas(fkSchema, true);
     for (Map.Entry<String, SourceSchema> s : schemas.entrySet()) {
       if (pkSchema != null && !pkSchema.equals(s.getKey())) {
         continue;
@@ -125,10 +137,13 @@ final class JointureMeta extends SubclassableCalciteMeta {
     return rows;
   }
 
-  /** Source schemas by SQL name; a null name means all of them. */
-  private Map<String, SourceSchema> sourceSchemas(String name) {
+  /** Source schemas by SQL name; a null name means all of them; none unless {@code any}. */
+  private Map<String, SourceSchema> sourceSchemas(String name, boolean any) {
     SchemaPlus root = connection.getRootSchema();
     Map<String, SourceSchema> result = new java.util.TreeMap<>();
+    if (!any) {
+      return result;
+    }
     for (String schemaName : root.subSchemas().getNames(LikePattern.any())) {
       if (name != null && !name.equals(schemaName)) {
         continue;

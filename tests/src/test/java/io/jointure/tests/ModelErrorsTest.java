@@ -31,6 +31,9 @@ class ModelErrorsTest {
       no datasources      | version: 1                                                                           | datasources: declare at least one datasource
       unset variable      | version: 1\\ndatasources:\\n  crm:\\n    type: postgresql\\n    url: jdbc:postgresql://h/db\\n    password: ${env:JOINTURE_TEST_UNSET} | datasources.crm.password: environment variable JOINTURE_TEST_UNSET is not set
       wrong url scheme    | version: 1\\ndatasources:\\n  crm:\\n    type: postgresql\\n    url: jdbc:mysql://h/db  | datasources.crm.url: a postgresql datasource needs a jdbc:postgresql:// URL
+      unquoted number     | version: 1\\ndatasources:\\n  crm:\\n    type: postgresql\\n    url: jdbc:postgresql://h/db\\n    password: 0123 | datasources.crm.password: YAML reads this unquoted value as a number (83); quote it
+      duplicate key       | version: 1\\ndatasources:\\n  crm:\\n    type: postgresql\\n    url: jdbc:postgresql://h/db\\n  crm:\\n    type: postgresql | Duplicate field 'crm'
+      version 1.9         | version: 1.9\\ndatasources:\\n  crm:\\n    type: postgresql\\n    url: jdbc:postgresql://h/db | version: unsupported version '1.9'
       bad yaml            | version: 1\\ndatasources: [a: b: c                                                  | not valid YAML or JSON at line
       """)
   void badModelsAreExplained(String name, String model, String expected, @TempDir Path dir)

@@ -9,12 +9,12 @@ import java.util.List;
  * @param source     datasource name
  * @param text       the native request, with {@code ?} where values are bound
  * @param parameters bound values, in order
- * @param rows       rows read from the source; -1 while the request is still being read
+ * @param rows       rows read from the source; -1 when the request failed
  */
 public record SourceRequest(String source, String text, List<Object> parameters, long rows) {
   @Override
   public String toString() {
     return source + ": " + text + (parameters.isEmpty() ? "" : " " + parameters)
-        + (rows < 0 ? "" : " -> " + rows + " rows");
+        + (rows < 0 ? " -> failed" : " -> " + rows + " rows");
   }
 }

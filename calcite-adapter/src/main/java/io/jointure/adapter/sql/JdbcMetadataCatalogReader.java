@@ -30,10 +30,12 @@ final class JdbcMetadataCatalogReader implements SourceCatalogReader {
     List<TableInfo> result = new ArrayList<>();
     for (String schema : patterns) {
       Map<String, Boolean> tables = new LinkedHashMap<>();
-      try (ResultSet rs = md.getTables(connection.getCatalog(), schema, "%",
+      try (ResultSet rs = md.getTables(connection.getCatalog(), pattern(md, schema), "%",
           new String[] {"TABLE", "VIEW", "BASE TABLE", "MATERIALIZED VIEW"})) {
         while (rs.next()) {
-          tables.put(rs.getString("TABLE_NAME"), rs.getString("TABLE_TYPE").contains("VIEW"));
+          if (schema == null || schema.equals(rs.getString("TABLE_SCHEM"))) {
+            tables.put(rs.getString("TABLE_NAME"), rs.getString("TABLE_TYPE").contains("VIEW"));
+          }
         }
       }
       for (Map.Entry<String, Boolean> table : tables.entrySet()) {
@@ -47,8 +49,11 @@ final class JdbcMetadataCatalogReader implements SourceCatalogReader {
       String table, boolean view) throws SQLException {
     String catalog = connection.getCatalog();
     List<ColumnInfo> columns = new ArrayList<>();
-    try (ResultSet rs = md.getColumns(catalog, schema, table, "%")) {
+    try (ResultSet rs = md.getColumns(catalog, pattern(md, schema), pattern(md, table), "%")) {
       while (rs.next()) {
+        if (!table.equals(rs.getString("TABLE_NAME"))) {
+          continue; // the pattern's escapes are not honoured by every driver
+        }
         columns.add(new ColumnInfo(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"),
             map(rs.getInt("DATA_TYPE"), rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")),
             rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls));
@@ -79,6 +84,17 @@ final class JdbcMetadataCatalogReader implements SourceCatalogReader {
         fk.targetTable, List.copyOf(fk.columns.values()), List.copyOf(fk.targetColumns.values()))));
     return new TableInfo(schema, table, view, Optional.empty(), columns,
         List.copyOf(pk.values()), pkName, List.of(), foreignKeys);
+  }
+
+  /** A name as a metadata search pattern: its {@code _} and {@code %} match only themselves. */
+  private static String pattern(DatabaseMetaData md, String name) throws SQLException {
+    if (name == null) {
+      return null;
+    }
+    String escape = md.getSearchStringEscape();
+    return escape == null || escape.isEmpty() ? name
+        : name.replace(escape, escape + escape).replace("_", escape + "_")
+            .replace("%", escape + "%");
   }
 
   /** Maps a {@link Types} code; types without a SQL counterpart are read as text. */

@@ -8,7 +8,12 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.avatica.util.ByteString;
@@ -16,6 +21,7 @@ import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * One SQL query to one source, ready to run: text with {@code ?} placeholders, where each
@@ -28,15 +34,18 @@ public final class NativeQuery {
   private final String sql;
   private final List<Integer> parameterIndexes;
   private final List<Object> literalValues;
+  private final Map<Integer, SqlTypeName> userParameterTypes;
   private final List<RelDataType> columnTypes;
   private final boolean scalarRows;
 
   NativeQuery(SqlSource source, String sql, List<Integer> parameterIndexes,
-      List<Object> literalValues, List<RelDataType> columnTypes, boolean scalarRows) {
+      List<Object> literalValues, Map<Integer, SqlTypeName> userParameterTypes,
+      List<RelDataType> columnTypes, boolean scalarRows) {
     this.source = source;
     this.sql = sql;
     this.parameterIndexes = List.copyOf(parameterIndexes);
     this.literalValues = literalValues;
+    this.userParameterTypes = userParameterTypes;
     this.columnTypes = columnTypes;
     this.scalarRows = scalarRows;
   }
@@ -49,8 +58,8 @@ public final class NativeQuery {
   public List<Object> describedParameters() {
     List<Object> described = new ArrayList<>();
     for (int index : parameterIndexes) {
-      described.add(index >= LiteralBinder.FIRST_LITERAL_INDEX
-          ? literalValues.get(index - LiteralBinder.FIRST_LITERAL_INDEX) : "?" + index);
+      described.add(index >= ParameterBinder.FIRST_LITERAL_INDEX
+          ? literalValues.get(index - ParameterBinder.FIRST_LITERAL_INDEX) : "?" + index);
     }
     return described;
   }
@@ -68,11 +77,30 @@ public final class NativeQuery {
   private List<Object> parameterValues(DataContext context) {
     List<Object> values = new ArrayList<>(parameterIndexes.size());
     for (int index : parameterIndexes) {
-      values.add(index >= LiteralBinder.FIRST_LITERAL_INDEX
-          ? literalValues.get(index - LiteralBinder.FIRST_LITERAL_INDEX)
-          : context.get("?" + index));
+      values.add(index >= ParameterBinder.FIRST_LITERAL_INDEX
+          ? literalValues.get(index - ParameterBinder.FIRST_LITERAL_INDEX)
+          : jdbcValue(context.get("?" + index), userParameterTypes.get(index)));
     }
     return values;
+  }
+
+  /**
+   * A statement parameter's value as JDBC binds it: Calcite hands over dates as days, times as
+   * milliseconds of the day and timestamps as milliseconds, which PostgreSQL would take for numbers.
+   */
+  private static Object jdbcValue(Object value, SqlTypeName type) {
+    if (value == null || type == null) {
+      return value;
+    }
+    return switch (type) {
+      case DATE -> value instanceof Number days ? LocalDate.ofEpochDay(days.longValue()) : value;
+      case TIME -> value instanceof Number millis
+          ? LocalTime.ofNanoOfDay(millis.longValue() * 1_000_000) : value;
+      case TIMESTAMP -> value instanceof Number millis ? LocalDateTime.ofEpochSecond(
+          Math.floorDiv(millis.longValue(), 1000),
+          (int) Math.floorMod(millis.longValue(), 1000) * 1_000_000, ZoneOffset.UTC) : value;
+      default -> value;
+    };
   }
 
   private static void bind(PreparedStatement ps, List<Object> values) throws SQLException {
@@ -98,6 +126,7 @@ public final class NativeQuery {
     private List<Object> parameters = List.of();
     private Object current;
     private long rows;
+    private boolean failed;
     private boolean closed;
 
     RowEnumerator(DataContext context) {
@@ -111,6 +140,9 @@ public final class NativeQuery {
 
     @Override
     public boolean moveNext() {
+      if (closed) {
+        return false;
+      }
       try {
         if (resultSet == null) {
           open();
@@ -123,6 +155,7 @@ public final class NativeQuery {
         current = readRow();
         return true;
       } catch (SQLException e) {
+        failed = true;
         close();
         throw new SourceException(source, "query failed: " + sql, e);
       }
@@ -185,7 +218,8 @@ public final class NativeQuery {
         // The rows are already read; a failure to release is the pool's to handle.
       } finally {
         if (connection != null) {
-          source.requestLog().record(new SourceRequest(source.name(), sql, parameters, rows));
+          source.requestLog().record(
+              new SourceRequest(source.name(), sql, parameters, failed ? -1 : rows));
         }
       }
     }

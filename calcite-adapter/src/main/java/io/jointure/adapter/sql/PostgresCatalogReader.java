@@ -15,13 +15,19 @@ import java.util.Optional;
 /**
  * Introspects PostgreSQL through pg_catalog: four queries for all listed schemas, whatever the
  * number of tables. Row counts come from the planner's own estimates (reltuples, or the live-tuple
- * counter for tables never analyzed), so nothing is counted.
+ * counter for tables never analyzed; a partitioned table sums its partitions), so nothing is
+ * counted.
  */
 final class PostgresCatalogReader implements SourceCatalogReader {
   private static final String RELKINDS = "('r','p','v','m','f')";
 
   private static final String TABLES = """
-      SELECT n.nspname, c.relname, c.relkind, c.reltuples, s.n_live_tup
+      SELECT n.nspname, c.relname, c.relkind,
+             CASE WHEN c.relkind = 'p' THEN (
+               SELECT COALESCE(SUM(GREATEST(p.reltuples, 0)), 0) FROM pg_inherits i
+               JOIN pg_class p ON p.oid = i.inhrelid WHERE i.inhparent = c.oid)
+             ELSE c.reltuples END AS reltuples,
+             s.n_live_tup
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_stat_all_tables s ON s.relid = c.oid

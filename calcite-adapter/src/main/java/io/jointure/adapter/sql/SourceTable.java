@@ -67,13 +67,19 @@ public final class SourceTable extends AbstractTable implements TranslatableTabl
     return new SourceTableScan(context.getCluster(), relOptTable, this);
   }
 
+  /**
+   * Row estimate and keys. A unique constraint on nullable columns is no key for Calcite, which
+   * would then take several NULL rows for one (SELECT DISTINCT, GROUP BY).
+   */
   private static Statistic statisticOf(TableInfo info) {
     List<ImmutableBitSet> keys = new ArrayList<>();
     if (!info.primaryKey().isEmpty()) {
       keys.add(bits(info, info.primaryKey()));
     }
     for (List<String> unique : info.uniqueKeys()) {
-      keys.add(bits(info, unique));
+      if (unique.stream().noneMatch(c -> info.columns().get(info.columnIndex(c)).nullable())) {
+        keys.add(bits(info, unique));
+      }
     }
     return Statistics.of(info.rowCount().orElse(null), keys, null, null);
   }

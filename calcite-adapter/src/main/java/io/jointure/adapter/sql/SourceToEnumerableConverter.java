@@ -1,6 +1,8 @@
 package io.jointure.adapter.sql;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -24,8 +26,12 @@ import org.apache.calcite.rel.convert.ConverterImpl;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlString;
 
 /**
@@ -90,7 +96,8 @@ public final class SourceToEnumerableConverter extends ConverterImpl implements 
     SourceSqlImplementor implementor = new SourceSqlImplementor(convention.dialect,
         (JavaTypeFactory) getCluster().getTypeFactory());
     SqlNode statement = implementor.visitRoot(getInput()).asStatement();
-    LiteralBinder binder = new LiteralBinder();
+    Map<Integer, RelDataType> userParameterTypes = userParameterTypes(getInput());
+    ParameterBinder binder = new ParameterBinder(convention.dialect, userParameterTypes);
     SqlString sql = binder.bind(statement).toSqlString(convention.dialect);
     List<Integer> parameterIndexes =
         sql.getDynamicParameters() == null ? List.of() : sql.getDynamicParameters();
@@ -98,8 +105,27 @@ public final class SourceToEnumerableConverter extends ConverterImpl implements 
     for (RelDataTypeField field : getRowType().getFieldList()) {
       columnTypes.add(field.getType());
     }
+    Map<Integer, SqlTypeName> parameterTypeNames = new HashMap<>();
+    userParameterTypes.forEach((index, type) -> parameterTypeNames.put(index,
+        type.getSqlTypeName()));
     return new NativeQuery(convention.source(), SingleLineSql.of(sql.getSql()), parameterIndexes,
-        List.copyOf(binder.values()), columnTypes, scalarRows);
+        List.copyOf(binder.values()), parameterTypeNames, columnTypes, scalarRows);
+  }
+
+  /** The types Calcite inferred for the statement parameters used below {@code rel}. */
+  private static Map<Integer, RelDataType> userParameterTypes(RelNode rel) {
+    Map<Integer, RelDataType> types = new HashMap<>();
+    rel.accept(new RexShuttle() {
+      @Override
+      public RexNode visitDynamicParam(RexDynamicParam param) {
+        types.put(param.getIndex(), param.getType());
+        return param;
+      }
+    });
+    for (RelNode input : rel.getInputs()) {
+      types.putAll(userParameterTypes(input));
+    }
+    return types;
   }
 
   @Override

@@ -110,6 +110,21 @@ class MongoSourceTest {
     assertEquals(7, r.rows());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      age, _id                    | {"$sort": {"_jointure_null0": 1, "age": 1, "_id": 1}}
+      age DESC, _id               | {"$sort": {"_jointure_null0": -1, "age": -1, "_id": 1}}
+      age NULLS FIRST, _id        | {"$sort": {"age": 1, "_id": 1}}
+      age DESC NULLS LAST, _id    | {"$sort": {"age": -1, "_id": 1}}
+      "address.city", name DESC   | {"$sort": {"_jointure_null0": 1, "address.city": 1, "_jointure_null1": -1, "name": -1}}
+      """)
+  void sortsOrderNullsAsSqlAsks(String orderBy, String expectedStage) throws Exception {
+    SourceRequest r = pipelineFor("SELECT _id, age, \"address.city\", name FROM shop.people"
+        + " ORDER BY " + orderBy + " LIMIT 40");
+    assertTrue(r.text().contains(expectedStage), r.text());
+    assertEquals(40, r.rows());
+  }
+
   @Test
   void groupByNestedFieldWithEveryAggregate() throws Exception {
     SourceRequest r = pipelineFor("SELECT \"address.city\", COUNT(*), COUNT(age),"

@@ -4,13 +4,11 @@ import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRule;
-import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalProject;
-import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 
@@ -47,26 +45,10 @@ public final class MongoRules {
     return project.getProjects().stream().allMatch(p -> p instanceof RexInputRef);
   }
 
-  /**
-   * A sort MongoDB performs as SQL asked: literal offset and limit, and nulls where MongoDB puts
-   * them (first when ascending, last when descending) or on fields that are never null.
-   */
+  /** A sort with literal offset and limit (nulls are ordered by {@link MongoSort}). */
   private static boolean isPushableSort(Sort sort) {
-    if (!(sort.offset == null || sort.offset instanceof RexLiteral)
-        || !(sort.fetch == null || sort.fetch instanceof RexLiteral)) {
-      return false;
-    }
-    RelDataType row = sort.getInput().getRowType();
-    for (RelFieldCollation field : sort.getCollation().getFieldCollations()) {
-      boolean nullable = row.getFieldList().get(field.getFieldIndex()).getType().isNullable();
-      boolean mongoOrder = field.getDirection().isDescending()
-          ? field.nullDirection == RelFieldCollation.NullDirection.LAST
-          : field.nullDirection == RelFieldCollation.NullDirection.FIRST;
-      if (nullable && !mongoOrder) {
-        return false;
-      }
-    }
-    return true;
+    return (sort.offset == null || sort.offset instanceof RexLiteral)
+        && (sort.fetch == null || sort.fetch instanceof RexLiteral);
   }
 
   /** Field projections, which narrow what leaves MongoDB. */

@@ -1,5 +1,6 @@
 package io.jointure.adapter.mongo;
 
+import java.util.Arrays;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -14,8 +15,9 @@ import org.apache.calcite.rex.RexNode;
 import org.bson.Document;
 
 /**
- * {@code $sort}, {@code $skip} and {@code $limit}. Only created where MongoDB orders nulls as SQL
- * asked (MongoDB puts null and missing first when ascending, last when descending).
+ * {@code $sort}, {@code $skip} and {@code $limit}. MongoDB puts null and missing values first when
+ * ascending and last when descending; where SQL asks otherwise (PostgreSQL's default: NULLS LAST
+ * ascending, NULLS FIRST descending), a flag field computed by {@code $addFields} sorts first.
  */
 public final class MongoSort extends Sort implements MongoRel {
   MongoSort(RelOptCluster cluster, RelTraitSet traits, RelNode input, RelCollation collation,
@@ -39,10 +41,27 @@ public final class MongoSort extends Sort implements MongoRel {
   public void implement(MongoImplementor implementor) {
     implementor.visitInput((MongoRel) getInput());
     if (!collation.getFieldCollations().isEmpty()) {
+      Document flags = new Document();
       Document sort = new Document();
       for (RelFieldCollation field : collation.getFieldCollations()) {
-        sort.append(implementor.fields.get(field.getFieldIndex()).path(),
-            field.getDirection().isDescending() ? -1 : 1);
+        MongoField mongoField = implementor.fields.get(field.getFieldIndex());
+        boolean descending = field.getDirection().isDescending();
+        boolean nullable = getInput().getRowType().getFieldList().get(field.getFieldIndex())
+            .getType().isNullable();
+        boolean nullsAsMongo = descending
+            ? field.nullDirection == RelFieldCollation.NullDirection.LAST
+            : field.nullDirection == RelFieldCollation.NullDirection.FIRST;
+        if (nullable && !nullsAsMongo) {
+          String flag = "_jointure_null" + flags.size();
+          flags.append(flag, new Document("$cond", Arrays.asList(new Document("$eq",
+              Arrays.asList(new Document("$ifNull", Arrays.asList(mongoField.expression(), null)),
+                  null)), 1, 0)));
+          sort.append(flag, descending ? -1 : 1);
+        }
+        sort.append(mongoField.path(), descending ? -1 : 1);
+      }
+      if (!flags.isEmpty()) {
+        implementor.addStage("$addFields", flags);
       }
       implementor.addStage("$sort", sort);
     }

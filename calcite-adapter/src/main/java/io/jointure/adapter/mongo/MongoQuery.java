@@ -1,6 +1,8 @@
 package io.jointure.adapter.mongo;
 
 import com.mongodb.MongoException;
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import io.jointure.adapter.request.SourceRequest;
 import java.util.List;
@@ -16,7 +18,10 @@ import org.bson.Document;
 /**
  * One aggregation pipeline on one collection, ready to run: generated code calls
  * {@link #enumerable(DataContext)}; documents stream in batches of the datasource's batch size
- * and become rows of the output fields.
+ * and become rows of the output fields. A pipeline that is a plain query ({@code $match},
+ * {@code $sort}, {@code $skip}, {@code $limit}, {@code $project}, in that order) runs as the
+ * equivalent {@code find}, which MongoDB plans the same way and every server streams in batches
+ * (the in-process test server sends an aggregation's whole result in one reply).
  */
 public final class MongoQuery {
   private final MongoSource source;
@@ -38,11 +43,79 @@ public final class MongoQuery {
 
   /** The request as MongoDB's shell would write it. */
   public String describe() {
+    FindShape find = FindShape.of(pipeline);
+    if (find != null) {
+      StringBuilder text = new StringBuilder("db.").append(collection).append(".find(")
+          .append(find.filter.toJson()).append(", ").append(find.projection.toJson()).append(')');
+      if (find.sort != null) {
+        text.append(".sort(").append(find.sort.toJson()).append(')');
+      }
+      if (find.skip != null) {
+        text.append(".skip(").append(find.skip).append(')');
+      }
+      if (find.limit != null) {
+        text.append(".limit(").append(find.limit).append(')');
+      }
+      return text.toString();
+    }
     StringBuilder text = new StringBuilder("db.").append(collection).append(".aggregate([");
     for (int i = 0; i < pipeline.size(); i++) {
       text.append(i == 0 ? "" : ", ").append(pipeline.get(i).toJson());
     }
     return text.append("])").toString();
+  }
+
+  /** A pipeline's stages as the parts of a {@code find}, or null if it is no plain query. */
+  private record FindShape(Document filter, Document projection, Document sort, Integer skip,
+      Integer limit) {
+    private static final List<String> ORDER = List.of("$match", "$sort", "$skip", "$limit",
+        "$project");
+
+    static FindShape of(List<Document> pipeline) {
+      Document[] parts = new Document[ORDER.size()];
+      int last = -1;
+      for (Document stage : pipeline) {
+        int at = ORDER.indexOf(stage.keySet().iterator().next());
+        if (at <= last) {
+          return null; // another kind of stage, or out of order
+        }
+        parts[at] = stage;
+        last = at;
+      }
+      if (parts[4] == null || parts[4].get("$project", Document.class).values().stream()
+          .anyMatch(v -> !(v instanceof Integer))) {
+        return null; // the final projection must be plain inclusions and exclusions
+      }
+      return new FindShape(parts[0] == null ? new Document() : parts[0].get("$match", Document.class),
+          parts[4].get("$project", Document.class),
+          parts[1] == null ? null : parts[1].get("$sort", Document.class),
+          parts[2] == null ? null : parts[2].getInteger("$skip"),
+          parts[3] == null ? null : parts[3].getInteger("$limit"));
+    }
+  }
+
+  private MongoCursor<Document> open(DataContext context) {
+    MongoCollection<Document> documents = source.database().getCollection(collection);
+    Object timeout = context.get(DataContext.Variable.TIMEOUT.camelName);
+    long maxMillis = timeout instanceof Long millis && millis > 0 ? millis : 0;
+    int batchSize = source.config().batchSize();
+    FindShape find = FindShape.of(pipeline);
+    if (find != null) {
+      FindIterable<Document> query = documents.find(find.filter).projection(find.projection)
+          .batchSize(batchSize).maxTime(maxMillis, TimeUnit.MILLISECONDS);
+      if (find.sort != null) {
+        query.sort(find.sort);
+      }
+      if (find.skip != null) {
+        query.skip(find.skip);
+      }
+      if (find.limit != null) {
+        query.limit(find.limit);
+      }
+      return query.iterator();
+    }
+    return documents.aggregate(pipeline).batchSize(batchSize)
+        .maxTime(maxMillis, TimeUnit.MILLISECONDS).iterator();
   }
 
   /** Called by generated code. */
@@ -100,13 +173,7 @@ public final class MongoQuery {
     public boolean moveNext() {
       try {
         if (cursor == null) {
-          var aggregate = source.database().getCollection(collection)
-              .aggregate(pipeline).batchSize(source.config().batchSize());
-          Object timeout = context.get(DataContext.Variable.TIMEOUT.camelName);
-          if (timeout instanceof Long millis && millis > 0) {
-            aggregate.maxTime(millis, TimeUnit.MILLISECONDS);
-          }
-          cursor = aggregate.iterator();
+          cursor = open(context);
         }
         Object cancel = context.get(DataContext.Variable.CANCEL_FLAG.camelName);
         if (cancel instanceof AtomicBoolean cancelled && cancelled.get()) {

@@ -4,15 +4,18 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
- * Makes every SQLException of a connection and its statements say what went wrong in its own
- * message. Calcite reports a failed {@code prepareStatement} only as "Error while preparing
- * statement [...]", with the reason (unknown column, syntax error at a position, a source that is
- * down) in a cause that many tools never show.
+ * Makes every failure of a connection, its statements and their result sets an SQLException that
+ * says what went wrong in its own message. Calcite reports a failed {@code prepareStatement} only
+ * as "Error while preparing statement [...]", with the reason (unknown column, syntax error at a
+ * position) in a cause that many tools never show; and a source failing while rows are read
+ * (a source gone down, a value that does not fit its column) escapes {@code ResultSet.next()}
+ * as an unchecked exception, which JDBC clients do not expect.
  */
 final class DetailedErrors implements InvocationHandler {
   private final Object target;
@@ -43,10 +46,17 @@ final class DetailedErrors implements InvocationHandler {
       result = method.invoke(target, args);
     } catch (InvocationTargetException e) {
       Throwable thrown = e.getCause();
-      throw thrown instanceof SQLException sql ? detailed(sql) : thrown;
+      if (thrown instanceof SQLException sql) {
+        throw detailed(sql);
+      }
+      if (thrown instanceof RuntimeException runtime) {
+        throw detailed(new SQLException(runtime.getMessage(), runtime));
+      }
+      throw thrown;
     }
     Class<?> type = method.getReturnType();
-    if (result instanceof Statement && type.isInterface() && Statement.class.isAssignableFrom(type)
+    if ((result instanceof Statement || result instanceof ResultSet) && type.isInterface()
+        && (Statement.class.isAssignableFrom(type) || ResultSet.class.isAssignableFrom(type))
         && !method.getName().equals("unwrap")) {
       return Proxy.newProxyInstance(DetailedErrors.class.getClassLoader(), new Class<?>[] {type},
           new DetailedErrors(result));

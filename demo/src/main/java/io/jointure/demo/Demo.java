@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code jointure demo}: starts a real PostgreSQL with the sample data in two databases, writes a
- * model for them, connects through {@code jdbc:jointure:}, and runs example queries, printing each
- * result and the SQL every source received.
+ * {@code jointure demo}: starts a real PostgreSQL and an in-process MongoDB with the sample data,
+ * writes a model for them, connects through {@code jdbc:jointure:}, and runs example queries,
+ * printing each result and the request every source receives.
  */
 public final class Demo {
   private static final String[][] EXAMPLES = {
@@ -23,8 +23,14 @@ public final class Demo {
       {"Towns per country (the aggregate runs inside PostgreSQL)",
           "SELECT c.name AS country, COUNT(*) AS towns FROM crm.towns t"
               + " JOIN crm.countries c ON c.id = t.country_id GROUP BY c.name ORDER BY c.name"},
-      {"Inhabitants per country, joining two databases (crm and shop)",
-          "SELECT c.name AS country, COUNT(p.id) AS inhabitants FROM crm.towns t"
+      {"People over 80 on the Gran Via (the filter runs inside MongoDB)",
+          "SELECT first_name, age, \"address.number\" FROM shop.people"
+              + " WHERE age > 80 AND \"address.street\" = 'Gran Via' ORDER BY age DESC LIMIT 5"},
+      {"Seniors per town (filter and aggregate run inside MongoDB)",
+          "SELECT town_id, COUNT(*) AS seniors, AVG(age) AS average_age FROM shop.people"
+              + " WHERE age >= 65 GROUP BY town_id ORDER BY town_id"},
+      {"Inhabitants per country, joining PostgreSQL (crm) and MongoDB (shop)",
+          "SELECT c.name AS country, COUNT(p._id) AS inhabitants FROM crm.towns t"
               + " JOIN crm.countries c ON c.id = t.country_id"
               + " JOIN shop.people p ON p.town_id = t.id GROUP BY c.name ORDER BY c.name"},
       {"PostgreSQL habits: ILIKE, LIMIT/OFFSET, double-quoted names",
@@ -35,13 +41,14 @@ public final class Demo {
   }
 
   public static void main(String[] args) throws Exception {
-    System.out.println("Starting an embedded PostgreSQL server...");
-    try (EmbeddedPostgres pg = EmbeddedPostgres.start()) {
-      SampleData.load(pg);
+    System.out.println("Starting an embedded PostgreSQL and an in-process MongoDB...");
+    try (EmbeddedPostgres pg = EmbeddedPostgres.start(); EmbeddedMongo mongo = EmbeddedMongo.start()) {
+      SampleData.load(pg, mongo);
       Path model = Files.createTempFile("jointure-demo-", ".yaml");
-      Files.writeString(model, SampleData.model(pg));
+      Files.writeString(model, SampleData.model(pg, mongo));
       String url = "jdbc:jointure:model=" + model;
-      System.out.println("PostgreSQL is on port " + pg.port() + "; model file " + model);
+      System.out.println("PostgreSQL is on port " + pg.port() + ", MongoDB at " + mongo.uri()
+          + "; model file " + model);
       System.out.println("Connect with: " + url + "\n");
       try (Connection c = DriverManager.getConnection(url)) {
         for (String[] example : EXAMPLES) {

@@ -3,18 +3,23 @@ package io.jointure.demo;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
 
 /**
- * The seeds' example domain split over two PostgreSQL databases: {@code crm} holds countries,
- * towns and mayors; {@code shop} holds the people who live in the towns.
+ * The seeds' example domain split over two sources: PostgreSQL database {@code crm} holds
+ * countries, towns and mayors; MongoDB database {@code shop} holds the people who live in the
+ * towns, as documents with a nested address and tags.
  */
 public final class SampleData {
   private SampleData() {
   }
 
-  public static void load(EmbeddedPostgres pg) throws SQLException {
+  public static void load(EmbeddedPostgres pg, EmbeddedMongo mongo) throws SQLException {
     pg.createDatabase("crm");
-    pg.createDatabase("shop");
     try (Connection c = pg.connect("crm"); Statement s = c.createStatement()) {
       s.execute("""
           CREATE TABLE countries (id int PRIMARY KEY, name text NOT NULL UNIQUE, code char(2));
@@ -31,20 +36,22 @@ public final class SampleData {
           ANALYZE;
           """);
     }
-    try (Connection c = pg.connect("shop"); Statement s = c.createStatement()) {
-      s.execute("""
-          CREATE TABLE people (id bigint PRIMARY KEY, first_name text, last_name text,
-            town_id int, born_on date);
-          INSERT INTO people
-            SELECT g, 'First' || g, 'Last' || g, 1 + g % 6, DATE '1950-01-01' + g * 37
-            FROM generate_series(1, 600) g;
-          ANALYZE;
-          """);
+    String[] streets = {"Rue de Rivoli", "Gran Via", "Via del Corso", "Calle Sierpes"};
+    List<Document> people = new ArrayList<>();
+    for (int i = 1; i <= 600; i++) {
+      people.add(new Document("first_name", "First" + i).append("last_name", "Last" + i)
+          .append("town_id", 1 + i % 6).append("age", 18 + (i * 7) % 70)
+          .append("address", new Document("street", streets[i % streets.length])
+              .append("number", i % 120))
+          .append("tags", i % 3 == 0 ? List.of("newsletter", "vip") : List.of("newsletter")));
+    }
+    try (MongoClient client = MongoClients.create(mongo.uri())) {
+      client.getDatabase("shop").getCollection("people").insertMany(people);
     }
   }
 
-  /** A model file naming both databases of {@code pg}. */
-  public static String model(EmbeddedPostgres pg) {
+  /** A model naming both sources. */
+  public static String model(EmbeddedPostgres pg, EmbeddedMongo mongo) {
     return """
         version: 1
         datasources:
@@ -53,10 +60,9 @@ public final class SampleData {
             url: %s
             user: %s
           shop:
-            type: postgresql
-            url: %s
-            user: %s
-        """.formatted(pg.jdbcUrl("crm"), EmbeddedPostgres.USER, pg.jdbcUrl("shop"),
-        EmbeddedPostgres.USER);
+            type: mongodb
+            uri: %s
+            database: shop
+        """.formatted(pg.jdbcUrl("crm"), EmbeddedPostgres.USER, mongo.uri());
   }
 }

@@ -164,6 +164,40 @@ class MongoSourceTest {
   }
 
   @Test
+  void thePlannerSeesTheDocumentCount() throws Exception {
+    try (Statement s = jointure.createStatement();
+         ResultSet rs = s.executeQuery("EXPLAIN PLAN INCLUDING ALL ATTRIBUTES FOR"
+             + " SELECT * FROM shop.people")) {
+      assertTrue(rs.next());
+      String plan = rs.getString(1);
+      assertTrue(plan.contains("MongoTableScan(table=[[shop, people]]): rowcount = "
+          + MongoFixture.PEOPLE + ".0"), plan);
+    }
+  }
+
+  @Test
+  void aMongoDbThatIsDownFailsTheQueryNamingTheSource() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    String model = """
+        version: 1
+        datasources:
+          gone:
+            type: mongodb
+            uri: mongodb://127.0.0.1:%d
+            database: nothing
+        """.formatted(closedPort);
+    try (Connection c = Jointure.connect(model); Statement s = c.createStatement()) {
+      java.sql.SQLException e = org.junit.jupiter.api.Assertions.assertThrows(
+          java.sql.SQLException.class, () -> s.executeQuery("SELECT * FROM gone.anything"));
+      assertTrue(e.getMessage().contains("datasource 'gone' (mongodb://127.0.0.1:" + closedPort),
+          e.getMessage());
+    }
+  }
+
+  @Test
   void explainShowsThePipeline() throws Exception {
     try (Statement s = jointure.createStatement();
          ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR SELECT name FROM shop.people"

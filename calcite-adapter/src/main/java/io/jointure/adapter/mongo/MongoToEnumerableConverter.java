@@ -2,28 +2,20 @@ package io.jointure.adapter.mongo;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
-import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
-import org.apache.calcite.linq4j.tree.BlockBuilder;
-import org.apache.calcite.linq4j.tree.Expression;
-import org.apache.calcite.linq4j.tree.Expressions;
+import io.jointure.adapter.SourceBridges;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelTraitSet;
-import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.convert.ConverterImpl;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
-import org.apache.calcite.sql.SqlExplainLevel;
 import org.bson.Document;
 
 /**
@@ -41,11 +33,10 @@ public final class MongoToEnumerableConverter extends ConverterImpl implements E
     return new MongoToEnumerableConverter(getCluster(), traitSet, sole(inputs));
   }
 
-  /** Documents leaving MongoDB cost more than work inside it, as for SQL sources. */
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     RelOptCost cost = super.computeSelfCost(planner, mq);
-    return cost == null ? null : cost.multiplyBy(2);
+    return cost == null ? null : cost.multiplyBy(SourceBridges.TRANSFER_COST);
   }
 
   private MongoSource source() {
@@ -55,22 +46,10 @@ public final class MongoToEnumerableConverter extends ConverterImpl implements E
   @Override
   public RelWriter explainTerms(RelWriter pw) {
     RelWriter writer = super.explainTerms(pw).item("source", source().name());
-    if (pw.getDetailLevel() == SqlExplainLevel.DIGEST_ATTRIBUTES || !isFinal(getInput())) {
+    if (!SourceBridges.canShowRequest(pw, getInput())) {
       return writer;
     }
     return writer.item("request", query(false).describe());
-  }
-
-  private static boolean isFinal(RelNode rel) {
-    if (rel instanceof RelSubset) {
-      return false;
-    }
-    for (RelNode input : rel.getInputs()) {
-      if (!isFinal(input)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Builds the pipeline for the operators below this converter. */
@@ -111,13 +90,6 @@ public final class MongoToEnumerableConverter extends ConverterImpl implements E
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-        JavaRowFormat.ARRAY);
-    MongoQuery query = query(physType.getFormat() == JavaRowFormat.SCALAR);
-    Expression stashed = implementor.stash(query, MongoQuery.class);
-    BlockBuilder block = new BlockBuilder();
-    block.add(Expressions.return_(null,
-        Expressions.call(stashed, "enumerable", DataContext.ROOT)));
-    return implementor.result(physType, block.toBlock());
+    return SourceBridges.implement(implementor, this, this::query, MongoQuery.class);
   }
 }

@@ -4,22 +4,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
-import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
-import org.apache.calcite.linq4j.tree.BlockBuilder;
-import org.apache.calcite.linq4j.tree.Expression;
-import org.apache.calcite.linq4j.tree.Expressions;
+import io.jointure.adapter.SourceBridges;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelTraitSet;
-import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.convert.ConverterImpl;
@@ -29,7 +22,6 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
-import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlString;
@@ -49,15 +41,10 @@ public final class SourceToEnumerableConverter extends ConverterImpl implements 
     return new SourceToEnumerableConverter(getCluster(), traitSet, sole(inputs));
   }
 
-  /**
-   * Rows leaving a source cost more than rows processed inside it (transfer, conversion), so the
-   * planner prefers plans that filter and aggregate in the source. (Calcite's JDBC bridge makes
-   * them nearly free, which on small tables lets aggregates over joins stay in Calcite.)
-   */
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
     RelOptCost cost = super.computeSelfCost(planner, mq);
-    return cost == null ? null : cost.multiplyBy(2);
+    return cost == null ? null : cost.multiplyBy(SourceBridges.TRANSFER_COST);
   }
 
   private SourceConvention convention() {
@@ -67,27 +54,13 @@ public final class SourceToEnumerableConverter extends ConverterImpl implements 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
     RelWriter writer = super.explainTerms(pw).item("source", convention().source().name());
-    // The planner also calls this (for digests and debug dumps) while the operators below are
-    // still sets of alternatives; only a final plan has SQL to show.
-    if (pw.getDetailLevel() == SqlExplainLevel.DIGEST_ATTRIBUTES || !isFinal(getInput())) {
+    if (!SourceBridges.canShowRequest(pw, getInput())) {
       return writer;
     }
     NativeQuery query = nativeQuery(false);
     writer.item("sql", query.sql());
     List<Object> parameters = query.describedParameters();
     return writer.itemIf("parameters", parameters, !parameters.isEmpty());
-  }
-
-  private static boolean isFinal(RelNode rel) {
-    if (rel instanceof RelSubset) {
-      return false;
-    }
-    for (RelNode input : rel.getInputs()) {
-      if (!isFinal(input)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Generates the source's SQL for the operators below this converter. */
@@ -130,15 +103,6 @@ public final class SourceToEnumerableConverter extends ConverterImpl implements 
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    // Rows are always produced as Object[] (or a bare value for one column), whatever the
-    // consumer prefers; Calcite adapts the consumer to the declared physical type.
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-        JavaRowFormat.ARRAY);
-    NativeQuery query = nativeQuery(physType.getFormat() == JavaRowFormat.SCALAR);
-    Expression stashed = implementor.stash(query, NativeQuery.class);
-    BlockBuilder block = new BlockBuilder();
-    block.add(Expressions.return_(null,
-        Expressions.call(stashed, "enumerable", DataContext.ROOT)));
-    return implementor.result(physType, block.toBlock());
+    return SourceBridges.implement(implementor, this, this::nativeQuery, NativeQuery.class);
   }
 }

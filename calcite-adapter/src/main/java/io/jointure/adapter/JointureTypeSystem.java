@@ -9,8 +9,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Calcite's type system widened to what the sources hold: DECIMAL up to PostgreSQL's 1000 digits
  * (Calcite's default stops at 19, which would truncate numeric(30,2)); and aggregate result types
  * as PostgreSQL derives them, so an aggregate gives the same answer whether a source or Calcite
- * computes it: SUM of small integers is BIGINT and of BIGINT is DECIMAL (no overflow), AVG of
- * integers is DECIMAL and of floating-point numbers is DOUBLE (no truncation).
+ * computes it: SUM of small integers is BIGINT (no int overflow), AVG of integers is DECIMAL and
+ * of floating-point numbers is DOUBLE (no truncation). SUM of BIGINT stays BIGINT: Calcite's
+ * executor cannot add BIGINT values into a DECIMAL sum.
  */
 public final class JointureTypeSystem extends RelDataTypeSystemImpl {
   public static final int MAX_DECIMAL_PRECISION = 1000;
@@ -31,7 +32,6 @@ public final class JointureTypeSystem extends RelDataTypeSystemImpl {
   public RelDataType deriveSumType(RelDataTypeFactory factory, RelDataType argumentType) {
     RelDataType sum = switch (argumentType.getSqlTypeName()) {
       case TINYINT, SMALLINT, INTEGER -> factory.createSqlType(SqlTypeName.BIGINT);
-      case BIGINT -> factory.createSqlType(SqlTypeName.DECIMAL, 38, 0);
       case REAL -> factory.createSqlType(SqlTypeName.REAL);
       default -> super.deriveSumType(factory, argumentType);
     };

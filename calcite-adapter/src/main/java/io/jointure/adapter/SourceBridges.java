@@ -10,6 +10,7 @@ import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
@@ -26,9 +27,24 @@ public final class SourceBridges {
    * so the planner prefers plans that filter and aggregate in the source. (Calcite's JDBC bridge
    * makes them nearly free, which on small tables lets aggregates over joins stay in Calcite.)
    */
-  public static final double TRANSFER_COST = 2;
+  static final double TRANSFER_COST = 2;
+
+  /** Each column a row carries out of the source adds this share to its cost. */
+  static final double COST_PER_COLUMN = 0.1;
 
   private SourceBridges() {
+  }
+
+  /**
+   * The cost of a bridge out of a source: its rows, made dearer than work inside the source and
+   * growing with the columns they carry, so that the planner also pushes narrowing projections.
+   */
+  public static RelOptCost transferCost(RelOptCost rows, RelNode bridge) {
+    if (rows == null) {
+      return null;
+    }
+    return rows.multiplyBy(TRANSFER_COST
+        * (1 + COST_PER_COLUMN * bridge.getRowType().getFieldCount()));
   }
 
   /**

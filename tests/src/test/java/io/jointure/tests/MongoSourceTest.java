@@ -65,9 +65,9 @@ class MongoSourceTest {
       age IS NOT NULL AND active                 | {"age": {"$ne": null}}
       score > 600 OR "address.city" = 'Roma'     | {"$or": [{"score": {"$gt": 600.0}}, {"address.city": {"$eq": "Roma"}}]}
       NOT active AND town_id = 3                 | {"active": false}
-      name LIKE 'Person 1%'                      | {"name": {"$regex": "^Person 1.*$", "$options": "s"}}
-      name ILIKE 'person 2_'                     | {"name": {"$regex": "^person 2.$", "$options": "si"}}
-      name NOT LIKE 'Person%'                    | {"$not": {"$regex": "^Person.*$"
+      name LIKE 'Person 1%'                      | {"name": {"$regex": "^Person 1.*\\\\z", "$options": "s"}}
+      name ILIKE 'person 2_'                     | {"name": {"$regex": "^person 2.\\\\z", "$options": "si"}}
+      name NOT LIKE 'Person%'                    | {"$not": {"$regex": "^Person.*\\\\z"
       born > TIMESTAMP '1970-06-01 00:00:00'     | {"born": {"$gt": {"$date":
       balance > 250                              | {"balance": {"$gt": 250}}
       "address.zip" < 10020                      | {"address.zip": {"$lt": 10020}}
@@ -134,7 +134,7 @@ class MongoSourceTest {
         + " null]}}"), r.text());
     // An int 14 and a long 14 are one value in SQL: both become longs before deduplication.
     assertTrue(r.text().contains("\"$addToSet\": {\"$convert\": {\"input\": \"$age\","
-        + " \"to\": \"long\"}}"), r.text());
+        + " \"to\": \"long\", \"onError\": \"$age\"}}"), r.text());
     assertEquals(6, r.rows(), "one document per group, the missing city included");
   }
 

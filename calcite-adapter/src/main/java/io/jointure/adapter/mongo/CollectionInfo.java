@@ -8,9 +8,15 @@ import java.util.List;
  * @param name            collection name
  * @param columns         inferred or declared columns, {@code _id} first
  * @param documentCount   the server's estimate of the number of documents
- * @param objectIdKeys    whether {@code _id} holds ObjectIds (exposed as hex strings, so filters
- *                        on {@code _id} must turn strings back into ObjectIds)
  */
-public record CollectionInfo(String name, List<MongoColumn> columns, long documentCount,
-    boolean objectIdKeys) {
+public record CollectionInfo(String name, List<MongoColumn> columns, long documentCount) {
+  /** The position of the {@code _id} column, or -1 if the collection does not expose it. */
+  public int idColumn() {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).path().equals("_id")) {
+        return i;
+      }
+    }
+    return -1;
+  }
 }

@@ -3,7 +3,8 @@ package io.jointure.adapter.mongo;
 /**
  * Turns a SQL LIKE pattern into an anchored regular expression in which every character of the
  * pattern other than {@code %} and {@code _} matches only itself: regex metacharacters in user
- * values are escaped, never interpreted.
+ * values are escaped, never interpreted. The end anchor is {@code \z}, as {@code $} would also
+ * match before a final line break.
  */
 final class LikePatterns {
   private static final String METACHARACTERS = "\\^$.|?*+()[]{}/-#";
@@ -14,7 +15,8 @@ final class LikePatterns {
   /**
    * @param pattern the LIKE pattern
    * @param escape  the ESCAPE character, or 0 for none
-   * @throws IllegalArgumentException if the pattern ends with the escape character
+   * @throws IllegalArgumentException if the escape character is last, or precedes anything but
+   *     {@code %}, {@code _} or itself (SQL's rule)
    */
   static String toRegex(String pattern, char escape) {
     StringBuilder regex = new StringBuilder("^");
@@ -24,7 +26,11 @@ final class LikePatterns {
         if (++i == pattern.length()) {
           throw new IllegalArgumentException("LIKE pattern ends with its escape character");
         }
-        literal(regex, pattern.charAt(i));
+        char escaped = pattern.charAt(i);
+        if (escaped != '%' && escaped != '_' && escaped != escape) {
+          throw new IllegalArgumentException("invalid escape sequence in LIKE pattern");
+        }
+        literal(regex, escaped);
       } else if (c == '%') {
         regex.append(".*");
       } else if (c == '_') {
@@ -33,7 +39,7 @@ final class LikePatterns {
         literal(regex, c);
       }
     }
-    return regex.append('$').toString();
+    return regex.append("\\z").toString();
   }
 
   private static void literal(StringBuilder regex, char c) {

@@ -1,7 +1,6 @@
 package io.jointure.adapter.mongo;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
@@ -27,10 +26,8 @@ public final class MongoFilterRule extends RelRule<MongoFilterRule.Config> {
   public void onMatch(RelOptRuleCall call) {
     LogicalFilter filter = call.rel(0);
     MongoConvention out = config.convention();
-    int fieldCount = filter.getInput().getRowType().getFieldCount();
     MongoFilterTranslator probe = new MongoFilterTranslator(
-        Collections.nCopies(fieldCount, new MongoField("f", false)),
-        filter.getCluster().getRexBuilder());
+        MongoRules.fieldsOf(filter.getInput()), filter.getCluster().getRexBuilder());
     List<RexNode> pushed = new ArrayList<>();
     List<RexNode> kept = new ArrayList<>();
     for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {

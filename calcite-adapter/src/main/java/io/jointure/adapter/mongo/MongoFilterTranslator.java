@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -76,11 +77,11 @@ final class MongoFilterTranslator {
           return like((RexCall) operand, true);
         }
         MongoField field = field(operand);
-        return field == null ? null : new Document(field.path(), false);
+        return field == null || !field.comparable() ? null : new Document(field.path(), false);
       }
       case INPUT_REF: {
         MongoField field = field(condition);
-        return field == null ? null : new Document(field.path(), true);
+        return field == null || !field.comparable() ? null : new Document(field.path(), true);
       }
       default:
         return null;
@@ -110,8 +111,11 @@ final class MongoFilterTranslator {
       kind = kind.reverse();
     }
     MongoField field = field(left);
-    if (field == null || !(right instanceof RexLiteral literal)) {
+    if (field == null || !field.comparable() || !(right instanceof RexLiteral literal)) {
       return null;
+    }
+    if (field.objectId() && kind != SqlKind.EQUALS && kind != SqlKind.NOT_EQUALS) {
+      return null; // ObjectIds do not order as their hex strings do for every prefix
     }
     Object value = value(literal, field);
     if (value == null) {
@@ -133,7 +137,8 @@ final class MongoFilterTranslator {
   /** IN lists, NOT IN lists and ranges, which Calcite folds into SEARCH. */
   private Document search(RexCall call) {
     MongoField field = field(call.getOperands().get(0));
-    if (field == null || !(call.getOperands().get(1) instanceof RexLiteral sargLiteral)) {
+    if (field == null || !field.comparable()
+        || !(call.getOperands().get(1) instanceof RexLiteral sargLiteral)) {
       return null;
     }
     Sarg<?> sarg = sargLiteral.getValueAs(Sarg.class);
@@ -162,7 +167,7 @@ final class MongoFilterTranslator {
       }
       return new Document(field.path(), new Document("$nin", values));
     }
-    return translate(RexUtil.expandSearch(rexBuilder, null, call));
+    return field.objectId() ? null : translate(RexUtil.expandSearch(rexBuilder, null, call));
   }
 
   /** The literals of an expanded point SEARCH: {@code a = 1 OR a = 2}, or {@code a <> 1 AND ...}. */
@@ -191,7 +196,9 @@ final class MongoFilterTranslator {
     }
     negated ^= operator.isNegated();
     MongoField field = field(call.getOperands().get(0));
-    if (field == null || !(call.getOperands().get(1) instanceof RexLiteral patternLiteral)
+    // $regex never matches an ObjectId, nor (on a real MongoDB) a number in a mixed column.
+    if (field == null || !field.comparable() || field.objectId()
+        || !(call.getOperands().get(1) instanceof RexLiteral patternLiteral)
         || !SqlTypeFamily.CHARACTER.contains(patternLiteral.getType())) {
       return null;
     }
@@ -221,20 +228,40 @@ final class MongoFilterTranslator {
         new Document(field.path(), new Document("$ne", null))));
   }
 
-  /** The field a node reads: an input reference, or a numeric widening cast of one. */
+  /**
+   * The field a node reads: an input reference, or a cast of one that keeps every value exactly
+   * (MongoDB compares numbers by value, so widening changes nothing; narrowing would).
+   */
   private MongoField field(RexNode node) {
     if (node instanceof RexInputRef ref) {
       return fields.get(ref.getIndex());
     }
     if (node.getKind() == SqlKind.CAST) {
       RexNode operand = ((RexCall) node).getOperands().get(0);
-      if (operand instanceof RexInputRef ref
-          && SqlTypeFamily.NUMERIC.contains(operand.getType())
-          && SqlTypeFamily.NUMERIC.contains(node.getType())) {
+      if (operand instanceof RexInputRef ref && widens(operand.getType(), node.getType())) {
         return fields.get(ref.getIndex());
       }
     }
     return null;
+  }
+
+  private static boolean widens(RelDataType from, RelDataType to) {
+    SqlTypeName f = from.getSqlTypeName();
+    SqlTypeName t = to.getSqlTypeName();
+    if (SqlTypeName.INT_TYPES.contains(f)) {
+      return SqlTypeName.INT_TYPES.contains(t) && SqlTypeName.INT_TYPES.indexOf(t)
+          >= SqlTypeName.INT_TYPES.indexOf(f)
+          || t == SqlTypeName.DOUBLE
+          || t == SqlTypeName.DECIMAL && to.getPrecision() - to.getScale() >= 19;
+    }
+    if (f == SqlTypeName.REAL || f == SqlTypeName.FLOAT) {
+      return t == SqlTypeName.DOUBLE;
+    }
+    if (f == SqlTypeName.DECIMAL && t == SqlTypeName.DECIMAL) {
+      return to.getScale() >= from.getScale()
+          && to.getPrecision() - to.getScale() >= from.getPrecision() - from.getScale();
+    }
+    return false;
   }
 
   /** The BSON value of a literal compared with {@code field}, or null if it has none. */
@@ -247,8 +274,10 @@ final class MongoFilterTranslator {
       case CHAR:
       case VARCHAR: {
         String s = literal.getValueAs(NlsString.class).getValue();
-        if (field.objectId() && ObjectId.isValid(s)) {
-          return new ObjectId(s);
+        if (field.objectId()) {
+          // Only the lower-case hex SQL shows can equal an ObjectId's string.
+          return ObjectId.isValid(s) && s.equals(s.toLowerCase(java.util.Locale.ROOT))
+              ? new ObjectId(s) : null;
         }
         return s;
       }

@@ -1,16 +1,24 @@
 package io.jointure.adapter.mongo;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.hep.HepRelVertex;
+import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalAggregate;
-import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.rules.AggregateExtractProjectRule;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
 
 /**
  * The rules that move operators into a MongoDB source's convention. Each checks that its operator
@@ -23,10 +31,13 @@ public final class MongoRules {
   static List<RelOptRule> rules(MongoConvention out) {
     return List.of(
         MongoFilterRule.Config.of(out).toRule(),
-        ConverterRule.Config.INSTANCE
-            .withConversion(LogicalProject.class, MongoRules::isFieldProjection, Convention.NONE,
-                out, "MongoProjectRule:" + out.getName())
-            .withRuleFactory(ProjectRule::new).toRule(ProjectRule.class),
+        MongoProjectRule.Config.of(out).toRule(),
+        // An aggregate reading few fields of a collection gets a projection of just those, which
+        // MongoProjectRule then moves into MongoDB (COUNT(*) fetches no field).
+        AggregateExtractProjectRule.Config.DEFAULT
+            .withOperandFor(LogicalAggregate.class, MongoTableScan.class)
+            .withDescription("MongoAggregateExtractProjectRule:" + out.getName())
+            .toRule(),
         ConverterRule.Config.INSTANCE
             .withConversion(Sort.class, MongoRules::isPushableSort, Convention.NONE, out,
                 "MongoSortRule:" + out.getName())
@@ -41,29 +52,74 @@ public final class MongoRules {
             .withRuleFactory(ToEnumerableRule::new).toRule(ToEnumerableRule.class));
   }
 
-  private static boolean isFieldProjection(LogicalProject project) {
-    return project.getProjects().stream().allMatch(p -> p instanceof RexInputRef);
+  /**
+   * What the planner knows, before any pipeline is built, about the fields of an operator that
+   * would run in MongoDB: for a column of a collection, whether it holds ObjectIds and whether
+   * MongoDB compares its values as SQL does ({@link MongoColumn}); anything computed is a plain
+   * value. Follows the operators that can run in MongoDB down to the collection.
+   */
+  static List<MongoField> fieldsOf(RelNode rel) {
+    if (rel instanceof RelSubset subset) {
+      RelNode original = subset.getOriginal();
+      rel = original != null ? original : subset.getRelList().get(0);
+    } else if (rel instanceof HepRelVertex vertex) {
+      rel = vertex.getCurrentRel();
+    }
+    if (rel instanceof TableScan scan && scan.getTable().unwrap(MongoTable.class) != null) {
+      List<MongoField> fields = new ArrayList<>();
+      for (MongoColumn column : scan.getTable().unwrap(MongoTable.class).info().columns()) {
+        fields.add(new MongoField(column.path(), column.objectIds(), column.comparable()));
+      }
+      return fields;
+    }
+    if (rel instanceof Filter || rel instanceof Sort) {
+      return fieldsOf(rel.getInput(0));
+    }
+    if (rel instanceof Project project) {
+      List<MongoField> input = fieldsOf(project.getInput());
+      List<MongoField> fields = new ArrayList<>();
+      for (RexNode expression : project.getProjects()) {
+        fields.add(expression instanceof RexInputRef ref ? input.get(ref.getIndex())
+            : MongoField.computed("expr"));
+      }
+      return fields;
+    }
+    if (rel instanceof Aggregate aggregate) {
+      List<MongoField> input = fieldsOf(aggregate.getInput());
+      List<MongoField> fields = new ArrayList<>();
+      aggregate.getGroupSet().forEach(key -> fields.add(input.get(key)));
+      aggregate.getAggCallList().forEach(call -> fields.add(MongoField.computed("agg")));
+      return fields;
+    }
+    List<MongoField> fields = new ArrayList<>();
+    for (int i = 0; i < rel.getRowType().getFieldCount(); i++) {
+      fields.add(MongoField.computed("f" + i));
+    }
+    return fields;
   }
 
-  /** A sort with literal offset and limit (nulls are ordered by {@link MongoSort}). */
+  /**
+   * A sort MongoDB performs as SQL asks: on fields it orders as SQL does, with literal offset and
+   * limit that fit its 32-bit counts (nulls are ordered by {@link MongoSort}).
+   */
   private static boolean isPushableSort(Sort sort) {
-    return (sort.offset == null || sort.offset instanceof RexLiteral)
-        && (sort.fetch == null || sort.fetch instanceof RexLiteral);
+    if (!fitsInt(sort.offset) || !fitsInt(sort.fetch)) {
+      return false;
+    }
+    List<MongoField> fields = fieldsOf(sort.getInput());
+    return sort.getCollation().getFieldCollations().stream()
+        .allMatch(c -> fields.get(c.getFieldIndex()).comparable());
   }
 
-  /** Field projections, which narrow what leaves MongoDB. */
-  static final class ProjectRule extends ConverterRule {
-    ProjectRule(Config config) {
-      super(config);
+  private static boolean fitsInt(RexNode node) {
+    if (node == null) {
+      return true;
     }
-
-    @Override
-    public RelNode convert(RelNode rel) {
-      LogicalProject project = (LogicalProject) rel;
-      return new MongoProject(project.getCluster(), project.getTraitSet().replace(out),
-          convert(project.getInput(), project.getInput().getTraitSet().replace(out)),
-          project.getProjects(), project.getRowType());
+    if (!(node instanceof RexLiteral literal)) {
+      return false;
     }
+    java.math.BigDecimal value = literal.getValueAs(java.math.BigDecimal.class);
+    return value != null && value.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
   }
 
   /** Sorts, offsets and limits. */

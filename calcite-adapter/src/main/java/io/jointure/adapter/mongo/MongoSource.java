@@ -93,22 +93,21 @@ public final class MongoSource implements AutoCloseable {
   }
 
   private CollectionInfo describe(MongoCollection<BsonDocument> collection, String name) {
-    List<DeclaredColumn> declared = config.pinned().get(name);
-    // Declared columns replace sampling; one document still tells whether keys are ObjectIds.
     SchemaInference inference = new SchemaInference();
     try (MongoCursor<BsonDocument> sample =
-             collection.find().limit(declared == null ? config.sampleSize() : 1).iterator()) {
+             collection.find().limit(config.sampleSize()).iterator()) {
       sample.forEachRemaining(inference::add);
     }
     List<MongoColumn> columns = inference.columns();
+    List<DeclaredColumn> declared = config.pinned().get(name);
     if (declared != null) {
+      // Declared types replace the inferred ones; the sample still says what the values are.
       columns = new ArrayList<>();
       for (DeclaredColumn column : declared) {
-        columns.add(new MongoColumn(column.name(), SqlTypeSpec.of(column.type())));
+        columns.add(inference.column(column.name(), SqlTypeSpec.of(column.type())));
       }
     }
-    return new CollectionInfo(name, List.copyOf(columns), collection.estimatedDocumentCount(),
-        inference.objectIdKeys());
+    return new CollectionInfo(name, List.copyOf(columns), collection.estimatedDocumentCount());
   }
 
   /** An error naming this source and its address (without credentials). */

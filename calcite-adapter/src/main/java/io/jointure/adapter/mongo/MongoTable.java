@@ -41,7 +41,9 @@ public final class MongoTable extends AbstractTable implements TranslatableTable
 
   @Override
   public Statistic getStatistic() {
-    return Statistics.of((double) info.documentCount(), List.of(ImmutableBitSet.of(0)));
+    int id = info.idColumn();
+    return Statistics.of((double) info.documentCount(),
+        id < 0 ? List.of() : List.of(ImmutableBitSet.of(id)));
   }
 
   @Override

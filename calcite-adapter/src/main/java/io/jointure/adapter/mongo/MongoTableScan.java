@@ -30,8 +30,7 @@ public final class MongoTableScan extends TableScan implements MongoRel {
     implementor.collection = info.name();
     List<MongoField> fields = new ArrayList<>();
     for (MongoColumn column : info.columns()) {
-      fields.add(new MongoField(column.path(),
-          column.path().equals("_id") && info.objectIdKeys()));
+      fields.add(new MongoField(column.path(), column.objectIds(), column.comparable()));
     }
     implementor.fields = fields;
   }

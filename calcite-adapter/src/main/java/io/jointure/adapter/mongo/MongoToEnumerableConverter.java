@@ -35,8 +35,7 @@ public final class MongoToEnumerableConverter extends ConverterImpl implements E
 
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    RelOptCost cost = super.computeSelfCost(planner, mq);
-    return cost == null ? null : cost.multiplyBy(SourceBridges.TRANSFER_COST);
+    return SourceBridges.transferCost(super.computeSelfCost(planner, mq), this);
   }
 
   private MongoSource source() {
@@ -82,7 +81,9 @@ public final class MongoToEnumerableConverter extends ConverterImpl implements E
         project.append(path, 1);
       }
     }
-    if (!id) {
+    if (project.isEmpty()) {
+      project.append("_id", 1); // nothing needed but the count: send the smallest field
+    } else if (!id) {
       project.append("_id", 0);
     }
     return project;

@@ -69,20 +69,26 @@ final class MongoValues {
         }
         return String.valueOf(value);
       case INTEGER:
-        return number(value, type).intValue();
       case BIGINT:
-        return number(value, type).longValue();
-      case SMALLINT:
-        return number(value, type).shortValue();
+      case SMALLINT: {
+        // Exactly, or not at all: 5000000000 in an INTEGER column, or 2.9, is an error.
+        BigDecimal exact = decimal(number(value, type));
+        try {
+          long n = exact.longValueExact();
+          return name == SqlTypeName.BIGINT ? (Object) n
+              : name == SqlTypeName.INTEGER ? (Object) Math.toIntExact(n)
+              : (Object) (short) Math.toIntExact(n);
+        } catch (ArithmeticException e) {
+          throw mismatch(value, type);
+        }
+      }
       case DOUBLE:
       case FLOAT:
         return number(value, type).doubleValue();
       case REAL:
         return number(value, type).floatValue();
-      case DECIMAL: {
-        Number n = number(value, type);
-        return n instanceof BigDecimal d ? d : new BigDecimal(n.toString());
-      }
+      case DECIMAL:
+        return decimal(number(value, type));
       case BOOLEAN:
         if (value instanceof Boolean b) {
           return b;
@@ -136,6 +142,20 @@ final class MongoValues {
       return n;
     }
     throw mismatch(value, type);
+  }
+
+  private static BigDecimal decimal(Number n) {
+    if (n instanceof BigDecimal d) {
+      return d;
+    }
+    if (n instanceof Double || n instanceof Float) {
+      double d = n.doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        throw new IllegalArgumentException("the number " + d + " has no SQL DECIMAL value");
+      }
+      return BigDecimal.valueOf(d);
+    }
+    return new BigDecimal(n.toString());
   }
 
   private static LocalDateTime wallClock(Date date) {

@@ -43,8 +43,7 @@ public final class SourceToEnumerableConverter extends ConverterImpl implements 
 
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    RelOptCost cost = super.computeSelfCost(planner, mq);
-    return cost == null ? null : cost.multiplyBy(SourceBridges.TRANSFER_COST);
+    return SourceBridges.transferCost(super.computeSelfCost(planner, mq), this);
   }
 
   private SourceConvention convention() {

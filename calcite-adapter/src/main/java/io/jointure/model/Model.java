@@ -1,15 +1,18 @@
 package io.jointure.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A loaded, validated model: where it came from, its datasources in declaration order, and the
- * {@code collections:} section, kept as written for the relation features that use it.
+ * A loaded, validated model: where it came from, its datasources in declaration order, its
+ * declared relations, and the {@code collections:} section as written.
  *
  * @param origin      the file path, or {@code inline} for a model given in the URL
  * @param datasources datasources by name, in the order the model declares them
+ * @param relations   declared relations, in declaration order
  * @param collections the {@code collections:} section (an empty object when absent)
  */
-public record Model(String origin, Map<String, DatasourceConfig> datasources, JsonNode collections) {
+public record Model(String origin, Map<String, DatasourceConfig> datasources,
+    List<RelationConfig> relations, JsonNode collections) {
 }

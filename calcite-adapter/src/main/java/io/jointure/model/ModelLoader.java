@@ -33,6 +33,11 @@ public final class ModelLoader {
   private static final Set<String> MONGO_SOURCE_KEYS =
       Set.of("type", "uri", "database", "sampleSize", "batchSize", "collections");
   private static final Set<String> PINNED_COLLECTION_KEYS = Set.of("schema");
+  private static final Set<String> COLLECTION_KEYS = Set.of("relations", "fields");
+  private static final Set<String> RELATION_KEYS = Set.of("type", "foreignCollection",
+      "throughCollection", "thoughCollection", "originKey", "originKeyTarget", "foreignKey",
+      "foreignKeyTarget", "compareAs", "view");
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModelLoader.class);
 
   private final EnvSubstitution env;
 
@@ -139,7 +144,144 @@ public final class ModelLoader {
       } else if (!collections.isObject()) {
         throw error("collections", "must be a mapping of `<datasource>.<collection>:` entries");
       }
-      return new Model(origin, datasources, collections);
+      return new Model(origin, datasources, relations(collections, datasources.keySet()),
+          collections);
+    }
+
+    private List<RelationConfig> relations(JsonNode collections, Set<String> datasources)
+        throws ModelException {
+      List<RelationConfig> relations = new ArrayList<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = collections.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        String collection = entry.getKey();
+        String path = "collections." + collection;
+        collectionName(path, collection, datasources);
+        JsonNode node = entry.getValue();
+        if (node == null || !node.isObject()) {
+          throw error(path, "must be a mapping with `relations:` and/or `fields:`");
+        }
+        checkKeys(node, path, COLLECTION_KEYS);
+        JsonNode declared = node.get("relations");
+        if (declared == null || declared.isNull()) {
+          continue;
+        }
+        if (!declared.isObject()) {
+          throw error(path + ".relations", "must be a mapping of relation names to"
+              + " `{ type: ManyToOne, foreignCollection: ..., foreignKey: ... }`");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> r = declared.fields(); r.hasNext(); ) {
+          Map.Entry<String, JsonNode> relation = r.next();
+          relations.add(relation(collection, relation.getKey(),
+              path + ".relations." + relation.getKey(), relation.getValue(), datasources));
+        }
+      }
+      return relations;
+    }
+
+    /** Checks a {@code <datasource>.<collection>} reference names a declared datasource. */
+    private void collectionName(String path, String name, Set<String> datasources)
+        throws ModelException {
+      int dot = name.indexOf('.');
+      if (dot <= 0 || dot == name.length() - 1) {
+        throw error(path, "'" + name + "' must name a collection as <datasource>.<collection>,"
+            + " e.g. crm.towns");
+      }
+      String datasource = name.substring(0, dot);
+      if (!datasources.contains(datasource)) {
+        throw error(path, "unknown datasource '" + datasource + "'"
+            + Suggestions.didYouMean(datasource, datasources) + "; declared datasources: "
+            + String.join(", ", datasources));
+      }
+    }
+
+    private RelationConfig relation(String origin, String name, String path, JsonNode node,
+        Set<String> datasources) throws ModelException {
+      if (node == null || !node.isObject()) {
+        throw error(path, "must be a mapping like `{ type: ManyToOne, foreignCollection:"
+            + " crm.countries, foreignKey: country_id }`");
+      }
+      if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        throw error(path, "relation name '" + name + "' must be a plain identifier");
+      }
+      checkKeys(node, path, RELATION_KEYS);
+      String typeName = optionalText(node, path, "type").orElseThrow(() -> error(path + ".type",
+          "missing; add `type:` with one of ManyToOne, OneToOne, OneToMany, ManyToMany"));
+      RelationKind kind;
+      try {
+        kind = RelationKind.valueOf(typeName);
+      } catch (IllegalArgumentException e) {
+        List<String> kinds = java.util.Arrays.stream(RelationKind.values()).map(Enum::name)
+            .toList();
+        throw error(path + ".type", "unknown relation type '" + typeName + "'"
+            + Suggestions.didYouMean(typeName, kinds) + "; use one of " + String.join(", ", kinds));
+      }
+      String foreign = optionalText(node, path, "foreignCollection").orElseThrow(() -> error(
+          path + ".foreignCollection", "missing; name the related collection as"
+              + " <datasource>.<collection>"));
+      collectionName(path + ".foreignCollection", foreign, datasources);
+      Optional<String> through = optionalText(node, path, "throughCollection");
+      if (through.isEmpty() && node.has("thoughCollection")) {
+        LOG.warn("{}: {}.thoughCollection is read as throughCollection; spell it"
+            + " throughCollection", origin(), path);
+        through = optionalText(node, path, "thoughCollection");
+      }
+      Optional<String> originKey = optionalText(node, path, "originKey");
+      Optional<String> foreignKey = optionalText(node, path, "foreignKey");
+      switch (kind) {
+        case ManyToOne -> {
+          require(foreignKey, path + ".foreignKey", "the origin's column that holds the"
+              + " target's key, e.g. `foreignKey: country_id`");
+          forbid(node, path, "originKey", "a ManyToOne relation uses foreignKey");
+          forbid(node, path, "throughCollection", "only ManyToMany relations have one");
+        }
+        case OneToOne, OneToMany -> {
+          require(originKey, path + ".originKey", "the target's column that holds the"
+              + " origin's key, e.g. `originKey: town_id`");
+          forbid(node, path, "foreignKey", "a " + kind + " relation uses originKey");
+          forbid(node, path, "throughCollection", "only ManyToMany relations have one");
+        }
+        case ManyToMany -> {
+          require(through, path + ".throughCollection", "the collection that pairs the keys,"
+              + " e.g. `throughCollection: crm.utilityContracts`");
+          collectionName(path + ".throughCollection", through.get(), datasources);
+          require(originKey, path + ".originKey", "the through collection's column that holds"
+              + " the origin's key");
+          require(foreignKey, path + ".foreignKey", "the through collection's column that"
+              + " holds the target's key");
+        }
+        default -> throw new IllegalStateException(kind.name());
+      }
+      Optional<DeclaredType> compareAs = Optional.empty();
+      Optional<String> compareAsText = optionalText(node, path, "compareAs");
+      if (compareAsText.isPresent()) {
+        try {
+          compareAs = Optional.of(DeclaredType.parse(compareAsText.get()));
+        } catch (IllegalArgumentException e) {
+          throw error(path + ".compareAs", e.getMessage());
+        }
+      }
+      return new RelationConfig(origin, name, kind, foreign, through, originKey,
+          optionalText(node, path, "originKeyTarget"), foreignKey,
+          optionalText(node, path, "foreignKeyTarget"), compareAs,
+          optionalText(node, path, "view"), path);
+    }
+
+    private String origin() {
+      return origin;
+    }
+
+    private void require(Optional<String> value, String path, String what)
+        throws ModelException {
+      if (value.isEmpty()) {
+        throw error(path, "missing; add " + what);
+      }
+    }
+
+    private void forbid(JsonNode node, String path, String key, String why)
+        throws ModelException {
+      if (node.has(key)) {
+        throw error(path + "." + key, "not allowed here: " + why);
+      }
     }
 
     private DatasourceConfig datasource(String name, String path, JsonNode node)

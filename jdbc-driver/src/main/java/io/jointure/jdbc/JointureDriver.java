@@ -3,6 +3,8 @@ package io.jointure.jdbc;
 import io.jointure.adapter.JointureSchemas;
 import io.jointure.adapter.JointureTypeSystem;
 import io.jointure.adapter.SourceRegistry;
+import io.jointure.adapter.relations.RelationException;
+import io.jointure.adapter.relations.RelationViews;
 import io.jointure.model.Model;
 import io.jointure.model.ModelException;
 import io.jointure.model.ModelLoader;
@@ -95,6 +97,15 @@ public class JointureDriver extends Driver {
           throw new SQLException(e.getMessage(), "08001", e);
         }
         JointureSchemas.addTo(connection.getRootSchema(), model, SourceRegistry.global());
+        try {
+          RelationViews.addTo(connection.getRootSchema(), connection.getTypeFactory(), model);
+        } catch (RelationException e) {
+          throw new SQLException(e.getMessage(), "08001", e);
+        } catch (RuntimeException e) {
+          // A source the relations need could not be read (down, wrong credentials).
+          throw new SQLException(model.origin() + ": cannot check the declared relations: "
+              + e.getMessage(), "08001", e);
+        }
         String schema = connection.config().schema();
         if (schema == null && model.datasources().size() == 1) {
           schema = model.datasources().keySet().iterator().next();

@@ -1,5 +1,6 @@
 package io.jointure.adapter.mongo;
 
+import io.jointure.adapter.KeyedTable;
 import java.util.List;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
@@ -15,7 +16,7 @@ import org.apache.calcite.util.ImmutableBitSet;
  * A MongoDB collection as a table: its columns (every one nullable but {@code _id}), its document
  * count and {@code _id} uniqueness as statistics.
  */
-public final class MongoTable extends AbstractTable implements TranslatableTable {
+public final class MongoTable extends AbstractTable implements TranslatableTable, KeyedTable {
   private final MongoSource source;
   private final CollectionInfo info;
 
@@ -26,6 +27,16 @@ public final class MongoTable extends AbstractTable implements TranslatableTable
 
   public CollectionInfo info() {
     return info;
+  }
+
+  @Override
+  public List<String> primaryKey() {
+    return info.idColumn() < 0 ? List.of() : List.of("_id");
+  }
+
+  @Override
+  public List<List<String>> uniqueKeys() {
+    return info.idColumn() < 0 ? List.of() : List.of(List.of("_id"));
   }
 
   @Override

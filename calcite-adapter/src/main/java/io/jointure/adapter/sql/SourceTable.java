@@ -1,6 +1,7 @@
 package io.jointure.adapter.sql;
 
 import java.util.ArrayList;
+import io.jointure.adapter.KeyedTable;
 import java.util.List;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
@@ -18,7 +19,7 @@ import org.apache.calcite.util.ImmutableBitSet;
  * statistics, so the planner costs real sizes, and becomes a {@link SourceTableScan} in the
  * source's convention so that the work above it can be pushed into the source's SQL.
  */
-public final class SourceTable extends AbstractTable implements TranslatableTable {
+public final class SourceTable extends AbstractTable implements TranslatableTable, KeyedTable {
   private final SqlSource source;
   private final String sqlName;
   private final TableInfo info;
@@ -41,6 +42,21 @@ public final class SourceTable extends AbstractTable implements TranslatableTabl
 
   public TableInfo info() {
     return info;
+  }
+
+  @Override
+  public List<String> primaryKey() {
+    return info.primaryKey();
+  }
+
+  @Override
+  public List<List<String>> uniqueKeys() {
+    List<List<String>> keys = new ArrayList<>();
+    if (!info.primaryKey().isEmpty()) {
+      keys.add(info.primaryKey());
+    }
+    keys.addAll(info.uniqueKeys());
+    return keys;
   }
 
   @Override

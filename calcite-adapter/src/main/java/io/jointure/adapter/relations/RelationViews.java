@@ -1,0 +1,212 @@
+package io.jointure.adapter.relations;
+
+import io.jointure.adapter.KeyedTable;
+import io.jointure.adapter.SqlTypeSpec;
+import io.jointure.model.Model;
+import io.jointure.model.RelationConfig;
+import io.jointure.model.RelationKind;
+import io.jointure.model.Suggestions;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.lookup.LikePattern;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a model's declared relations into views in their origin's schema, checking each against
+ * the sources first: collections and columns exist (with "did you mean"), key targets are unique,
+ * and the two keys of a join compare as the same kind of value (or {@code compareAs} says how).
+ * This reads the catalogs of the sources that relations name.
+ */
+public final class RelationViews {
+  private static final Logger LOG = LoggerFactory.getLogger(RelationViews.class);
+
+  private final SchemaPlus root;
+  private final RelDataTypeFactory typeFactory;
+  private final String modelOrigin;
+
+  private RelationViews(SchemaPlus root, RelDataTypeFactory typeFactory, String modelOrigin) {
+    this.root = root;
+    this.typeFactory = typeFactory;
+    this.modelOrigin = modelOrigin;
+  }
+
+  /** Adds one view per declared relation of {@code model}. */
+  public static void addTo(SchemaPlus root, RelDataTypeFactory typeFactory, Model model)
+      throws RelationException {
+    RelationViews views = new RelationViews(root, typeFactory, model.origin());
+    Set<String> viewNames = new HashSet<>();
+    for (RelationConfig relation : model.relations()) {
+      views.add(relation, viewNames);
+    }
+  }
+
+  private void add(RelationConfig relation, Set<String> viewNames) throws RelationException {
+    String path = relation.path();
+    Collection origin = collection(relation.origin(), "collections." + relation.origin());
+    Collection target = collection(relation.foreignCollection(), path + ".foreignCollection");
+    Collection through = relation.throughCollection().isEmpty() ? null
+        : collection(relation.throughCollection().get(), path + ".throughCollection");
+    ResolvedKey originSide;
+    ResolvedKey otherSide;
+    ResolvedKey throughForeign = null;
+    ResolvedKey targetKey = null;
+    switch (relation.kind()) {
+      case ManyToOne -> {
+        originSide = origin.column(relation.foreignKey().get(), path + ".foreignKey");
+        otherSide = keyTarget(target, relation.foreignKeyTarget(), path + ".foreignKeyTarget");
+      }
+      case OneToOne, OneToMany -> {
+        originSide = keyTarget(origin, relation.originKeyTarget(), path + ".originKeyTarget");
+        otherSide = target.column(relation.originKey().get(), path + ".originKey");
+        if (relation.kind() == RelationKind.OneToOne) {
+          warnUnlessUnique(target, otherSide, path + ".originKey");
+        }
+      }
+      case ManyToMany -> {
+        originSide = keyTarget(origin, relation.originKeyTarget(), path + ".originKeyTarget");
+        otherSide = through.column(relation.originKey().get(), path + ".originKey");
+        throughForeign = through.column(relation.foreignKey().get(), path + ".foreignKey");
+        targetKey = keyTarget(target, relation.foreignKeyTarget(), path + ".foreignKeyTarget");
+        checkComparable(throughForeign, targetKey, relation, path);
+      }
+      default -> throw new IllegalStateException(relation.kind().name());
+    }
+    checkComparable(originSide, otherSide, relation, path);
+    String viewName = relation.view().orElse(origin.name + "_" + relation.name());
+    String qualified = origin.datasource + "." + viewName;
+    if (origin.schema.tables().get(viewName) != null || !viewNames.add(qualified)) {
+      throw error(path + (relation.view().isPresent() ? ".view" : ""), "the view name '"
+          + viewName + "' is already taken in schema " + origin.datasource + "; name the view"
+          + " with `view: <name>`");
+    }
+    RelDataType compareAs = relation.compareAs()
+        .map(t -> SqlTypeSpec.of(t).toRelType(typeFactory)).orElse(null);
+    origin.schema.add(viewName, new RelationViewTable(relation, origin.qualifiedName(),
+        origin.table, target.qualifiedName(), target.table,
+        through == null ? null : through.qualifiedName(), originSide, otherSide, throughForeign,
+        targetKey, compareAs));
+  }
+
+  /** A collection named {@code <datasource>.<collection>} in the model. */
+  private final class Collection {
+    final String datasource;
+    final String name;
+    final SchemaPlus schema;
+    final Table table;
+    final RelDataType rowType;
+
+    Collection(String datasource, String name, SchemaPlus schema, Table table) {
+      this.datasource = datasource;
+      this.name = name;
+      this.schema = schema;
+      this.table = table;
+      this.rowType = table.getRowType(typeFactory);
+    }
+
+    List<String> qualifiedName() {
+      return List.of(datasource, name);
+    }
+
+    ResolvedKey column(String column, String path) throws RelationException {
+      RelDataTypeField field = rowType.getField(column, true, false);
+      if (field == null) {
+        throw error(path, "unknown column '" + column + "' in " + datasource + "." + name
+            + Suggestions.didYouMean(column, rowType.getFieldNames()) + "; its columns: "
+            + String.join(", ", rowType.getFieldNames()));
+      }
+      return new ResolvedKey(qualifiedName(), field.getName(), field.getIndex(), field.getType());
+    }
+  }
+
+  private Collection collection(String reference, String path) throws RelationException {
+    int dot = reference.indexOf('.');
+    String datasource = reference.substring(0, dot);
+    String name = reference.substring(dot + 1);
+    SchemaPlus schema = root.subSchemas().get(datasource);
+    if (schema == null) {
+      throw error(path, "unknown datasource '" + datasource + "'");
+    }
+    Table table = schema.tables().get(name);
+    if (table == null) {
+      Set<String> names = schema.tables().getNames(LikePattern.any());
+      throw error(path, "unknown collection '" + reference + "'"
+          + Suggestions.didYouMean(name, names) + "; datasource " + datasource + " has: "
+          + String.join(", ", names.stream().sorted().toList()));
+    }
+    return new Collection(datasource, name, schema, table);
+  }
+
+  /** The key a relation refers to: the named column (which must be unique), or the primary key. */
+  private ResolvedKey keyTarget(Collection collection, Optional<String> column, String path)
+      throws RelationException {
+    KeyedTable keyed = collection.table instanceof KeyedTable k ? k : null;
+    if (column.isEmpty()) {
+      if (keyed == null || keyed.primaryKey().size() != 1) {
+        throw error(path, collection.datasource + "." + collection.name + " has no single-column"
+            + " primary key to refer to; name the unique column with `" + path.substring(
+                path.lastIndexOf('.') + 1) + ": <column>`");
+      }
+      return collection.column(keyed.primaryKey().get(0), path);
+    }
+    ResolvedKey key = collection.column(column.get(), path);
+    if (keyed == null) {
+      LOG.warn("{}: {}: {} cannot tell whether {} is unique; make sure it is", modelOrigin, path,
+          collection.datasource, key.column());
+    } else if (!keyed.uniqueKeys().contains(List.of(key.column()))) {
+      throw error(path, key.column() + " is not a primary or unique key of "
+          + collection.datasource + "." + collection.name + "; a relation must refer to a"
+          + " unique column (unique keys: " + keyed.uniqueKeys() + ")");
+    }
+    return key;
+  }
+
+  private void warnUnlessUnique(Collection collection, ResolvedKey key, String path) {
+    if (collection.table instanceof KeyedTable keyed
+        && !keyed.uniqueKeys().contains(List.of(key.column()))) {
+      LOG.warn("{}: {}: {} is not declared unique in {}.{}; if several rows share an origin"
+          + " key, the OneToOne view shows each of them", modelOrigin, path, key.column(),
+          collection.datasource, collection.name);
+    }
+  }
+
+  /**
+   * Keys compare when both are numbers, both text, both dates..., or when {@code compareAs} says
+   * which type to compare them as.
+   */
+  private void checkComparable(ResolvedKey a, ResolvedKey b, RelationConfig relation,
+      String path) throws RelationException {
+    if (relation.compareAs().isPresent()) {
+      return;
+    }
+    SqlTypeFamily fa = family(a.type());
+    SqlTypeFamily fb = family(b.type());
+    if (fa == null || fa != fb) {
+      throw error(path, "keys of different types: " + a.describe() + " and " + b.describe()
+          + "; add `compareAs: VARCHAR` (or another SQL type) to compare both as that type");
+    }
+  }
+
+  private static SqlTypeFamily family(RelDataType type) {
+    if (SqlTypeUtil.isNumeric(type)) {
+      return SqlTypeFamily.NUMERIC;
+    }
+    if (SqlTypeUtil.isCharacter(type)) {
+      return SqlTypeFamily.CHARACTER;
+    }
+    return type.getSqlTypeName().getFamily();
+  }
+
+  private RelationException error(String path, String problem) {
+    return new RelationException(modelOrigin + ": " + path + ": " + problem);
+  }
+}

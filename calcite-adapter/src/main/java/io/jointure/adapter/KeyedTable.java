@@ -9,4 +9,9 @@ public interface KeyedTable {
 
   /** Every unique key the source declares, the primary key included. */
   List<List<String>> uniqueKeys();
+
+  /** The primary key's name in the source, if it has one. */
+  default String primaryKeyName() {
+    return null;
+  }
 }

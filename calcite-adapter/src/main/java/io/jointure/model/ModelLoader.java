@@ -33,6 +33,8 @@ public final class ModelLoader {
   private static final Set<String> MONGO_SOURCE_KEYS =
       Set.of("type", "uri", "database", "sampleSize", "batchSize", "collections");
   private static final Set<String> PINNED_COLLECTION_KEYS = Set.of("schema");
+  /** Schemas of Jointure itself (relations) and of Calcite (metadata). */
+  private static final Set<String> RESERVED_SCHEMAS = Set.of("jointure", "metadata");
   private static final Set<String> COLLECTION_KEYS = Set.of("relations", "fields");
   private static final Set<String> RELATION_KEYS = Set.of("type", "foreignCollection",
       "throughCollection", "thoughCollection", "originKey", "originKeyTarget", "foreignKey",
@@ -130,6 +132,10 @@ public final class ModelLoader {
         if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
           throw error(path, "datasource name '" + name + "' is not a plain SQL identifier;"
               + " use letters, digits and underscores, starting with a letter");
+        }
+        if (RESERVED_SCHEMAS.contains(name.toLowerCase(Locale.ROOT))) {
+          throw error(path, "the name '" + name + "' is reserved for Jointure's own schema;"
+              + " name the datasource differently");
         }
         String previous = lowerCaseNames.put(name.toLowerCase(Locale.ROOT), name);
         if (previous != null) {

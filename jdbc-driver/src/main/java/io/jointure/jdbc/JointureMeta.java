@@ -1,15 +1,18 @@
 package io.jointure.jdbc;
 
+import io.jointure.adapter.KeyedTable;
+import io.jointure.adapter.relations.DeclaredRelation;
+import io.jointure.adapter.relations.RelationsTable;
 import io.jointure.adapter.sql.ForeignKeyInfo;
 import io.jointure.adapter.sql.SourceSchema;
 import io.jointure.adapter.sql.SourceTable;
-import io.jointure.adapter.sql.TableInfo;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.calcite.avatica.AvaticaUtils;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.MetaImpl;
@@ -17,6 +20,7 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.SubclassableCalciteMeta;
 import org.apache.calcite.linq4j.tree.Primitive;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.LikePattern;
 
 /**
@@ -51,16 +55,20 @@ final class JointureMeta extends SubclassableCalciteMeta {
   public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema,
       String table) {
     List<KeyRows.PrimaryKey> rows = new ArrayList<>();
-    for (Map.Entry<String, SourceSchema> s : sourceSchemas(noCatalog(catalog) ? schema : null,
-        noCatalog(catalog)).entrySet()) {
-      for (Map.Entry<String, SourceTable> t : s.getValue().sourceTables().entrySet()) {
-        TableInfo info = t.getValue().info();
-        if (table != null && !table.equals(t.getKey())) {
-          continue;
-        }
-        for (int i = 0; i < info.primaryKey().size(); i++) {
-          rows.add(new KeyRows.PrimaryKey(s.getKey(), t.getKey(), info.primaryKey().get(i),
-              (short) (i + 1), info.primaryKeyName()));
+    SchemaPlus root = connection.getRootSchema();
+    for (String schemaName : noCatalog(catalog) ? root.subSchemas().getNames(LikePattern.any())
+        : Set.<String>of()) {
+      if (!matches(schema, schemaName)) {
+        continue;
+      }
+      SchemaPlus s = Objects.requireNonNull(root.subSchemas().get(schemaName));
+      for (String tableName : s.tables().getNames(LikePattern.any())) {
+        if (matches(table, tableName) && s.tables().get(tableName) instanceof KeyedTable keyed) {
+          List<String> key = keyed.primaryKey();
+          for (int i = 0; i < key.size(); i++) {
+            rows.add(new KeyRows.PrimaryKey(schemaName, tableName, key.get(i), (short) (i + 1),
+                keyed.primaryKeyName()));
+          }
         }
       }
     }
@@ -105,11 +113,40 @@ final class JointureMeta extends SubclassableCalciteMeta {
   }
 
   /**
-   * Native foreign keys, filtered by the referenced (pk) and referencing (fk) table; a null
-   * filter matches everything. A source's foreign keys only reference its own tables.
+   * Native foreign keys and the keys of declared relations, filtered by the referenced (pk) and
+   * referencing (fk) table; a null filter matches everything. A source's native foreign keys only
+   * reference its own tables; declared ones may cross sources.
    */
   private List<KeyRows.ForeignKey> foreignKeys(String pkSchema, String pkTable, String fkSchema,
       String fkTable) {
+    List<KeyRows.ForeignKey> rows = nativeForeignKeys(pkSchema, pkTable, fkSchema, fkTable);
+    for (DeclaredRelation relation : declaredRelations()) {
+      for (DeclaredRelation.KeyLink key : relation.keys()) {
+        if (matches(fkSchema, key.holder().get(0)) && matches(fkTable, key.holder().get(1))
+            && matches(pkSchema, key.referenced().get(0))
+            && matches(pkTable, key.referenced().get(1))) {
+          rows.add(new KeyRows.ForeignKey(key.referenced().get(0), key.referenced().get(1),
+              key.referencedColumn(), key.holder().get(0), key.holder().get(1),
+              key.holderColumn(), (short) 1, key.name(), null));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static boolean matches(String filter, String name) {
+    return filter == null || filter.equals(name);
+  }
+
+  /** The relations the model declares, from the {@code jointure.relations} system table. */
+  private List<DeclaredRelation> declaredRelations() {
+    SchemaPlus system = connection.getRootSchema().subSchemas().get(RelationsTable.SCHEMA);
+    Table table = system == null ? null : system.tables().get(RelationsTable.TABLE);
+    return table instanceof RelationsTable relations ? relations.relations() : List.of();
+  }
+
+  private List<KeyRows.ForeignKey> nativeForeignKeys(String pkSchema, String pkTable,
+      String fkSchema, String fkTable) {
     List<KeyRows.ForeignKey> rows = new ArrayList<>();
     Map<String, SourceSchema> schemas = sourceSchemas(fkSchema, true);
     for (Map.Entry<String, SourceSchema> s : schemas.entrySet()) {

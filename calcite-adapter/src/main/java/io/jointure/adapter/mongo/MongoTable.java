@@ -34,6 +34,12 @@ public final class MongoTable extends AbstractTable implements TranslatableTable
     return info.idColumn() < 0 ? List.of() : List.of("_id");
   }
 
+  /** MongoDB's name for the index every collection has on {@code _id}. */
+  @Override
+  public String primaryKeyName() {
+    return "_id_";
+  }
+
   @Override
   public List<List<String>> uniqueKeys() {
     return info.idColumn() < 0 ? List.of() : List.of(List.of("_id"));

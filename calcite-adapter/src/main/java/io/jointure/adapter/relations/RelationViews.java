@@ -6,6 +6,7 @@ import io.jointure.model.Model;
 import io.jointure.model.RelationConfig;
 import io.jointure.model.RelationKind;
 import io.jointure.model.Suggestions;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeUtil;
@@ -40,17 +42,24 @@ public final class RelationViews {
     this.modelOrigin = modelOrigin;
   }
 
-  /** Adds one view per declared relation of {@code model}. */
+  /**
+   * Adds one view per declared relation of {@code model}, and the system table
+   * {@code jointure.relations} listing them.
+   */
   public static void addTo(SchemaPlus root, RelDataTypeFactory typeFactory, Model model)
       throws RelationException {
     RelationViews views = new RelationViews(root, typeFactory, model.origin());
     Set<String> viewNames = new HashSet<>();
+    List<DeclaredRelation> declared = new ArrayList<>();
     for (RelationConfig relation : model.relations()) {
-      views.add(relation, viewNames);
+      declared.add(views.add(relation, viewNames));
     }
+    root.add(RelationsTable.SCHEMA, new AbstractSchema())
+        .add(RelationsTable.TABLE, new RelationsTable(declared));
   }
 
-  private void add(RelationConfig relation, Set<String> viewNames) throws RelationException {
+  private DeclaredRelation add(RelationConfig relation, Set<String> viewNames)
+      throws RelationException {
     String path = relation.path();
     Collection origin = collection(relation.origin(), "collections." + relation.origin());
     Collection target = collection(relation.foreignCollection(), path + ".foreignCollection");
@@ -95,6 +104,10 @@ public final class RelationViews {
         origin.table, target.qualifiedName(), target.table,
         through == null ? null : through.qualifiedName(), originSide, otherSide, throughForeign,
         targetKey, compareAs));
+    return new DeclaredRelation(relation, List.of(origin.datasource, viewName),
+        origin.qualifiedName(), target.qualifiedName(),
+        through == null ? null : through.qualifiedName(),
+        DeclaredRelation.keysOf(relation, originSide, otherSide, throughForeign, targetKey));
   }
 
   /** A collection named {@code <datasource>.<collection>} in the model. */

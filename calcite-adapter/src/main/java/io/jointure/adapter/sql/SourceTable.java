@@ -50,6 +50,11 @@ public final class SourceTable extends AbstractTable implements TranslatableTabl
   }
 
   @Override
+  public String primaryKeyName() {
+    return info.primaryKeyName();
+  }
+
+  @Override
   public List<List<String>> uniqueKeys() {
     List<List<String>> keys = new ArrayList<>();
     if (!info.primaryKey().isEmpty()) {

@@ -33,6 +33,14 @@ public final class Demo {
           "SELECT c.name AS country, COUNT(p._id) AS inhabitants FROM crm.towns t"
               + " JOIN crm.countries c ON c.id = t.country_id"
               + " JOIN shop.people p ON p.town_id = t.id GROUP BY c.name ORDER BY c.name"},
+      {"A declared relation as a view: towns with their country and mayor",
+          "SELECT t.name, t.\"country.name\" AS country, m.\"mayor.full_name\" AS mayor"
+              + " FROM crm.towns_country t JOIN crm.towns_mayor m ON m.id = t.id ORDER BY t.name"},
+      {"A relation from MongoDB to PostgreSQL: the oldest people and their town",
+          "SELECT first_name, age, \"town.name\" AS town FROM shop.people_town"
+              + " WHERE age >= 80 ORDER BY age DESC, first_name LIMIT 5"},
+      {"Every declared relation (for SQL-only clients)",
+          "SELECT name, kind, origin, target, view FROM jointure.relations ORDER BY name"},
       {"PostgreSQL habits: ILIKE, LIMIT/OFFSET, double-quoted names",
           "SELECT \"name\" FROM crm.towns WHERE name ILIKE '%r%' ORDER BY name LIMIT 2 OFFSET 1"},
   };

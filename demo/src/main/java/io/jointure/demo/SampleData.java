@@ -50,7 +50,7 @@ public final class SampleData {
     }
   }
 
-  /** A model naming both sources. */
+  /** A model naming both sources and the seeds' relations between them. */
   public static String model(EmbeddedPostgres pg, EmbeddedMongo mongo) {
     return """
         version: 1
@@ -63,6 +63,15 @@ public final class SampleData {
             type: mongodb
             uri: %s
             database: shop
+        collections:
+          crm.towns:
+            relations:
+              country: { type: ManyToOne, foreignCollection: crm.countries, foreignKey: country_id }
+              mayor: { type: OneToOne, foreignCollection: crm.mayors, originKey: town_id }
+              inhabitants: { type: OneToMany, foreignCollection: shop.people, originKey: town_id }
+          shop.people:
+            relations:
+              town: { type: ManyToOne, foreignCollection: crm.towns, foreignKey: town_id }
         """.formatted(pg.jdbcUrl("crm"), EmbeddedPostgres.USER, mongo.uri());
   }
 }

@@ -11,8 +11,9 @@ import java.util.Map;
  * @param origin      the file path, or {@code inline} for a model given in the URL
  * @param datasources datasources by name, in the order the model declares them
  * @param relations   declared relations, in declaration order
+ * @param fields      computed fields, in declaration order
  * @param collections the {@code collections:} section (an empty object when absent)
  */
 public record Model(String origin, Map<String, DatasourceConfig> datasources,
-    List<RelationConfig> relations, JsonNode collections) {
+    List<RelationConfig> relations, List<ComputedFieldConfig> fields, JsonNode collections) {
 }

@@ -151,7 +151,7 @@ public final class ModelLoader {
         throw error("collections", "must be a mapping of `<datasource>.<collection>:` entries");
       }
       return new Model(origin, datasources, relations(collections, datasources.keySet()),
-          collections);
+          fields(collections), collections);
     }
 
     private List<RelationConfig> relations(JsonNode collections, Set<String> datasources)
@@ -182,6 +182,41 @@ public final class ModelLoader {
         }
       }
       return relations;
+    }
+
+    private List<ComputedFieldConfig> fields(JsonNode collections) throws ModelException {
+      List<ComputedFieldConfig> fields = new ArrayList<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = collections.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        String path = "collections." + entry.getKey() + ".fields";
+        JsonNode declared = entry.getValue().get("fields");
+        if (declared == null || declared.isNull()) {
+          continue;
+        }
+        if (!declared.isObject()) {
+          throw error(path, "must be a mapping of field names to `{ type: BIGINT, sql: ... }`");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> f = declared.fields(); f.hasNext(); ) {
+          Map.Entry<String, JsonNode> field = f.next();
+          String fieldPath = path + "." + field.getKey();
+          JsonNode node = field.getValue();
+          if (node == null || !node.isObject()) {
+            throw error(fieldPath, "must be a mapping like `{ type: BIGINT, sql: \"(SELECT ...)\" }`");
+          }
+          checkKeys(node, fieldPath, Set.of("type", "sql"));
+          String type = optionalText(node, fieldPath, "type").orElseThrow(() -> error(
+              fieldPath + ".type", "missing; declare the field's SQL type, e.g. `type: BIGINT`"));
+          String sql = optionalText(node, fieldPath, "sql").orElseThrow(() -> error(
+              fieldPath + ".sql", "missing; give the SQL expression that computes it"));
+          try {
+            fields.add(new ComputedFieldConfig(entry.getKey(), field.getKey(),
+                DeclaredType.parse(type), sql, fieldPath));
+          } catch (IllegalArgumentException e) {
+            throw error(fieldPath + ".type", e.getMessage());
+          }
+        }
+      }
+      return fields;
     }
 
     /** Checks a {@code <datasource>.<collection>} reference names a declared datasource. */

@@ -3,6 +3,7 @@ package io.jointure.jdbc;
 import io.jointure.adapter.JointureSchemas;
 import io.jointure.adapter.JointureTypeSystem;
 import io.jointure.adapter.SourceRegistry;
+import io.jointure.adapter.relations.ComputedFields;
 import io.jointure.adapter.relations.RelationException;
 import io.jointure.adapter.relations.RelationViews;
 import io.jointure.model.Model;
@@ -98,6 +99,7 @@ public class JointureDriver extends Driver {
         }
         JointureSchemas.addTo(connection.getRootSchema(), model, SourceRegistry.global());
         try {
+          ComputedFields.addTo(connection.getRootSchema(), connection.getTypeFactory(), model);
           RelationViews.addTo(connection.getRootSchema(), connection.getTypeFactory(), model);
         } catch (RelationException e) {
           throw new SQLException(e.getMessage(), "08001", e);

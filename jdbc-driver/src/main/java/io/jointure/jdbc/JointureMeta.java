@@ -1,6 +1,7 @@
 package io.jointure.jdbc;
 
 import io.jointure.adapter.KeyedTable;
+import io.jointure.adapter.relations.ComputedFieldsTable;
 import io.jointure.adapter.relations.DeclaredRelation;
 import io.jointure.adapter.relations.RelationsTable;
 import io.jointure.adapter.sql.ForeignKeyInfo;
@@ -46,6 +47,12 @@ final class JointureMeta extends SubclassableCalciteMeta {
     return new JointureMeta(connection);
   }
 
+  /** The collections behind computed fields, reachable but not listed. */
+  @Override
+  protected boolean isHidden(String tableName) {
+    return tableName.endsWith(ComputedFieldsTable.BASE_SUFFIX);
+  }
+
   /** Jointure has no catalogs: only a null or empty catalog argument matches. */
   private static boolean noCatalog(String catalog) {
     return catalog == null || catalog.isEmpty();
@@ -63,7 +70,8 @@ final class JointureMeta extends SubclassableCalciteMeta {
       }
       SchemaPlus s = Objects.requireNonNull(root.subSchemas().get(schemaName));
       for (String tableName : s.tables().getNames(LikePattern.any())) {
-        if (matches(table, tableName) && s.tables().get(tableName) instanceof KeyedTable keyed) {
+        if (matches(table, tableName) && !isHidden(tableName)
+            && s.tables().get(tableName) instanceof KeyedTable keyed) {
           List<String> key = keyed.primaryKey();
           for (int i = 0; i < key.size(); i++) {
             rows.add(new KeyRows.PrimaryKey(schemaName, tableName, key.get(i), (short) (i + 1),

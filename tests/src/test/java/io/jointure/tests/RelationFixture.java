@@ -13,8 +13,9 @@ import org.bson.Document;
 
 /**
  * The seeds' relations across three sources: PostgreSQL {@code rl_crm} (countries, towns, mayors,
- * utility contracts), PostgreSQL {@code rl_energy} (power plants) and MongoDB {@code rl_shop}
- * (people). The ground truth {@code rl_all} holds all of it in schemas crm, energy and shop, with
+ * utility contracts, customers), PostgreSQL {@code rl_energy} (power plants) and MongoDB
+ * {@code rl_shop} (people, messages). Customers have the seeds' computed key: their last
+ * message's id. The ground truth {@code rl_all} holds all of it in schemas crm, energy and shop, with
  * each relation's view written by hand as a native PostgreSQL view of the same name and columns.
  * Keys are sometimes NULL, missing or dangling; some rows have no related rows.
  */
@@ -35,6 +36,8 @@ final class RelationFixture {
       INSERT INTO utility_contracts SELECT i,
           CASE WHEN i % 10 = 0 THEN NULL ELSE 1 + i % 25 END, 1 + i % 8
         FROM generate_series(1, 40) i;
+      CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL);
+      INSERT INTO customers SELECT i, 'Customer ' || i FROM generate_series(1, 12) i;
       """;
   private static final String ENERGY = """
       CREATE TABLE power_plants (id int PRIMARY KEY, name text NOT NULL, capacity int);
@@ -57,6 +60,13 @@ final class RelationFixture {
           t.country_id AS "town.country_id", t.population AS "town.population",
           t.code AS "town.code"
         FROM shop.people o LEFT JOIN crm.towns t ON o.town_id = t.id;
+      ALTER TABLE crm.customers RENAME TO customers_base;
+      CREATE VIEW crm.customers AS SELECT c.*, CAST((SELECT MAX(m._id)
+          FROM shop.messages m WHERE m.customer_id = c.id) AS integer) AS "lastMessageId"
+        FROM crm.customers_base c;
+      CREATE VIEW crm."customers_lastMessage" AS SELECT o.*, t._id AS "lastMessage._id",
+          t.customer_id AS "lastMessage.customer_id", t.text AS "lastMessage.text"
+        FROM crm.customers o LEFT JOIN shop.messages t ON o."lastMessageId" = t._id;
       CREATE VIEW shop."people_townByCode" AS SELECT o.*, t.id AS "townByCode.id",
           t.name AS "townByCode.name", t.country_id AS "townByCode.country_id",
           t.population AS "townByCode.population", t.code AS "townByCode.code"
@@ -80,7 +90,10 @@ final class RelationFixture {
     Jointure.execute(pg, "rl_energy", ENERGY + "ANALYZE;");
     Jointure.execute(pg, "rl_all", "CREATE SCHEMA crm; CREATE SCHEMA energy; CREATE SCHEMA shop;"
         + "SET search_path = crm;" + CRM + "SET search_path = energy;" + ENERGY
-        + "CREATE TABLE shop.people (_id int PRIMARY KEY, name text, town_id int);");
+        + "CREATE TABLE shop.people (_id int PRIMARY KEY, name text, town_id int);"
+        + "CREATE TABLE shop.messages (_id int PRIMARY KEY, customer_id int, text text);"
+        + "INSERT INTO shop.messages SELECT i, CASE WHEN i % 9 = 0 THEN NULL ELSE 1 + i % 10"
+        + " END, 'message ' || i FROM generate_series(1, 50) i;");
     List<Document> people = new ArrayList<>();
     try (Connection c = pg.connect("rl_all");
          PreparedStatement insert = c.prepareStatement("INSERT INTO shop.people VALUES (?, ?, ?)")) {
@@ -104,11 +117,20 @@ final class RelationFixture {
       insert.executeBatch();
     }
     Jointure.execute(pg, "rl_all", VIEWS + "ANALYZE;");
+    List<Document> messages = new ArrayList<>();
+    for (int i = 1; i <= 50; i++) {
+      messages.add(new Document("_id", i).append("customer_id", i % 9 == 0 ? null : 1 + i % 10)
+          .append("text", "message " + i));
+    }
     try (MongoClient client = MongoClients.create(mongo.uri())) {
       MongoCollection<Document> collection = client.getDatabase("rl_shop")
           .getCollection("people");
       collection.drop();
       collection.insertMany(people);
+      MongoCollection<Document> messageCollection = client.getDatabase("rl_shop")
+          .getCollection("messages");
+      messageCollection.drop();
+      messageCollection.insertMany(messages);
     }
     loaded = true;
   }
@@ -134,6 +156,13 @@ final class RelationFixture {
               energyProviders: { type: ManyToMany, foreignCollection: energy.power_plants,
                                  throughCollection: crm.utility_contracts, originKey: town_id,
                                  foreignKey: power_plant_id }
+          crm.customers:
+            fields:
+              lastMessageId: { type: INTEGER,
+                sql: "(SELECT MAX(m._id) FROM shop.messages m WHERE m.customer_id = customers.id)" }
+            relations:
+              lastMessage: { type: ManyToOne, foreignCollection: shop.messages,
+                             foreignKey: lastMessageId }
           shop.people:
             relations:
               town: { type: ManyToOne, foreignCollection: crm.towns, foreignKey: town_id }

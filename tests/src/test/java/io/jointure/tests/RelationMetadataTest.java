@@ -90,7 +90,8 @@ class RelationMetadataTest {
       }
     }
     views.sort(null);
-    assertEquals(List.of("crm.towns_country", "crm.towns_energyProviders",
+    assertEquals(List.of("crm.customers_lastMessage", "crm.towns_country",
+        "crm.towns_energyProviders",
         "crm.towns_inhabitants", "crm.towns_mayor", "shop.people_town",
         "shop.people_townByCode"), views);
   }
@@ -105,6 +106,8 @@ class RelationMetadataTest {
                 "crm.towns_energyProviders"),
             Arrays.asList("inhabitants", "OneToMany", "crm.towns", "shop.people", null, "town_id",
                 "id", null, null, "crm.towns_inhabitants"),
+            Arrays.asList("lastMessage", "ManyToOne", "crm.customers", "shop.messages", null, null,
+                null, "lastMessageId", "_id", "crm.customers_lastMessage"),
             Arrays.asList("mayor", "OneToOne", "crm.towns", "crm.mayors", null, "town_id", "id",
                 null, null, "crm.towns_mayor"),
             Arrays.asList("town", "ManyToOne", "shop.people", "crm.towns", null, null, null,
@@ -112,5 +115,23 @@ class RelationMetadataTest {
             Arrays.asList("townByCode", "ManyToOne", "shop.people", "crm.towns", null, null, null,
                 "town_id", "code", "shop.people_townByCode")),
         Jointure.rows(jointure, "SELECT * FROM jointure.relations ORDER BY name"));
+  }
+
+  @Test
+  void computedFieldsAreColumnsAndTheirCollectionStaysUnlisted() throws Exception {
+    List<String> columns = new ArrayList<>();
+    try (ResultSet rs = jointure.getMetaData().getColumns(null, "crm", "customers", null)) {
+      while (rs.next()) {
+        columns.add(rs.getString("COLUMN_NAME"));
+      }
+    }
+    assertEquals(List.of("id", "name", "lastMessageId"), columns);
+    try (ResultSet rs = jointure.getMetaData().getTables(null, "crm", "%", null)) {
+      while (rs.next()) {
+        assertTrue(!rs.getString("TABLE_NAME").contains("$"), rs.getString("TABLE_NAME"));
+      }
+    }
+    assertEquals(List.of("crm.customers.lastMessageId -> shop.messages._id jointure_lastMessage"),
+        keys(jointure.getMetaData().getImportedKeys(null, "crm", "customers")));
   }
 }

@@ -60,6 +60,12 @@ class RelationsTest {
       "SELECT id, COUNT(\"inhabitants._id\") FROM crm.towns_inhabitants GROUP BY id ORDER BY id",
       "SELECT id, COUNT(\"energyProviders.id\"), MAX(\"energyProviders.capacity\")"
           + " FROM crm.\"towns_energyProviders\" GROUP BY id ORDER BY id",
+      // a computed field, and a relation keyed on it (the seeds' lastMessage)
+      "SELECT id, name, \"lastMessageId\" FROM crm.customers ORDER BY id",
+      "SELECT * FROM crm.customers WHERE \"lastMessageId\" > 45 ORDER BY id",
+      "SELECT * FROM crm.\"customers_lastMessage\" ORDER BY id",
+      "SELECT name, \"lastMessage.text\" FROM crm.\"customers_lastMessage\""
+          + " WHERE \"lastMessage.text\" LIKE 'message 4%' ORDER BY id",
       // LIMIT, and views joined further
       "SELECT id, name, \"mayor.full_name\" FROM crm.towns_mayor ORDER BY id LIMIT 5",
       "SELECT p.name, p.\"town.name\", c.name FROM shop.people_town p JOIN crm.countries c"

@@ -79,22 +79,35 @@ final class RelationViewTable extends AbstractTable implements TranslatableTable
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable table) {
     RelBuilder b = RelFactories.LOGICAL_BUILDER.create(context.getCluster(),
         table.getRelOptSchema());
-    return build(b);
+    return build(b, names -> scan(context, table, names));
+  }
+
+  /**
+   * A scan planned with this statement's context, so that a collection with computed fields can
+   * expand its expressions (RelBuilder's own scans have no view expander).
+   */
+  private static RelNode scan(RelOptTable.ToRelContext context, RelOptTable view,
+      List<String> names) {
+    RelOptTable table = view.getRelOptSchema().getTableForMember(names);
+    if (table == null) {
+      throw new IllegalStateException("table " + names + " disappeared");
+    }
+    return table.toRel(context);
   }
 
   /** origin LEFT JOIN target (or LEFT JOIN (through JOIN target)), projected and renamed. */
-  RelNode build(RelBuilder b) {
-    b.scan(origin);
+  private RelNode build(RelBuilder b, java.util.function.Function<List<String>, RelNode> scans) {
+    b.push(scans.apply(origin));
     int originFields = b.peek().getRowType().getFieldCount();
     List<String> targetNames;
     int otherKey;
     if (through == null) {
-      b.scan(target);
+      b.push(scans.apply(target));
       targetNames = b.peek().getRowType().getFieldNames();
       otherKey = otherSide.index();
     } else {
-      b.scan(through);
-      b.scan(target);
+      b.push(scans.apply(through));
+      b.push(scans.apply(target));
       targetNames = b.peek().getRowType().getFieldNames();
       b.join(JoinRelType.INNER, b.equals(
           comparable(b, b.field(2, 0, throughForeign.index())),

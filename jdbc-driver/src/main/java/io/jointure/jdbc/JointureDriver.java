@@ -6,6 +6,7 @@ import io.jointure.adapter.SourceRegistry;
 import io.jointure.adapter.relations.ComputedFields;
 import io.jointure.adapter.relations.RelationException;
 import io.jointure.adapter.relations.RelationViews;
+import io.jointure.model.ComputedFieldConfig;
 import io.jointure.model.Model;
 import io.jointure.model.ModelException;
 import io.jointure.model.ModelLoader;
@@ -84,6 +85,28 @@ public class JointureDriver extends Driver {
     return JointureMeta.of((CalciteConnection) connection);
   }
 
+  /**
+   * Plans (without running) a query over every collection with computed fields, so that a field
+   * whose SQL does not compile fails the connection, naming the field, not a later query.
+   */
+  private static void checkComputedFields(CalciteConnection connection, Model model)
+      throws SQLException {
+    for (ComputedFieldConfig field : model.fields()) {
+      int dot = field.collection().indexOf('.');
+      String sql = "SELECT \"" + field.name().replace("\"", "\"\"") + "\" FROM \""
+          + field.collection().substring(0, dot) + "\".\"" + field.collection().substring(dot + 1)
+          + "\"";
+      try {
+        connection.prepareStatement(sql).close();
+      } catch (SQLException e) {
+        throw new SQLException(model.origin() + ": " + field.path() + ".sql: the expression"
+            + " does not compile: " + DetailedErrors.detailed(e).getMessage()
+            + "; columns of the collection are reachable as "
+            + field.collection().substring(dot + 1) + ".<column>", "08001", e);
+      }
+    }
+  }
+
   @Override
   protected Handler createHandler() {
     return new HandlerImpl() {
@@ -108,6 +131,7 @@ public class JointureDriver extends Driver {
           throw new SQLException(model.origin() + ": cannot check the declared relations: "
               + e.getMessage(), "08001", e);
         }
+        checkComputedFields(connection, model);
         String schema = connection.config().schema();
         if (schema == null && model.datasources().size() == 1) {
           schema = model.datasources().keySet().iterator().next();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jointure.demo.EmbeddedPostgres;
 import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +20,21 @@ class RelationErrorsTest {
   static void load(EmbeddedPostgres pg, MongoExtension.TestMongo mongo) throws Exception {
     RelationFixture.load(pg, mongo);
     datasources = RelationFixture.datasources(pg, mongo);
+  }
+
+  @Test
+  void computedFieldsThatDoNotCompileAreNamed() {
+    String model = datasources + """
+        collections:
+          crm.customers:
+            fields:
+              lastMessageId: { type: INTEGER, sql: "(SELECT MAX(m._id) FROM shop.mesages m)" }
+        """;
+    SQLException e = assertThrows(SQLException.class, () -> Jointure.connect(model).close());
+    assertTrue(e.getMessage().startsWith("inline model: collections.crm.customers.fields"
+        + ".lastMessageId.sql: the expression does not compile:"), e.getMessage());
+    assertTrue(e.getMessage().toLowerCase().contains("object 'mesages' not found"),
+        e.getMessage());
   }
 
   @ParameterizedTest(name = "{0}")

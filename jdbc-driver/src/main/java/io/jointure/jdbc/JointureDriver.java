@@ -14,6 +14,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
@@ -47,8 +49,32 @@ public class JointureDriver extends Driver {
     new JointureDriver().register();
   }
 
+  /** Models built in Java, handed from {@link #connect(Model, Properties)} to the handler. */
+  private static final Map<String, Model> JAVA_MODELS = new ConcurrentHashMap<>();
+  private static final String JAVA_MODEL_PREFIX = "java:";
+
   public JointureDriver() {
     super(null);
+  }
+
+  /**
+   * A connection to a model built in Java ({@link io.jointure.model.ModelBuilder}).
+   *
+   * @param info further connection settings, as URL properties would give them
+   */
+  public static Connection connect(Model model, Properties info) throws SQLException {
+    String key = UUID.randomUUID().toString();
+    JAVA_MODELS.put(key, model);
+    try {
+      Properties properties = new Properties();
+      if (info != null) {
+        properties.putAll(info);
+      }
+      properties.setProperty("model", JAVA_MODEL_PREFIX + key);
+      return new JointureDriver().connect(PREFIX, properties);
+    } finally {
+      JAVA_MODELS.remove(key);
+    }
   }
 
   @Override
@@ -116,9 +142,15 @@ public class JointureDriver extends Driver {
         String reference = connection.getProperties().getProperty("model");
         Model model;
         try {
-          model = new ModelLoader().load(reference);
+          model = reference.startsWith(JAVA_MODEL_PREFIX)
+              ? JAVA_MODELS.get(reference.substring(JAVA_MODEL_PREFIX.length()))
+              : new ModelLoader().load(reference);
         } catch (ModelException e) {
           throw new SQLException(e.getMessage(), "08001", e);
+        }
+        if (model == null) {
+          throw new SQLException("model " + reference + " was built in Java and can only be"
+              + " opened with JointureDriver.connect(model, properties)");
         }
         JointureSchemas.addTo(connection.getRootSchema(), model, SourceRegistry.global());
         try {

@@ -1,0 +1,127 @@
+package io.jointure.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * A model built in Java, in the seeds' style: datasources from a model file, relations and
+ * computed fields declared in code.
+ *
+ * <pre>{@code
+ * Model model = ModelBuilder.fromFile(Path.of("model.yaml"))
+ *     .customizeCollection("crm.towns", towns -> towns
+ *         .addManyToOneRelation("country", "crm.countries", RelationOptions.foreignKey("country_id"))
+ *         .addOneToManyRelation("inhabitants", "shop.people", RelationOptions.originKey("town_id")))
+ *     .build();
+ * }</pre>
+ *
+ * What is declared in code goes through the same validation as the model file, with the same
+ * messages ({@code collections.crm.towns.relations.country.foreignKey: ...}).
+ */
+public final class ModelBuilder {
+  private final String origin;
+  private final ObjectNode root;
+
+  private ModelBuilder(String origin, ObjectNode root) {
+    this.origin = origin;
+    this.root = root;
+  }
+
+  public static ModelBuilder fromYaml(String origin, String yaml) throws ModelException {
+    try {
+      JsonNode tree = new YAMLMapper().readTree(yaml);
+      if (!(tree instanceof ObjectNode object)) {
+        throw new ModelException(origin + ": the model must be a mapping with `version: 1` and"
+            + " `datasources:`");
+      }
+      return new ModelBuilder(origin, object);
+    } catch (IOException e) {
+      throw new ModelException(origin + ": not valid YAML or JSON: " + e.getMessage(), e);
+    }
+  }
+
+  public static ModelBuilder fromFile(Path path) throws ModelException {
+    try {
+      return fromYaml(path.toString(), Files.readString(path));
+    } catch (IOException e) {
+      throw new ModelException("cannot read model file " + path.toAbsolutePath() + ": " + e, e);
+    }
+  }
+
+  /** Declares relations and fields of {@code <datasource>.<collection>}. */
+  public ModelBuilder customizeCollection(String collection,
+      Consumer<CollectionCustomizer> customize) {
+    ObjectNode collections = root.has("collections") && root.get("collections").isObject()
+        ? (ObjectNode) root.get("collections") : root.putObject("collections");
+    ObjectNode node = collections.has(collection) && collections.get(collection).isObject()
+        ? (ObjectNode) collections.get(collection) : collections.putObject(collection);
+    customize.accept(new CollectionCustomizer(node));
+    return this;
+  }
+
+  /** The model, validated as a model file is. */
+  public Model build() throws ModelException {
+    try {
+      return new ModelLoader().parse(origin, new ObjectMapper().writeValueAsString(root));
+    } catch (IOException e) {
+      throw new ModelException(origin + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The declarations of one collection, as the seeds' {@code customizeCollection} offers. */
+  public static final class CollectionCustomizer {
+    private final ObjectNode collection;
+
+    private CollectionCustomizer(ObjectNode collection) {
+      this.collection = collection;
+    }
+
+    public CollectionCustomizer addManyToOneRelation(String name, String foreignCollection,
+        RelationOptions options) {
+      return relation(name, RelationKind.ManyToOne, foreignCollection, null, options);
+    }
+
+    public CollectionCustomizer addOneToOneRelation(String name, String foreignCollection,
+        RelationOptions options) {
+      return relation(name, RelationKind.OneToOne, foreignCollection, null, options);
+    }
+
+    public CollectionCustomizer addOneToManyRelation(String name, String foreignCollection,
+        RelationOptions options) {
+      return relation(name, RelationKind.OneToMany, foreignCollection, null, options);
+    }
+
+    public CollectionCustomizer addManyToManyRelation(String name, String foreignCollection,
+        String throughCollection, RelationOptions options) {
+      return relation(name, RelationKind.ManyToMany, foreignCollection, throughCollection,
+          options);
+    }
+
+    /** A computed field: a SQL expression of the given SQL type. */
+    public CollectionCustomizer addField(String name, String sqlType, String sql) {
+      ObjectNode fields = collection.has("fields") ? (ObjectNode) collection.get("fields")
+          : collection.putObject("fields");
+      fields.putObject(name).put("type", sqlType).put("sql", sql);
+      return this;
+    }
+
+    private CollectionCustomizer relation(String name, RelationKind kind,
+        String foreignCollection, String throughCollection, RelationOptions options) {
+      ObjectNode relations = collection.has("relations")
+          ? (ObjectNode) collection.get("relations") : collection.putObject("relations");
+      ObjectNode relation = relations.putObject(name);
+      relation.put("type", kind.name()).put("foreignCollection", foreignCollection);
+      if (throughCollection != null) {
+        relation.put("throughCollection", throughCollection);
+      }
+      options.values().forEach(relation::put);
+      return this;
+    }
+  }
+}

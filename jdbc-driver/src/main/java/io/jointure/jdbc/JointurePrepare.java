@@ -5,11 +5,17 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.calcite.plan.RelOptCostFactory;
+import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rel.rules.CoreRules;
 
 /**
- * Calcite's statement preparation, refusing statements that would write: Jointure only reads its
- * sources, and a write goes to the source database itself.
+ * Calcite's statement preparation, with two changes: statements that would write are refused
+ * (Jointure only reads its sources, and a write goes to the source database itself); and
+ * predicates implied through join keys are pushed to the other side ({@code towns.id = 3} joined
+ * on {@code people.town_id = towns.id} also filters people by {@code town_id = 3}), so that a
+ * relation view filtered on its origin key does not read the whole related collection.
  */
 final class JointurePrepare extends CalcitePrepareImpl {
 
@@ -33,6 +39,14 @@ final class JointurePrepare extends CalcitePrepareImpl {
       }
     }
     return super.prepareSql(context, query, elementType, maxRowCount);
+  }
+
+  @Override
+  protected RelOptPlanner createPlanner(Context prepareContext,
+      org.apache.calcite.plan.Context externalContext, RelOptCostFactory costFactory) {
+    RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
+    planner.addRule(CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES);
+    return planner;
   }
 
   /** A write was attempted. */

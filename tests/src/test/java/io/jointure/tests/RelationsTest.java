@@ -2,12 +2,15 @@ package io.jointure.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jointure.adapter.request.SourceRequest;
 import io.jointure.demo.EmbeddedPostgres;
 import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +36,17 @@ class RelationsTest {
   static void close() throws Exception {
     jointure.close();
     groundTruth.close();
+  }
+
+  @Test
+  void aFilterOnTheOriginKeyAlsoFiltersTheRelatedCollection() throws Exception {
+    String sql = "SELECT * FROM crm.towns_inhabitants WHERE id = 3 ORDER BY \"inhabitants._id\"";
+    Jointure.clearRequests(jointure, "shop");
+    assertEquals(Jointure.rows(groundTruth, sql), Jointure.rows(jointure, sql));
+    List<SourceRequest> requests = Jointure.requests(jointure, "shop");
+    assertEquals(1, requests.size(), requests.toString());
+    assertTrue(requests.get(0).text().startsWith("db.people.find({\"town_id\": {\"$eq\": 3}}"),
+        requests.get(0).text());
   }
 
   @ParameterizedTest

@@ -11,9 +11,18 @@ import java.util.Map;
  * @param origin      the file path, or {@code inline} for a model given in the URL
  * @param datasources datasources by name, in the order the model declares them
  * @param relations   declared relations, in declaration order
- * @param fields      computed fields, in declaration order
+ * @param fields      computed fields given as SQL, in declaration order
+ * @param javaFields  computed fields given as Java functions ({@link ModelBuilder})
  * @param collections the {@code collections:} section (an empty object when absent)
  */
 public record Model(String origin, Map<String, DatasourceConfig> datasources,
-    List<RelationConfig> relations, List<ComputedFieldConfig> fields, JsonNode collections) {
+    List<RelationConfig> relations, List<ComputedFieldConfig> fields,
+    List<JavaComputedField> javaFields, JsonNode collections) {
+
+  /** The same model with Java computed fields added. */
+  public Model withJavaFields(List<JavaComputedField> added) {
+    List<JavaComputedField> all = new java.util.ArrayList<>(javaFields);
+    all.addAll(added);
+    return new Model(origin, datasources, relations, fields, List.copyOf(all), collections);
+  }
 }

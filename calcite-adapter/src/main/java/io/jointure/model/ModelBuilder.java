@@ -7,7 +7,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A model built in Java, in the seeds' style: datasources from a model file, relations and
@@ -27,6 +30,7 @@ import java.util.function.Consumer;
 public final class ModelBuilder {
   private final String origin;
   private final ObjectNode root;
+  private final List<JavaComputedField> javaFields = new ArrayList<>();
 
   private ModelBuilder(String origin, ObjectNode root) {
     this.origin = origin;
@@ -61,14 +65,15 @@ public final class ModelBuilder {
         ? (ObjectNode) root.get("collections") : root.putObject("collections");
     ObjectNode node = collections.has(collection) && collections.get(collection).isObject()
         ? (ObjectNode) collections.get(collection) : collections.putObject(collection);
-    customize.accept(new CollectionCustomizer(node));
+    customize.accept(new CollectionCustomizer(collection, node, javaFields));
     return this;
   }
 
   /** The model, validated as a model file is. */
   public Model build() throws ModelException {
     try {
-      return new ModelLoader().parse(origin, new ObjectMapper().writeValueAsString(root));
+      return new ModelLoader().parse(origin, new ObjectMapper().writeValueAsString(root))
+          .withJavaFields(javaFields);
     } catch (IOException e) {
       throw new ModelException(origin + ": " + e.getMessage(), e);
     }
@@ -76,10 +81,27 @@ public final class ModelBuilder {
 
   /** The declarations of one collection, as the seeds' {@code customizeCollection} offers. */
   public static final class CollectionCustomizer {
+    private final String name;
     private final ObjectNode collection;
+    private final List<JavaComputedField> javaFields;
 
-    private CollectionCustomizer(ObjectNode collection) {
+    private CollectionCustomizer(String name, ObjectNode collection,
+        List<JavaComputedField> javaFields) {
+      this.name = name;
       this.collection = collection;
+      this.javaFields = javaFields;
+    }
+
+    /**
+     * A computed field whose values a Java function gives, for a batch of rows at a time: it
+     * receives the distinct values of {@code dependencies} (each batch once, duplicates removed)
+     * and answers one value per row, in order. Like the seeds' {@code getValues}.
+     */
+    public CollectionCustomizer addField(String field, String sqlType, List<String> dependencies,
+        Function<List<Row>, List<Object>> getValues) {
+      javaFields.add(new JavaComputedField(name, field, DeclaredType.parse(sqlType),
+          List.copyOf(dependencies), getValues));
+      return this;
     }
 
     public CollectionCustomizer addManyToOneRelation(String name, String foreignCollection,

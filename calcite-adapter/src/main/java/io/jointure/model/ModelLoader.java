@@ -151,7 +151,7 @@ public final class ModelLoader {
         throw error("collections", "must be a mapping of `<datasource>.<collection>:` entries");
       }
       return new Model(origin, datasources, relations(collections, datasources.keySet()),
-          fields(collections), collections);
+          fields(collections), List.of(), collections);
     }
 
     private List<RelationConfig> relations(JsonNode collections, Set<String> datasources)

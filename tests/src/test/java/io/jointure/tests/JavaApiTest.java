@@ -10,7 +10,11 @@ import io.jointure.model.Model;
 import io.jointure.model.ModelBuilder;
 import io.jointure.model.ModelException;
 import io.jointure.model.RelationOptions;
+import io.jointure.model.Row;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -42,6 +46,34 @@ class JavaApiTest {
           "SELECT * FROM crm.\"customers_lastMessage\" ORDER BY id"}) {
         assertEquals(Jointure.rows(yaml, sql), Jointure.rows(java, sql), sql);
       }
+    }
+  }
+
+  @Test
+  void javaComputedFieldsAreCalledOncePerBatchWithoutDuplicates(EmbeddedPostgres pg,
+      MongoExtension.TestMongo mongo) throws Exception {
+    RelationFixture.load(pg, mongo);
+    List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    Model model = ModelBuilder.fromYaml("java model", RelationFixture.datasources(pg, mongo))
+        .customizeCollection("crm.towns", towns -> towns
+            .addField("countryLabel", "VARCHAR", List.of("country_id"), rows -> {
+              batchSizes.add(rows.size());
+              List<Object> labels = new ArrayList<>();
+              for (Row row : rows) {
+                Object country = row.get("country_id");
+                labels.add(country == null ? null : "C" + country);
+              }
+              return labels;
+            }))
+        .build();
+    try (Connection java = JointureDriver.connect(model, null);
+         Connection native_ = pg.connect("rl_all")) {
+      assertEquals(
+          Jointure.rows(native_, "SELECT id, 'C' || country_id FROM crm.towns ORDER BY id"),
+          Jointure.rows(java, "SELECT id, \"countryLabel\" FROM crm.towns ORDER BY id"));
+      int distinctKeys = Jointure.rows(native_,
+          "SELECT DISTINCT country_id FROM crm.towns").size();
+      assertEquals(List.of(distinctKeys), batchSizes, "one call, distinct keys only");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.jointure.adapter.relations;
 
 import io.jointure.model.ComputedFieldConfig;
+import io.jointure.model.JavaComputedField;
 import io.jointure.model.Model;
 import io.jointure.model.Suggestions;
 import java.util.LinkedHashMap;
@@ -28,9 +29,14 @@ public final class ComputedFields {
     Map<String, List<ComputedFieldConfig>> byCollection = model.fields().stream().collect(
         Collectors.groupingBy(ComputedFieldConfig::collection, LinkedHashMap::new,
             Collectors.toList()));
-    for (Map.Entry<String, List<ComputedFieldConfig>> entry : byCollection.entrySet()) {
-      String reference = entry.getKey();
-      String path = entry.getValue().get(0).path();
+    Map<String, List<JavaComputedField>> javaByCollection = model.javaFields().stream().collect(
+        Collectors.groupingBy(JavaComputedField::collection, LinkedHashMap::new,
+            Collectors.toList()));
+    Set<String> collections = new java.util.LinkedHashSet<>(byCollection.keySet());
+    collections.addAll(javaByCollection.keySet());
+    for (String reference : collections) {
+      List<ComputedFieldConfig> sqlFields = byCollection.getOrDefault(reference, List.of());
+      List<JavaComputedField> javaFields = javaByCollection.getOrDefault(reference, List.of());
       String datasource = reference.substring(0, reference.indexOf('.'));
       String collection = reference.substring(reference.indexOf('.') + 1);
       SchemaPlus schema = root.subSchemas().get(datasource);
@@ -43,16 +49,32 @@ public final class ComputedFields {
                 names));
       }
       RelDataType baseRow = base.getRowType(typeFactory);
-      for (ComputedFieldConfig field : entry.getValue()) {
-        if (baseRow.getField(field.name(), false, false) != null) {
+      Set<String> columns = new java.util.LinkedHashSet<>(baseRow.getFieldNames());
+      for (ComputedFieldConfig field : sqlFields) {
+        if (!columns.add(field.name())) {
           throw new RelationException(model.origin() + ": " + field.path() + ": "
               + reference + " already has a column named '" + field.name()
               + "'; name the computed field differently");
         }
       }
+      for (JavaComputedField field : javaFields) {
+        String place = model.origin() + ": customizeCollection(\"" + reference
+            + "\").addField(\"" + field.name() + "\")";
+        for (String dependency : field.dependencies()) {
+          if (!columns.contains(dependency)) {
+            throw new RelationException(place + ": unknown dependency '" + dependency + "'"
+                + Suggestions.didYouMean(dependency, columns) + "; columns: "
+                + String.join(", ", columns));
+          }
+        }
+        if (!columns.add(field.name())) {
+          throw new RelationException(place + ": " + reference + " already has a column named '"
+              + field.name() + "'; name the computed field differently");
+        }
+      }
       schema.add(collection + ComputedFieldsTable.BASE_SUFFIX, base);
-      schema.add(collection, new ComputedFieldsTable(datasource, collection, base,
-          entry.getValue()));
+      schema.add(collection, new ComputedFieldsTable(datasource, collection, base, sqlFields,
+          javaFields));
     }
   }
 }

@@ -4,6 +4,7 @@ import io.jointure.adapter.KeyedTable;
 import io.jointure.adapter.SqlTypeSpec;
 import io.jointure.model.ComputedFieldConfig;
 import io.jointure.model.DeclaredType;
+import io.jointure.model.JavaComputedField;
 import java.util.List;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
@@ -32,13 +33,15 @@ public final class ComputedFieldsTable extends AbstractTable
   private final String collection;
   private final Table base;
   private final List<ComputedFieldConfig> fields;
+  private final List<JavaComputedField> javaFields;
 
   ComputedFieldsTable(String datasource, String collection, Table base,
-      List<ComputedFieldConfig> fields) {
+      List<ComputedFieldConfig> fields, List<JavaComputedField> javaFields) {
     this.datasource = datasource;
     this.collection = collection;
     this.base = base;
     this.fields = List.copyOf(fields);
+    this.javaFields = List.copyOf(javaFields);
   }
 
   @Override
@@ -48,6 +51,10 @@ public final class ComputedFieldsTable extends AbstractTable
       row.add(field.getName(), field.getType());
     }
     for (ComputedFieldConfig field : fields) {
+      row.add(field.name(), typeFactory.createTypeWithNullability(
+          SqlTypeSpec.of(field.type()).toRelType(typeFactory), true));
+    }
+    for (JavaComputedField field : javaFields) {
       row.add(field.name(), typeFactory.createTypeWithNullability(
           SqlTypeSpec.of(field.type()).toRelType(typeFactory), true));
     }
@@ -75,12 +82,33 @@ public final class ComputedFieldsTable extends AbstractTable
   }
 
   /**
-   * Expands {@code SELECT <collection>.*, CAST((<sql>) AS <type>) AS <field>, ... FROM
-   * <datasource>.<collection>$base AS <collection>} in the statement being planned, so the
-   * expressions see the connection's schemas and settings.
+   * The SQL fields: {@code SELECT <collection>.*, CAST((<sql>) AS <type>) AS <field>, ... FROM
+   * <datasource>.<collection>$base AS <collection>}, expanded in the statement being planned so
+   * the expressions see the connection's schemas and settings; then the Java fields, computed a
+   * batch at a time by {@link BatchFields}.
    */
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable table) {
+    RelNode withSqlFields = fields.isEmpty() ? baseScan(context, table)
+        : sqlFields(context, table);
+    if (javaFields.isEmpty()) {
+      return withSqlFields;
+    }
+    List<String> columns = withSqlFields.getRowType().getFieldNames();
+    List<int[]> dependencies = new java.util.ArrayList<>();
+    for (JavaComputedField field : javaFields) {
+      dependencies.add(field.dependencies().stream().mapToInt(columns::indexOf).toArray());
+    }
+    return BatchFields.create(withSqlFields, javaFields, dependencies);
+  }
+
+  private RelNode baseScan(RelOptTable.ToRelContext context, RelOptTable table) {
+    RelOptTable baseTable = table.getRelOptSchema().getTableForMember(
+        List.of(datasource, collection + BASE_SUFFIX));
+    return baseTable.toRel(context);
+  }
+
+  private RelNode sqlFields(RelOptTable.ToRelContext context, RelOptTable table) {
     StringBuilder sql = new StringBuilder("SELECT ").append(quote(collection)).append(".*");
     for (ComputedFieldConfig field : fields) {
       sql.append(", CAST((").append(field.sql()).append(") AS ").append(typeText(field.type()))
@@ -88,7 +116,10 @@ public final class ComputedFieldsTable extends AbstractTable
     }
     sql.append(" FROM ").append(quote(datasource)).append('.')
         .append(quote(collection + BASE_SUFFIX)).append(" AS ").append(quote(collection));
-    RelDataType rowType = table.getRowType();
+    // The row without the Java fields, which come after.
+    RelDataType all = table.getRowType();
+    RelDataType rowType = context.getCluster().getTypeFactory().createStructType(
+        all.getFieldList().subList(0, all.getFieldCount() - javaFields.size()));
     RelRoot root = context.expandView(rowType, sql.toString(), List.of(datasource),
         List.of(datasource, collection));
     return RelOptUtil.createCastRel(root.rel, rowType, true);

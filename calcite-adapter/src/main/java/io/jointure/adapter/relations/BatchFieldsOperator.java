@@ -1,0 +1,180 @@
+package io.jointure.adapter.relations;
+
+import io.jointure.model.JavaComputedField;
+import io.jointure.model.Row;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * The run-time side of {@link BatchFields}: reads {@link #BATCH_SIZE} input rows at a time, calls
+ * each field's function once per batch with the batch's distinct dependency values, and appends
+ * the answers to the rows. Values cross in Java types (LocalDate, LocalDateTime, ...), not in
+ * Calcite's internal ones.
+ */
+public final class BatchFieldsOperator {
+  /** Rows per call of a field's function. */
+  static final int BATCH_SIZE = 1000;
+
+  private final List<JavaComputedField> fields;
+  private final List<int[]> dependencies;
+  private final List<RelDataType> inputTypes;
+  private final List<RelDataType> fieldTypes;
+
+  BatchFieldsOperator(List<JavaComputedField> fields, List<int[]> dependencies,
+      List<RelDataType> inputTypes, List<RelDataType> fieldTypes) {
+    this.fields = fields;
+    this.dependencies = dependencies;
+    this.inputTypes = inputTypes;
+    this.fieldTypes = fieldTypes;
+  }
+
+  /** Called by generated code. */
+  public Enumerable<Object[]> apply(Enumerable<Object[]> input) {
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        return new BatchEnumerator(input.enumerator());
+      }
+    };
+  }
+
+  private List<Object[]> complete(List<Object[]> batch) {
+    int width = inputTypes.size();
+    List<Object[]> out = new ArrayList<>(batch.size());
+    for (Object[] row : batch) {
+      out.add(Arrays.copyOf(row, width + fields.size()));
+    }
+    for (int f = 0; f < fields.size(); f++) {
+      JavaComputedField field = fields.get(f);
+      int[] deps = dependencies.get(f);
+      // Distinct dependency values, in first-seen order; each batch row points at one.
+      Map<List<Object>, Integer> distinct = new LinkedHashMap<>();
+      int[] slot = new int[batch.size()];
+      for (int r = 0; r < batch.size(); r++) {
+        List<Object> key = new ArrayList<>(deps.length);
+        for (int d : deps) {
+          key.add(batch.get(r)[d]);
+        }
+        slot[r] = distinct.computeIfAbsent(key, k -> distinct.size());
+      }
+      List<Row> rows = new ArrayList<>(distinct.size());
+      for (List<Object> key : distinct.keySet()) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < deps.length; i++) {
+          values.put(field.dependencies().get(i), external(key.get(i), inputTypes.get(deps[i])));
+        }
+        rows.add(new Row(values));
+      }
+      List<Object> answers = field.function().apply(rows);
+      if (answers == null || answers.size() != rows.size()) {
+        throw new IllegalStateException("computed field '" + field.name() + "' of "
+            + field.collection() + " answered " + (answers == null ? "null" : answers.size()
+            + " values") + " for " + rows.size() + " rows; answer one value per row, in order");
+      }
+      for (int r = 0; r < batch.size(); r++) {
+        out.get(r)[width + f] = internal(answers.get(slot[r]), fieldTypes.get(f), field);
+      }
+    }
+    return out;
+  }
+
+  private static Object external(Object value, RelDataType type) {
+    if (value == null) {
+      return null;
+    }
+    return switch (type.getSqlTypeName()) {
+      case DATE -> LocalDate.ofEpochDay(((Number) value).longValue());
+      case TIME -> LocalTime.ofNanoOfDay(((Number) value).longValue() * 1_000_000);
+      case TIMESTAMP -> LocalDateTime.ofEpochSecond(Math.floorDiv(((Number) value).longValue(),
+          1000), (int) Math.floorMod(((Number) value).longValue(), 1000) * 1_000_000,
+          ZoneOffset.UTC);
+      default -> value;
+    };
+  }
+
+  private static Object internal(Object value, RelDataType type, JavaComputedField field) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return switch (type.getSqlTypeName()) {
+        case INTEGER -> ((Number) value).intValue();
+        case BIGINT -> ((Number) value).longValue();
+        case SMALLINT -> ((Number) value).shortValue();
+        case DOUBLE -> ((Number) value).doubleValue();
+        case REAL -> ((Number) value).floatValue();
+        case DECIMAL -> value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+        case VARCHAR, CHAR -> value.toString();
+        case BOOLEAN -> (Boolean) value;
+        case DATE -> (int) ((LocalDate) value).toEpochDay();
+        case TIMESTAMP -> ((LocalDateTime) value).toInstant(ZoneOffset.UTC).toEpochMilli();
+        default -> value;
+      };
+    } catch (ClassCastException e) {
+      throw new IllegalStateException("computed field '" + field.name() + "' of "
+          + field.collection() + " answered a " + value.getClass().getSimpleName()
+          + " where its type is " + type.getFullTypeString(), e);
+    }
+  }
+
+  /** Reads a batch ahead and hands out its completed rows. */
+  private final class BatchEnumerator implements Enumerator<Object[]> {
+    private final Enumerator<Object[]> input;
+    private List<Object[]> batch = List.of();
+    private int position;
+    private boolean exhausted;
+
+    BatchEnumerator(Enumerator<Object[]> input) {
+      this.input = input;
+    }
+
+    @Override
+    public Object[] current() {
+      return batch.get(position);
+    }
+
+    @Override
+    public boolean moveNext() {
+      if (position + 1 < batch.size()) {
+        position++;
+        return true;
+      }
+      if (exhausted) {
+        return false;
+      }
+      List<Object[]> next = new ArrayList<>(BATCH_SIZE);
+      while (next.size() < BATCH_SIZE && input.moveNext()) {
+        next.add(input.current());
+      }
+      exhausted = next.size() < BATCH_SIZE;
+      if (next.isEmpty()) {
+        return false;
+      }
+      batch = complete(next);
+      position = 0;
+      return true;
+    }
+
+    @Override
+    public void reset() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void close() {
+      input.close();
+    }
+  }
+}

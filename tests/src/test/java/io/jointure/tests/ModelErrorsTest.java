@@ -72,6 +72,21 @@ class ModelErrorsTest {
   }
 
   @Test
+  void theSeedsMisspeltThoughCollectionIsAccepted() throws Exception {
+    Model model = new ModelLoader().parse("test", """
+        version: 1
+        datasources:
+          crm: { type: postgresql, url: "jdbc:postgresql://h:5432/crm" }
+        collections:
+          crm.towns:
+            relations:
+              energyProviders: { type: ManyToMany, foreignCollection: crm.plants,
+                thoughCollection: crm.contracts, originKey: town_id, foreignKey: plant_id }
+        """);
+    assertEquals("crm.contracts", model.relations().get(0).throughCollection().orElseThrow());
+  }
+
+  @Test
   void jsonModelsWorkToo() throws Exception {
     Model model = new ModelLoader().parse("test.json", """
         {"version": 1, "datasources": {"crm": {"type": "postgresql",

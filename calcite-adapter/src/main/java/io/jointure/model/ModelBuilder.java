@@ -30,7 +30,7 @@ import java.util.function.Function;
 public final class ModelBuilder {
   private final String origin;
   private final ObjectNode root;
-  private final List<JavaComputedField> javaFields = new ArrayList<>();
+  private final List<PendingField> javaFields = new ArrayList<>();
 
   private ModelBuilder(String origin, ObjectNode root) {
     this.origin = origin;
@@ -61,32 +61,51 @@ public final class ModelBuilder {
   /** Declares relations and fields of {@code <datasource>.<collection>}. */
   public ModelBuilder customizeCollection(String collection,
       Consumer<CollectionCustomizer> customize) {
-    ObjectNode collections = root.has("collections") && root.get("collections").isObject()
-        ? (ObjectNode) root.get("collections") : root.putObject("collections");
-    ObjectNode node = collections.has(collection) && collections.get(collection).isObject()
-        ? (ObjectNode) collections.get(collection) : collections.putObject(collection);
+    ObjectNode collections = objectAt(root, "collections");
+    ObjectNode node = objectAt(collections, collection);
     customize.accept(new CollectionCustomizer(collection, node, javaFields));
     return this;
   }
 
+  /** The mapping under {@code key}, made one if it is missing, null or not a mapping. */
+  private static ObjectNode objectAt(ObjectNode parent, String key) {
+    JsonNode existing = parent.get(key);
+    return existing instanceof ObjectNode object ? object : parent.putObject(key);
+  }
+
   /** The model, validated as a model file is. */
   public Model build() throws ModelException {
+    List<JavaComputedField> fields = new ArrayList<>();
+    for (PendingField pending : javaFields) {
+      try {
+        fields.add(new JavaComputedField(pending.collection, pending.name,
+            DeclaredType.parse(pending.type), pending.dependencies, pending.getValues));
+      } catch (IllegalArgumentException e) {
+        throw new ModelException(origin + ": customizeCollection(\"" + pending.collection
+            + "\").addField(\"" + pending.name + "\"): " + e.getMessage(), e);
+      }
+    }
     try {
       return new ModelLoader().parse(origin, new ObjectMapper().writeValueAsString(root))
-          .withJavaFields(javaFields);
+          .withJavaFields(fields);
     } catch (IOException e) {
       throw new ModelException(origin + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A Java field as declared; its type is checked by {@link #build()}. */
+  private record PendingField(String collection, String name, String type,
+      List<String> dependencies, Function<List<Row>, List<Object>> getValues) {
   }
 
   /** The declarations of one collection, as the seeds' {@code customizeCollection} offers. */
   public static final class CollectionCustomizer {
     private final String name;
     private final ObjectNode collection;
-    private final List<JavaComputedField> javaFields;
+    private final List<PendingField> javaFields;
 
     private CollectionCustomizer(String name, ObjectNode collection,
-        List<JavaComputedField> javaFields) {
+        List<PendingField> javaFields) {
       this.name = name;
       this.collection = collection;
       this.javaFields = javaFields;
@@ -99,8 +118,8 @@ public final class ModelBuilder {
      */
     public CollectionCustomizer addField(String field, String sqlType, List<String> dependencies,
         Function<List<Row>, List<Object>> getValues) {
-      javaFields.add(new JavaComputedField(name, field, DeclaredType.parse(sqlType),
-          List.copyOf(dependencies), getValues));
+      javaFields.add(new PendingField(name, field, sqlType, List.copyOf(dependencies),
+          getValues));
       return this;
     }
 
@@ -127,16 +146,14 @@ public final class ModelBuilder {
 
     /** A computed field: a SQL expression of the given SQL type. */
     public CollectionCustomizer addField(String name, String sqlType, String sql) {
-      ObjectNode fields = collection.has("fields") ? (ObjectNode) collection.get("fields")
-          : collection.putObject("fields");
+      ObjectNode fields = objectAt(collection, "fields");
       fields.putObject(name).put("type", sqlType).put("sql", sql);
       return this;
     }
 
     private CollectionCustomizer relation(String name, RelationKind kind,
         String foreignCollection, String throughCollection, RelationOptions options) {
-      ObjectNode relations = collection.has("relations")
-          ? (ObjectNode) collection.get("relations") : collection.putObject("relations");
+      ObjectNode relations = objectAt(collection, "relations");
       ObjectNode relation = relations.putObject(name);
       relation.put("type", kind.name()).put("foreignCollection", foreignCollection);
       if (throughCollection != null) {

@@ -272,14 +272,22 @@ public final class ModelLoader {
         case ManyToOne -> {
           require(foreignKey, path + ".foreignKey", "the origin's column that holds the"
               + " target's key, e.g. `foreignKey: country_id`");
-          forbid(node, path, "originKey", "a ManyToOne relation uses foreignKey");
-          forbid(node, path, "throughCollection", "only ManyToMany relations have one");
+          for (String key : List.of("originKey", "originKeyTarget")) {
+            forbid(node, path, key, "a ManyToOne relation uses foreignKey and foreignKeyTarget");
+          }
+          for (String key : List.of("throughCollection", "thoughCollection")) {
+            forbid(node, path, key, "only ManyToMany relations have one");
+          }
         }
         case OneToOne, OneToMany -> {
           require(originKey, path + ".originKey", "the target's column that holds the"
               + " origin's key, e.g. `originKey: town_id`");
-          forbid(node, path, "foreignKey", "a " + kind + " relation uses originKey");
-          forbid(node, path, "throughCollection", "only ManyToMany relations have one");
+          for (String key : List.of("foreignKey", "foreignKeyTarget")) {
+            forbid(node, path, key, "a " + kind + " relation uses originKey and originKeyTarget");
+          }
+          for (String key : List.of("throughCollection", "thoughCollection")) {
+            forbid(node, path, key, "only ManyToMany relations have one");
+          }
         }
         case ManyToMany -> {
           require(through, path + ".throughCollection", "the collection that pairs the keys,"
@@ -299,6 +307,10 @@ public final class ModelLoader {
           compareAs = Optional.of(DeclaredType.parse(compareAsText.get()));
         } catch (IllegalArgumentException e) {
           throw error(path + ".compareAs", e.getMessage());
+        }
+        if (compareAs.get().array()) {
+          throw error(path + ".compareAs", "keys compare as single values; use a type such as"
+              + " VARCHAR or BIGINT, not an array");
         }
       }
       return new RelationConfig(origin, name, kind, foreign, through, originKey,

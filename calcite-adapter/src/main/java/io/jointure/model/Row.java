@@ -6,7 +6,8 @@ import java.util.Map;
  * A row handed to a Java computed field: the values of the field's dependencies, by column name.
  *
  * @param values column name to value (numbers, strings, booleans, BigDecimal,
- *               java.sql.Timestamp/Date/Time, lists, or null)
+ *               java.time LocalDate/LocalTime/LocalDateTime, lists, or null); a function may
+ *               answer java.time or java.sql date and time values
  */
 public record Row(Map<String, Object> values) {
   public Object get(String column) {

@@ -56,6 +56,7 @@ class JavaApiTest {
     List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     Model model = ModelBuilder.fromYaml("java model", RelationFixture.datasources(pg, mongo))
         .customizeCollection("crm.towns", towns -> towns
+            .addField("populationK", "INTEGER", "towns.population / 1000")
             .addField("countryLabel", "VARCHAR", List.of("country_id"), rows -> {
               batchSizes.add(rows.size());
               List<Object> labels = new ArrayList<>();
@@ -74,6 +75,13 @@ class JavaApiTest {
       int distinctKeys = Jointure.rows(native_,
           "SELECT DISTINCT country_id FROM crm.towns").size();
       assertEquals(List.of(distinctKeys), batchSizes, "one call, distinct keys only");
+      batchSizes.clear();
+      assertEquals(List.of(List.of("3", "C1")),
+          Jointure.rows(java, "SELECT id, \"countryLabel\" FROM crm.towns WHERE id = 3"));
+      assertEquals(List.of(1), batchSizes, "the filter runs before the function");
+      batchSizes.clear();
+      assertEquals(25, Jointure.rows(java, "SELECT id FROM crm.towns").size());
+      assertEquals(List.of(), batchSizes, "an unread field is not computed");
     }
   }
 

@@ -47,6 +47,9 @@ class RelationErrorsTest {
       wrong key for kind   | mayor: { type: OneToOne, foreignCollection: crm.mayors, foreignKey: town_id } | collections.crm.towns.relations.mayor.originKey: missing
       unknown kind         | country: { type: ManyToOnes, foreignCollection: crm.countries, foreignKey: country_id } | unknown relation type 'ManyToOnes' (did you mean 'ManyToOne'?)
       view name taken      | country: { type: ManyToOne, foreignCollection: crm.countries, foreignKey: country_id, view: mayors } | collections.crm.towns.relations.country.view: the view name 'mayors' is already taken in schema crm
+      non-unique one-to-one | contract: { type: OneToOne, foreignCollection: crm.utility_contracts, originKey: town_id } | collections.crm.towns.relations.contract.originKey: town_id is not unique in crm.utility_contracts
+      option of other kind | country: { type: ManyToOne, foreignCollection: crm.countries, foreignKey: country_id, originKeyTarget: id } | collections.crm.towns.relations.country.originKeyTarget: not allowed here
+      array compareAs      | country: { type: ManyToOne, foreignCollection: crm.countries, foreignKey: country_id, compareAs: INTEGER ARRAY } | compareAs: keys compare as single values
       unknown datasource   | country: { type: ManyToOne, foreignCollection: billing.countries, foreignKey: country_id } | collections.crm.towns.relations.country.foreignCollection: unknown datasource 'billing'
       """)
   void badRelationsAreExplained(String name, String relation, String expected) {

@@ -63,10 +63,12 @@ public final class BatchFields extends SingleRel {
         fields.stream().map(JavaComputedField::name).toList());
   }
 
-  /** The rule that runs it is registered by the node itself, as it only exists in Jointure. */
+  /** Its rules are registered by the node itself, as it only exists in Jointure. */
   @Override
   public void register(RelOptPlanner planner) {
     planner.addRule(ToEnumerableRule.INSTANCE);
+    planner.addRule(BatchFieldsFilterRule.INSTANCE);
+    planner.addRule(BatchFieldsProjectRule.INSTANCE);
   }
 
   /** Converts the logical node to {@link EnumerableBatchFields}. */

@@ -27,6 +27,10 @@ public final class BatchFieldsOperator {
   /** Rows per call of a field's function. */
   static final int BATCH_SIZE = 1000;
 
+  static final java.lang.reflect.Method APPLY =
+      org.apache.calcite.linq4j.tree.Types.lookupMethod(BatchFieldsOperator.class, "apply",
+          Enumerable.class);
+
   private final List<JavaComputedField> fields;
   private final List<int[]> dependencies;
   private final List<RelDataType> inputTypes;
@@ -77,7 +81,13 @@ public final class BatchFieldsOperator {
         }
         rows.add(new Row(values));
       }
-      List<Object> answers = field.function().apply(rows);
+      List<Object> answers;
+      try {
+        answers = field.function().apply(rows);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException("computed field '" + field.name() + "' of "
+            + field.collection() + " failed: " + e, e);
+      }
       if (answers == null || answers.size() != rows.size()) {
         throw new IllegalStateException("computed field '" + field.name() + "' of "
             + field.collection() + " answered " + (answers == null ? "null" : answers.size()
@@ -90,6 +100,7 @@ public final class BatchFieldsOperator {
     return out;
   }
 
+  /** Calcite's internal value as the Java type a function expects (java.time for times). */
   private static Object external(Object value, RelDataType type) {
     if (value == null) {
       return null;
@@ -104,9 +115,17 @@ public final class BatchFieldsOperator {
     };
   }
 
+  /** A function's answer as Calcite's internal value: java.time or java.sql types for times. */
   private static Object internal(Object value, RelDataType type, JavaComputedField field) {
     if (value == null) {
       return null;
+    }
+    if (value instanceof java.sql.Timestamp t) {
+      value = t.toLocalDateTime();
+    } else if (value instanceof java.sql.Date d) {
+      value = d.toLocalDate();
+    } else if (value instanceof java.sql.Time t) {
+      value = t.toLocalTime();
     }
     try {
       return switch (type.getSqlTypeName()) {
@@ -119,10 +138,11 @@ public final class BatchFieldsOperator {
         case VARCHAR, CHAR -> value.toString();
         case BOOLEAN -> (Boolean) value;
         case DATE -> (int) ((LocalDate) value).toEpochDay();
+        case TIME -> (int) (((LocalTime) value).toNanoOfDay() / 1_000_000);
         case TIMESTAMP -> ((LocalDateTime) value).toInstant(ZoneOffset.UTC).toEpochMilli();
         default -> value;
       };
-    } catch (ClassCastException e) {
+    } catch (ClassCastException | NumberFormatException e) {
       throw new IllegalStateException("computed field '" + field.name() + "' of "
           + field.collection() + " answered a " + value.getClass().getSimpleName()
           + " where its type is " + type.getFullTypeString(), e);

@@ -57,14 +57,16 @@ public final class ComputedFields {
               + "'; name the computed field differently");
         }
       }
+      // Java fields read the collection's columns and its SQL fields, not one another.
+      Set<String> readable = new java.util.LinkedHashSet<>(columns);
       for (JavaComputedField field : javaFields) {
         String place = model.origin() + ": customizeCollection(\"" + reference
             + "\").addField(\"" + field.name() + "\")";
         for (String dependency : field.dependencies()) {
-          if (!columns.contains(dependency)) {
+          if (!readable.contains(dependency)) {
             throw new RelationException(place + ": unknown dependency '" + dependency + "'"
-                + Suggestions.didYouMean(dependency, columns) + "; columns: "
-                + String.join(", ", columns));
+                + Suggestions.didYouMean(dependency, readable) + "; a Java field may depend on"
+                + " the collection's columns and SQL fields: " + String.join(", ", readable));
           }
         }
         if (!columns.add(field.name())) {

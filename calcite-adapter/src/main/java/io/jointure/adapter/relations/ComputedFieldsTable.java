@@ -103,9 +103,7 @@ public final class ComputedFieldsTable extends AbstractTable
   }
 
   private RelNode baseScan(RelOptTable.ToRelContext context, RelOptTable table) {
-    RelOptTable baseTable = table.getRelOptSchema().getTableForMember(
-        List.of(datasource, collection + BASE_SUFFIX));
-    return baseTable.toRel(context);
+    return Scans.of(context, table, List.of(datasource, collection + BASE_SUFFIX), base);
   }
 
   private RelNode sqlFields(RelOptTable.ToRelContext context, RelOptTable table) {

@@ -7,6 +7,7 @@ import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
@@ -54,7 +55,10 @@ public final class EnumerableBatchFields extends SingleRel implements Enumerable
     Expression stashed = implementor.stash(operator, BatchFieldsOperator.class);
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
         JavaRowFormat.ARRAY);
-    block.add(Expressions.return_(null, Expressions.call(stashed, "apply", arrays)));
+    // The method is named, not looked up by the argument's static type (which may be any
+    // Enumerable implementation).
+    block.add(Expressions.return_(null, Expressions.call(stashed, BatchFieldsOperator.APPLY,
+        Expressions.convert_(arrays, Enumerable.class))));
     return implementor.result(physType, block.toBlock());
   }
 }

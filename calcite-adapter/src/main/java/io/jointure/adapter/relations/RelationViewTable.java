@@ -1,5 +1,6 @@
 package io.jointure.adapter.relations;
 
+import io.jointure.adapter.SqlTypeSpec;
 import io.jointure.model.RelationConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,16 +36,17 @@ final class RelationViewTable extends AbstractTable implements TranslatableTable
   /** For ManyToMany: the through collection's key and the target's key it refers to. */
   private final ResolvedKey throughForeign;
   private final ResolvedKey targetKey;
-  private final RelDataType compareAs;
   private final Table originTable;
   private final Table targetTable;
+  private final Table throughTable;
 
   RelationViewTable(RelationConfig relation, List<String> origin, Table originTable,
-      List<String> target, Table targetTable, List<String> through, ResolvedKey originSide,
-      ResolvedKey otherSide, ResolvedKey throughForeign, ResolvedKey targetKey,
-      RelDataType compareAs) {
+      List<String> target, Table targetTable, List<String> through, Table throughTable,
+      ResolvedKey originSide, ResolvedKey otherSide, ResolvedKey throughForeign,
+      ResolvedKey targetKey) {
     this.originTable = originTable;
     this.targetTable = targetTable;
+    this.throughTable = throughTable;
     this.relation = relation;
     this.origin = origin;
     this.target = target;
@@ -53,7 +55,6 @@ final class RelationViewTable extends AbstractTable implements TranslatableTable
     this.otherSide = otherSide;
     this.throughForeign = throughForeign;
     this.targetKey = targetKey;
-    this.compareAs = compareAs;
   }
 
   @Override
@@ -83,16 +84,15 @@ final class RelationViewTable extends AbstractTable implements TranslatableTable
   }
 
   /**
-   * A scan planned with this statement's context, so that a collection with computed fields can
-   * expand its expressions (RelBuilder's own scans have no view expander).
+   * A scan of one of the relation's tables, planned with this statement's context so that a
+   * collection with computed fields can expand its expressions (RelBuilder's own scans have no
+   * view expander). The tables resolved when the connection opened are used, not looked up again
+   * by name, which would match names case-insensitively.
    */
-  private static RelNode scan(RelOptTable.ToRelContext context, RelOptTable view,
-      List<String> names) {
-    RelOptTable table = view.getRelOptSchema().getTableForMember(names);
-    if (table == null) {
-      throw new IllegalStateException("table " + names + " disappeared");
-    }
-    return table.toRel(context);
+  private RelNode scan(RelOptTable.ToRelContext context, RelOptTable view, List<String> names) {
+    Table resolved = names.equals(origin) ? originTable : names.equals(target) ? targetTable
+        : throughTable;
+    return Scans.of(context, view, names, resolved);
   }
 
   /** origin LEFT JOIN target (or LEFT JOIN (through JOIN target)), projected and renamed. */
@@ -140,7 +140,14 @@ final class RelationViewTable extends AbstractTable implements TranslatableTable
     return b.project(columns, names, true).build();
   }
 
+  /** The key as {@code compareAs} says to compare it: precision, scale and length included. */
   private RexNode comparable(RelBuilder b, RexNode key) {
-    return compareAs == null ? key : b.cast(key, compareAs.getSqlTypeName());
+    if (relation.compareAs().isEmpty()) {
+      return key;
+    }
+    RelDataTypeFactory factory = b.getTypeFactory();
+    RelDataType type = factory.createTypeWithNullability(
+        SqlTypeSpec.of(relation.compareAs().get()).toRelType(factory), true);
+    return b.getRexBuilder().makeCast(type, key);
   }
 }

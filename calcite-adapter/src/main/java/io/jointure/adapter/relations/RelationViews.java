@@ -1,7 +1,6 @@
 package io.jointure.adapter.relations;
 
 import io.jointure.adapter.KeyedTable;
-import io.jointure.adapter.SqlTypeSpec;
 import io.jointure.model.Model;
 import io.jointure.model.RelationConfig;
 import io.jointure.model.RelationKind;
@@ -78,7 +77,7 @@ public final class RelationViews {
         originSide = keyTarget(origin, relation.originKeyTarget(), path + ".originKeyTarget");
         otherSide = target.column(relation.originKey().get(), path + ".originKey");
         if (relation.kind() == RelationKind.OneToOne) {
-          warnUnlessUnique(target, otherSide, path + ".originKey");
+          requireUniqueIfKnown(target, otherSide, path + ".originKey");
         }
       }
       case ManyToMany -> {
@@ -93,17 +92,16 @@ public final class RelationViews {
     checkComparable(originSide, otherSide, relation, path);
     String viewName = relation.view().orElse(origin.name + "_" + relation.name());
     String qualified = origin.datasource + "." + viewName;
-    if (origin.schema.tables().get(viewName) != null || !viewNames.add(qualified)) {
+    if (origin.schema.tables().getIgnoreCase(viewName) != null
+        || !viewNames.add(qualified.toLowerCase(java.util.Locale.ROOT))) {
       throw error(path + (relation.view().isPresent() ? ".view" : ""), "the view name '"
           + viewName + "' is already taken in schema " + origin.datasource + "; name the view"
           + " with `view: <name>`");
     }
-    RelDataType compareAs = relation.compareAs()
-        .map(t -> SqlTypeSpec.of(t).toRelType(typeFactory)).orElse(null);
     origin.schema.add(viewName, new RelationViewTable(relation, origin.qualifiedName(),
         origin.table, target.qualifiedName(), target.table,
-        through == null ? null : through.qualifiedName(), originSide, otherSide, throughForeign,
-        targetKey, compareAs));
+        through == null ? null : through.qualifiedName(), through == null ? null : through.table,
+        originSide, otherSide, throughForeign, targetKey));
     return new DeclaredRelation(relation, List.of(origin.datasource, viewName),
         origin.qualifiedName(), target.qualifiedName(),
         through == null ? null : through.qualifiedName(),
@@ -183,12 +181,19 @@ public final class RelationViews {
     return key;
   }
 
-  private void warnUnlessUnique(Collection collection, ResolvedKey key, String path) {
-    if (collection.table instanceof KeyedTable keyed
-        && !keyed.uniqueKeys().contains(List.of(key.column()))) {
-      LOG.warn("{}: {}: {} is not declared unique in {}.{}; if several rows share an origin"
-          + " key, the OneToOne view shows each of them", modelOrigin, path, key.column(),
-          collection.datasource, collection.name);
+  /**
+   * A OneToOne's target key must be unique for one row per origin row: an error when the source
+   * says it is not, a warning when it cannot tell.
+   */
+  private void requireUniqueIfKnown(Collection collection, ResolvedKey key, String path)
+      throws RelationException {
+    if (!(collection.table instanceof KeyedTable keyed)) {
+      LOG.warn("{}: {}: {} cannot tell whether {} is unique; make sure it is", modelOrigin, path,
+          collection.datasource, key.column());
+    } else if (!keyed.uniqueKeys().contains(List.of(key.column()))) {
+      throw error(path, key.column() + " is not unique in " + collection.datasource + "."
+          + collection.name + ", so an origin row could have several; declare it UNIQUE in the source,"
+          + " or use a OneToMany relation");
     }
   }
 

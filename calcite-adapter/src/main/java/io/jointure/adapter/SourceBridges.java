@@ -56,7 +56,7 @@ public final class SourceBridges {
   }
 
   private static boolean isFinal(RelNode rel) {
-    if (rel instanceof RelSubset) {
+    if (rel instanceof RelSubset || rel instanceof org.apache.calcite.plan.hep.HepRelVertex) {
       return false;
     }
     for (RelNode input : rel.getInputs()) {

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
+import io.jointure.rules.RelationRules;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rel.rules.CoreRules;
 
@@ -46,6 +47,7 @@ final class JointurePrepare extends CalcitePrepareImpl {
       org.apache.calcite.plan.Context externalContext, RelOptCostFactory costFactory) {
     RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
     planner.addRule(CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES);
+    RelationRules.all().forEach(planner::addRule);
     return planner;
   }
 

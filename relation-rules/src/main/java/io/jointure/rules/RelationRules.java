@@ -4,9 +4,9 @@ import java.util.List;
 import org.apache.calcite.plan.RelOptRule;
 
 /**
- * Holder of Jointure's planner rules for queries that span sources. Empty until cross-source
- * planning lands (key-list joins, semi-join reduction, join elimination); until then Calcite's
- * default rules plan cross-source joins, using each table's real statistics.
+ * Holder of Jointure's planner rules for queries that span sources: key-list joins (which also
+ * give semi-join reduction for filters on related columns). Join elimination, top-N and
+ * aggregates through joins are still to come (docs/PLANNING.md).
  */
 public final class RelationRules {
   private RelationRules() {
@@ -14,6 +14,6 @@ public final class RelationRules {
 
   /** Rules to add to the planner of every Jointure query. */
   public static List<RelOptRule> all() {
-    return List.of();
+    return List.of(KeyListJoinRule.INSTANCE);
   }
 }

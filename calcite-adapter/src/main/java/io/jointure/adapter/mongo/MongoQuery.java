@@ -13,7 +13,9 @@ import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataType;
+import io.jointure.adapter.KeyLookup;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 
 /**
  * One aggregation pipeline on one collection, ready to run: generated code calls
@@ -116,6 +118,53 @@ public final class MongoQuery {
     }
     return documents.aggregate(pipeline).batchSize(batchSize)
         .maxTime(maxMillis, TimeUnit.MILLISECONDS).iterator();
+  }
+
+  /** Whether MongoDB compares the values of output field {@code i} as SQL does. */
+  boolean comparableField(int i) {
+    return fields.get(i).comparable();
+  }
+
+  /**
+   * This query restricted to documents whose field {@code keyColumn} is in a key list:
+   * {@code {$match: {<field>: {$in: [...]}}}} added after the query's own stages (before its
+   * final projection), merged into its last {@code $match} when there is one there.
+   */
+  public KeyLookup keyLookup(int keyColumn) {
+    MongoField field = fields.get(keyColumn);
+    return new KeyLookup() {
+      @Override
+      public Enumerable<Object> rowsWithKeys(DataContext context, List<Object> keys) {
+        return restricted(field, keys).enumerable(context);
+      }
+
+      @Override
+      public String describe() {
+        return restricted(field, List.of("?")).describe();
+      }
+    };
+  }
+
+  private MongoQuery restricted(MongoField field, List<Object> keys) {
+    {
+      List<Object> values = new java.util.ArrayList<>(keys.size());
+      for (Object key : keys) {
+        values.add(field.objectId() && key instanceof String hex && ObjectId.isValid(hex)
+            ? new ObjectId(hex) : key instanceof java.math.BigDecimal d
+                ? new org.bson.types.Decimal128(d) : key);
+      }
+      Document match = new Document(field.path(), new Document("$in", values));
+      List<Document> stages = new java.util.ArrayList<>(pipeline);
+      int projection = stages.size() - 1;
+      Document before = projection > 0 ? stages.get(projection - 1) : null;
+      if (before != null && before.containsKey("$match")) {
+        stages.set(projection - 1, new Document("$match", new Document("$and",
+            List.of(before.get("$match", Document.class), match))));
+      } else {
+        stages.add(projection, new Document("$match", match));
+      }
+      return new MongoQuery(source, collection, List.copyOf(stages), fields, types, scalarRows);
+    }
   }
 
   /** Called by generated code. */

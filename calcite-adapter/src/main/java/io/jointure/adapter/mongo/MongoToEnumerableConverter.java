@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import io.jointure.adapter.KeyLookup;
 import io.jointure.adapter.SourceBridges;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
@@ -87,6 +88,36 @@ public final class MongoToEnumerableConverter extends ConverterImpl implements E
       project.append("_id", 0);
     }
     return project;
+  }
+
+  /**
+   * A key lookup over operators planned for a MongoDB source, or null when the key's type cannot
+   * be matched with {@code $in} as SQL compares it.
+   */
+  public static KeyLookup keyLookup(RelNode sourceRel, int keyColumn) {
+    if (!canLookup(sourceRel, keyColumn)) {
+      return null;
+    }
+    MongoToEnumerableConverter bridge = new MongoToEnumerableConverter(sourceRel.getCluster(),
+        sourceRel.getTraitSet().replace(org.apache.calcite.adapter.enumerable
+            .EnumerableConvention.INSTANCE), sourceRel);
+    MongoQuery query = bridge.query(false);
+    return query.comparableField(keyColumn) ? query.keyLookup(keyColumn) : null;
+  }
+
+  /**
+   * Whether a MongoDB source can be asked for the rows of {@code rel} (planned or still being
+   * planned) whose column {@code keyColumn} is in a list: a number or string field whose values
+   * MongoDB compares as SQL does.
+   */
+  public static boolean canLookup(RelNode rel, int keyColumn) {
+    switch (rel.getRowType().getFieldList().get(keyColumn).getType().getSqlTypeName()) {
+      case INTEGER, BIGINT, SMALLINT, VARCHAR, CHAR, DECIMAL:
+        break;
+      default:
+        return false;
+    }
+    return MongoRules.fieldsOf(rel).get(keyColumn).comparable();
   }
 
   @Override

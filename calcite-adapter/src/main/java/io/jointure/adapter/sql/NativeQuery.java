@@ -1,5 +1,6 @@
 package io.jointure.adapter.sql;
 
+import io.jointure.adapter.KeyLookup;
 import io.jointure.adapter.request.SourceRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -66,10 +67,42 @@ public final class NativeQuery {
 
   /** Called by generated code. */
   public Enumerable<Object> enumerable(DataContext context) {
+    return rows(context, null, null);
+  }
+
+  private Enumerable<Object> rows(DataContext context, String keyType, List<Object> keys) {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new RowEnumerator(context);
+        return new RowEnumerator(context, keyType, keys);
+      }
+    };
+  }
+
+  /**
+   * This query restricted to rows whose column {@code keyColumn} is in a key list, sent as one
+   * array parameter: {@code SELECT * FROM (<query>) AS k(c0, c1, ...) WHERE c<i> = ANY(?)}
+   * (the column list renames the query's columns, whatever names it gives them).
+   *
+   * @param keyType PostgreSQL's name for the array's element type ({@code int8}, {@code text})
+   */
+  public KeyLookup keyLookup(int keyColumn, String keyType) {
+    StringBuilder columns = new StringBuilder();
+    for (int i = 0; i < columnTypes.size(); i++) {
+      columns.append(i == 0 ? "" : ", ").append("c").append(i);
+    }
+    NativeQuery restricted = new NativeQuery(source, "SELECT * FROM (" + sql
+        + ") AS jointure_keys(" + columns + ") WHERE c" + keyColumn + " = ANY(?)",
+        parameterIndexes, literalValues, userParameterTypes, columnTypes, scalarRows);
+    return new KeyLookup() {
+      @Override
+      public Enumerable<Object> rowsWithKeys(DataContext context, List<Object> keys) {
+        return restricted.rows(context, keyType, keys);
+      }
+
+      @Override
+      public String describe() {
+        return restricted.sql;
       }
     };
   }
@@ -108,6 +141,8 @@ public final class NativeQuery {
       Object value = values.get(i);
       if (value == null) {
         ps.setNull(i + 1, Types.NULL);
+      } else if (value instanceof java.sql.Array array) {
+        ps.setArray(i + 1, array);
       } else if (value instanceof ByteString bytes) {
         ps.setBytes(i + 1, bytes.getBytes());
       } else {
@@ -119,6 +154,8 @@ public final class NativeQuery {
   /** Runs the query on first {@link #moveNext()} and releases everything on {@link #close()}. */
   private final class RowEnumerator implements Enumerator<Object> {
     private final DataContext context;
+    private final String keyType;
+    private final List<Object> keys;
     private Connection connection;
     private PreparedStatement statement;
     private ResultSet resultSet;
@@ -129,8 +166,10 @@ public final class NativeQuery {
     private boolean failed;
     private boolean closed;
 
-    RowEnumerator(DataContext context) {
+    RowEnumerator(DataContext context, String keyType, List<Object> keys) {
       this.context = context;
+      this.keyType = keyType;
+      this.keys = keys;
     }
 
     @Override
@@ -164,6 +203,10 @@ public final class NativeQuery {
     private void open() throws SQLException {
       parameters = parameterValues(context);
       connection = source.connect();
+      if (keys != null) {
+        parameters = new ArrayList<>(parameters);
+        parameters.add(connection.createArrayOf(keyType, keys.toArray()));
+      }
       statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
           ResultSet.CONCUR_READ_ONLY);
       statement.setFetchSize(source.config().fetchSize());
@@ -199,6 +242,16 @@ public final class NativeQuery {
       return row;
     }
 
+    /** The bound values, with a key array shown as its list of keys. */
+    private List<Object> described() {
+      if (keys == null || parameters.isEmpty()) {
+        return parameters;
+      }
+      List<Object> shown = new ArrayList<>(parameters.subList(0, parameters.size() - 1));
+      shown.add(keys);
+      return shown;
+    }
+
     @Override
     public void reset() {
       throw new UnsupportedOperationException("a source query cannot be restarted");
@@ -219,7 +272,7 @@ public final class NativeQuery {
       } finally {
         if (connection != null) {
           source.requestLog().record(
-              new SourceRequest(source.name(), sql, parameters, failed ? -1 : rows));
+              new SourceRequest(source.name(), sql, described(), failed ? -1 : rows));
         }
       }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
+import io.jointure.adapter.KeyLookup;
 import io.jointure.adapter.SourceBridges;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
@@ -98,6 +99,44 @@ public final class SourceToEnumerableConverter extends ConverterImpl implements 
       types.putAll(userParameterTypes(input));
     }
     return types;
+  }
+
+  /**
+   * A key lookup over operators planned for a PostgreSQL source, or null when the source or the
+   * key's type cannot take a key array.
+   */
+  public static KeyLookup keyLookup(RelNode sourceRel, int keyColumn) {
+    String keyType = keyArrayType(sourceRel.getConvention(),
+        sourceRel.getRowType().getFieldList().get(keyColumn).getType());
+    if (keyType == null) {
+      return null;
+    }
+    SourceToEnumerableConverter bridge = new SourceToEnumerableConverter(sourceRel.getCluster(),
+        sourceRel.getTraitSet().replace(org.apache.calcite.adapter.enumerable
+            .EnumerableConvention.INSTANCE), sourceRel);
+    return bridge.nativeQuery(false).keyLookup(keyColumn, keyType);
+  }
+
+  /**
+   * PostgreSQL's element type for a key array of this SQL type, or null when the convention is
+   * not a PostgreSQL source's or the type is no key type (the planner asks before offering a
+   * key-list join).
+   */
+  public static String keyArrayType(org.apache.calcite.plan.Convention convention,
+      RelDataType keyType) {
+    if (!(convention instanceof SourceConvention source)
+        || source.source().config().type() != io.jointure.model.DatasourceType.POSTGRESQL) {
+      return null;
+    }
+    return switch (keyType.getSqlTypeName()) {
+      case SMALLINT -> "int2";
+      case INTEGER -> "int4";
+      case BIGINT -> "int8";
+      case DECIMAL -> "numeric";
+      case CHAR, VARCHAR -> "text";
+      case UUID -> "uuid";
+      default -> null;
+    };
   }
 
   @Override

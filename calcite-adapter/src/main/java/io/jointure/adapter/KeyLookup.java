@@ -1,0 +1,21 @@
+package io.jointure.adapter;
+
+import java.util.List;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.Enumerable;
+
+/**
+ * A source query that can be asked for just the rows whose key column holds one of a list of
+ * values, in one native request (PostgreSQL {@code = ANY(?)} with one array parameter, MongoDB
+ * {@code $in}): the probe side of a key-list join.
+ */
+public interface KeyLookup {
+  /**
+   * @param keys distinct, non-null key values, in Calcite's internal representation
+   * @return the query's rows (Object[] or, for one column, the bare value) with those keys
+   */
+  Enumerable<Object> rowsWithKeys(DataContext context, List<Object> keys);
+
+  /** The native request, with the key list shown as a placeholder, for EXPLAIN. */
+  String describe();
+}

@@ -1,0 +1,151 @@
+package io.jointure.rules;
+
+import io.jointure.adapter.KeyLookup;
+import io.jointure.adapter.SourceBridges;
+import io.jointure.adapter.mongo.MongoToEnumerableConverter;
+import io.jointure.adapter.sql.SourceToEnumerableConverter;
+import java.util.List;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.Types;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.BiRel;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * A join that reads one side (the driver, in Calcite's executor) and asks the other side's source
+ * only for the driver's keys: PostgreSQL {@code = ANY(?)} with one array parameter, MongoDB
+ * {@code $in}, in batches. The probe side stays in its source's convention; this operator builds
+ * its native request. Output columns are left's then right's, as in the join it replaces.
+ */
+public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel {
+  /** Keys per request to the probe side. */
+  static final int BATCH_SIZE = 10_000;
+
+  private static final java.lang.reflect.Method JOIN = Types.lookupMethod(
+      KeyListJoinOperator.class, "join", Enumerable.class, DataContext.class);
+
+  private final JoinRelType joinType;
+  private final boolean driverIsLeft;
+  private final int leftKey;
+  private final int rightKey;
+
+  EnumerableKeyListJoin(RelOptCluster cluster, RelTraitSet traits, RelNode left, RelNode right,
+      JoinRelType joinType, boolean driverIsLeft, int leftKey, int rightKey) {
+    super(cluster, traits, left, right);
+    this.joinType = joinType;
+    this.driverIsLeft = driverIsLeft;
+    this.leftKey = leftKey;
+    this.rightKey = rightKey;
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new EnumerableKeyListJoin(getCluster(), traitSet, inputs.get(0), inputs.get(1),
+        joinType, driverIsLeft, leftKey, rightKey);
+  }
+
+  private RelNode driver() {
+    return driverIsLeft ? getLeft() : getRight();
+  }
+
+  private RelNode probe() {
+    return driverIsLeft ? getRight() : getLeft();
+  }
+
+  @Override
+  protected RelDataType deriveRowType() {
+    return SqlValidatorUtil.deriveJoinRowType(getLeft().getRowType(), getRight().getRowType(),
+        joinType, getCluster().getTypeFactory(), null, List.of());
+  }
+
+  @Override
+  public double estimateRowCount(RelMetadataQuery mq) {
+    double driverRows = mq.getRowCount(driver());
+    return Math.max(driverRows, fetchedRows(mq));
+  }
+
+  /** Rows the probe source sends: one per driver key, times the rows per key, at most all. */
+  private double fetchedRows(RelMetadataQuery mq) {
+    double driverRows = mq.getRowCount(driver());
+    double probeRows = mq.getRowCount(probe());
+    int key = driverIsLeft ? rightKey : leftKey;
+    Double distinct = mq.getDistinctRowCount(probe(), ImmutableBitSet.of(key), null);
+    double perKey = distinct == null || distinct < 1 ? 1 : probeRows / distinct;
+    return Math.min(probeRows, driverRows * perKey);
+  }
+
+  /**
+   * The rows the probe source sends cost what rows leaving a source cost (as for the bridges);
+   * the driver's rows are held in memory. Without this join, the probe side would be read whole
+   * through a bridge.
+   */
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    double fetched = fetchedRows(mq);
+    double width = probe().getRowType().getFieldCount();
+    double transfer = fetched * 2 * (1 + 0.1 * width);
+    double driverRows = mq.getRowCount(driver());
+    double requests = Math.ceil(Math.max(1, driverRows) / BATCH_SIZE);
+    return planner.getCostFactory().makeCost(transfer + driverRows + requests, fetched, 0);
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    RelWriter writer = super.explainTerms(pw)
+        .item("joinType", joinType.lowerName)
+        .item("strategy", "key list from " + (driverIsLeft ? "left" : "right"))
+        .item("keys", "$" + leftKey + " = $" + (getLeft().getRowType().getFieldCount() + rightKey));
+    if (SourceBridges.canShowRequest(pw, probe())) {
+      KeyLookup lookup = lookup();
+      writer.itemIf("probe", lookup == null ? "" : lookup.describe(), lookup != null);
+    }
+    return writer;
+  }
+
+  private KeyLookup lookup() {
+    int key = driverIsLeft ? rightKey : leftKey;
+    KeyLookup sql = SourceToEnumerableConverter.keyLookup(probe(), key);
+    return sql != null ? sql : MongoToEnumerableConverter.keyLookup(probe(), key);
+  }
+
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    int driverIndex = driverIsLeft ? 0 : 1;
+    Result driver = implementor.visitChild(this, driverIndex, (EnumerableRel) driver(),
+        Prefer.ARRAY);
+    BlockBuilder block = new BlockBuilder();
+    Expression rows = block.append("driverRows", driver.block);
+    Expression arrays = driver.physType.convertTo(rows, JavaRowFormat.ARRAY);
+    KeyLookup lookup = lookup();
+    if (lookup == null) {
+      throw new IllegalStateException("the probe side cannot take a key list: " + probe());
+    }
+    KeyListJoinOperator operator = new KeyListJoinOperator(lookup, driverIsLeft,
+        driverIsLeft ? leftKey : rightKey, driverIsLeft ? rightKey : leftKey,
+        probe().getRowType().getFieldCount(), joinType == JoinRelType.LEFT, BATCH_SIZE);
+    Expression stashed = implementor.stash(operator, KeyListJoinOperator.class);
+    block.add(Expressions.return_(null, Expressions.call(stashed, JOIN,
+        Expressions.convert_(arrays, Enumerable.class), DataContext.ROOT)));
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
+        JavaRowFormat.ARRAY);
+    return implementor.result(physType, block.toBlock());
+  }
+}

@@ -1,0 +1,129 @@
+package io.jointure.rules;
+
+import io.jointure.adapter.mongo.MongoConvention;
+import io.jointure.adapter.mongo.MongoTableScan;
+import io.jointure.adapter.mongo.MongoToEnumerableConverter;
+import io.jointure.adapter.sql.SourceToEnumerableConverter;
+import io.jointure.adapter.sql.SourceTableScan;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.plan.hep.HepRelVertex;
+import org.apache.calcite.plan.volcano.RelSubset;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.logical.LogicalJoin;
+import org.immutables.value.Value;
+
+/**
+ * Offers a key-list join ({@link EnumerableKeyListJoin}) for an equi-join whose other side lies
+ * wholly in one source: INNER joins in either direction, LEFT joins probing their right side.
+ * The planner weighs it against a hash join of two whole reads, with the sources' statistics.
+ */
+@Value.Enclosing
+public final class KeyListJoinRule extends RelRule<KeyListJoinRule.Config> {
+  public static final KeyListJoinRule INSTANCE = Config.DEFAULT.toRule();
+
+  private KeyListJoinRule(Config config) {
+    super(config);
+  }
+
+  @Override
+  public void onMatch(RelOptRuleCall call) {
+    LogicalJoin join = call.rel(0);
+    JoinInfo info = join.analyzeCondition();
+    if (!info.isEqui() || info.leftKeys.size() != 1
+        || (join.getJoinType() != JoinRelType.INNER && join.getJoinType() != JoinRelType.LEFT)) {
+      return;
+    }
+    int leftKey = info.leftKeys.get(0);
+    int rightKey = info.rightKeys.get(0);
+    offer(call, join, false, leftKey, rightKey);
+    if (join.getJoinType() == JoinRelType.INNER) {
+      offer(call, join, true, leftKey, rightKey);
+    }
+  }
+
+  /** One alternative: the probe side on the right (driverIsLeft) or on the left. */
+  private static void offer(RelOptRuleCall call, LogicalJoin join, boolean probeIsLeft,
+      int leftKey, int rightKey) {
+    RelNode probe = probeIsLeft ? join.getLeft() : join.getRight();
+    RelNode driver = probeIsLeft ? join.getRight() : join.getLeft();
+    int probeKey = probeIsLeft ? leftKey : rightKey;
+    Convention source = sourceConvention(probe);
+    // Within one source, the source joins better itself.
+    if (source == null || source == sourceConvention(driver) || !canLookup(source, probe,
+        probeKey)) {
+      return;
+    }
+    RelNode probeInSource = convert(probe, probe.getTraitSet().replace(source));
+    RelNode driverInExecutor = convert(driver,
+        driver.getTraitSet().replace(EnumerableConvention.INSTANCE));
+    call.transformTo(new EnumerableKeyListJoin(join.getCluster(),
+        join.getTraitSet().replace(EnumerableConvention.INSTANCE),
+        probeIsLeft ? probeInSource : driverInExecutor,
+        probeIsLeft ? driverInExecutor : probeInSource,
+        join.getJoinType(), !probeIsLeft, leftKey, rightKey));
+  }
+
+  private static boolean canLookup(Convention source, RelNode probe, int key) {
+    if (source instanceof MongoConvention) {
+      return MongoToEnumerableConverter.canLookup(probe, key);
+    }
+    return SourceToEnumerableConverter.keyArrayType(source,
+        probe.getRowType().getFieldList().get(key).getType()) != null;
+  }
+
+  /** The convention of the one source every table under {@code rel} belongs to, if any. */
+  private static Convention sourceConvention(RelNode rel) {
+    Set<Convention> conventions = new HashSet<>();
+    if (!collect(rel, conventions, new HashSet<>()) || conventions.size() != 1) {
+      return null;
+    }
+    return conventions.iterator().next();
+  }
+
+  private static boolean collect(RelNode rel, Set<Convention> conventions, Set<RelNode> seen) {
+    if (rel instanceof RelSubset subset) {
+      RelNode original = subset.getOriginal();
+      rel = original != null ? original : subset.getRelList().get(0);
+    } else if (rel instanceof HepRelVertex vertex) {
+      rel = vertex.getCurrentRel();
+    }
+    if (!seen.add(rel)) {
+      return true;
+    }
+    if (rel instanceof SourceTableScan || rel instanceof MongoTableScan) {
+      conventions.add(rel.getConvention());
+      return true;
+    }
+    if (rel instanceof TableScan || rel.getInputs().isEmpty()) {
+      return false; // another kind of table (a view's own scan, VALUES): not one source
+    }
+    for (RelNode input : rel.getInputs()) {
+      if (!collect(input, conventions, seen)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Rule configuration. */
+  @Value.Immutable
+  public interface Config extends RelRule.Config {
+    Config DEFAULT = ImmutableKeyListJoinRule.Config.builder()
+        .description("KeyListJoinRule")
+        .operandSupplier(b -> b.operand(LogicalJoin.class).anyInputs())
+        .build();
+
+    @Override
+    default KeyListJoinRule toRule() {
+      return new KeyListJoinRule(this);
+    }
+  }
+}

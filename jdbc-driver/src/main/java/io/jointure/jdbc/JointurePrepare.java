@@ -12,11 +12,13 @@ import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rel.rules.CoreRules;
 
 /**
- * Calcite's statement preparation, with two changes: statements that would write are refused
- * (Jointure only reads its sources, and a write goes to the source database itself); and
- * predicates implied through join keys are pushed to the other side ({@code towns.id = 3} joined
- * on {@code people.town_id = towns.id} also filters people by {@code town_id = 3}), so that a
- * relation view filtered on its origin key does not read the whole related collection.
+ * Calcite's statement preparation, with these changes: statements that would write are refused
+ * (Jointure only reads its sources, and a write goes to the source database itself); and the
+ * planner also uses rules that matter when joins cross sources: predicates implied through join
+ * keys are pushed to the other side ({@code towns.id = 3} joined on
+ * {@code people.town_id = towns.id} also filters people by {@code town_id = 3}), unused LEFT
+ * joins to unique keys are removed, sorts with limits go below LEFT joins, and Jointure's own
+ * relation rules ({@link RelationRules}) are added.
  */
 final class JointurePrepare extends CalcitePrepareImpl {
 
@@ -47,6 +49,13 @@ final class JointurePrepare extends CalcitePrepareImpl {
       org.apache.calcite.plan.Context externalContext, RelOptCostFactory costFactory) {
     RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
     planner.addRule(CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES);
+    // A LEFT join to a unique key whose columns the query does not use disappears (relation
+    // views cost nothing when their related columns are not selected).
+    planner.addRule(CoreRules.PROJECT_JOIN_REMOVE);
+    planner.addRule(CoreRules.PROJECT_JOIN_JOIN_REMOVE);
+    planner.addRule(CoreRules.AGGREGATE_JOIN_REMOVE);
+    // ORDER BY ... LIMIT on a LEFT join's origin columns runs on the origin first.
+    planner.addRule(CoreRules.SORT_JOIN_TRANSPOSE);
     RelationRules.all().forEach(planner::addRule);
     return planner;
   }

@@ -79,7 +79,7 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
     double driverRows = mq.getRowCount(driver());
-    return Math.max(driverRows, fetchedRows(mq));
+    return joinType.projectsRight() ? Math.max(driverRows, fetchedRows(mq)) : driverRows;
   }
 
   /** Rows the probe source sends: one per driver key, times the rows per key, at most all. */
@@ -140,10 +140,12 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
     }
     KeyListJoinOperator operator = new KeyListJoinOperator(lookup, driverIsLeft,
         driverIsLeft ? leftKey : rightKey, driverIsLeft ? rightKey : leftKey,
-        probe().getRowType().getFieldCount(), joinType == JoinRelType.LEFT, BATCH_SIZE);
+        probe().getRowType().getFieldCount(), joinType, BATCH_SIZE,
+        getRowType().getFieldCount() == 1);
     Expression stashed = implementor.stash(operator, KeyListJoinOperator.class);
     block.add(Expressions.return_(null, Expressions.call(stashed, JOIN,
         Expressions.convert_(arrays, Enumerable.class), DataContext.ROOT)));
+    // Object[] rows, or bare values for one column (a SEMI or ANTI join of a one-column side).
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
         JavaRowFormat.ARRAY);
     return implementor.result(physType, block.toBlock());

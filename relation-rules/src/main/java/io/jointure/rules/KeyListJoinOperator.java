@@ -11,12 +11,15 @@ import java.util.Set;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.rel.core.JoinRelType;
 
 /**
- * The run-time side of a key-list join: reads the driving side, collects its distinct non-null
- * keys, asks the probe side's source for those keys only (in batches), and joins in memory.
- * Rows come out in the driving side's order.
+ * The run-time side of a key-list join: reads the driving side a batch at a time, asks the probe
+ * side's source for the batch's distinct non-null keys only, and joins the batch in memory, so
+ * memory holds one batch whatever the driving side's size. Rows come out in the driving side's
+ * order. For SEMI and ANTI joins, driving rows come out once if they have a match (SEMI) or none
+ * (ANTI), without probe columns.
  */
 public final class KeyListJoinOperator {
   private final KeyLookup lookup;
@@ -24,60 +27,121 @@ public final class KeyListJoinOperator {
   private final int driverKey;
   private final int probeKey;
   private final int probeWidth;
-  private final boolean keepUnmatched;
+  private final JoinRelType joinType;
   private final int batchSize;
+  private final boolean scalarRows;
 
   KeyListJoinOperator(KeyLookup lookup, boolean driverIsLeft, int driverKey, int probeKey,
-      int probeWidth, boolean keepUnmatched, int batchSize) {
+      int probeWidth, JoinRelType joinType, int batchSize, boolean scalarRows) {
+    this.scalarRows = scalarRows;
     this.lookup = lookup;
     this.driverIsLeft = driverIsLeft;
     this.driverKey = driverKey;
     this.probeKey = probeKey;
     this.probeWidth = probeWidth;
-    this.keepUnmatched = keepUnmatched;
+    this.joinType = joinType;
     this.batchSize = batchSize;
   }
 
-  /** Called by generated code. */
-  public Enumerable<Object[]> join(Enumerable<Object[]> driver, DataContext context) {
-    List<Object[]> driverRows = new ArrayList<>();
+  /** Called by generated code: Object[] rows, or bare values when rows have one column. */
+  public Enumerable<Object> join(Enumerable<Object[]> driver, DataContext context) {
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object> enumerator() {
+        return new BatchEnumerator(driver.enumerator(), context);
+      }
+    };
+  }
+
+  /** Joins one batch of driving rows. */
+  private List<Object[]> joinBatch(List<Object[]> driverRows, DataContext context) {
     Set<Object> keys = new LinkedHashSet<>();
-    try (Enumerator<Object[]> rows = driver.enumerator()) {
-      while (rows.moveNext()) {
-        Object[] row = rows.current();
-        driverRows.add(row);
-        if (row[driverKey] != null) {
-          keys.add(row[driverKey]);
-        }
+    for (Object[] row : driverRows) {
+      if (row[driverKey] != null) {
+        keys.add(row[driverKey]);
       }
     }
     Map<Object, List<Object[]>> probeRows = new HashMap<>();
-    List<Object> batch = new ArrayList<>(Math.min(batchSize, keys.size()));
-    for (Object key : keys) {
-      batch.add(key);
-      if (batch.size() == batchSize) {
-        fetch(batch, context, probeRows);
-        batch = new ArrayList<>();
-      }
-    }
-    if (!batch.isEmpty()) {
-      fetch(batch, context, probeRows);
+    if (!keys.isEmpty()) {
+      fetch(new ArrayList<>(keys), context, probeRows);
     }
     List<Object[]> joined = new ArrayList<>();
     for (Object[] row : driverRows) {
       List<Object[]> matches = row[driverKey] == null ? null
           : probeRows.get(normalized(row[driverKey]));
-      if (matches == null) {
-        if (keepUnmatched) {
-          joined.add(concat(row, new Object[probeWidth]));
+      switch (joinType) {
+        case SEMI -> {
+          if (matches != null) {
+            joined.add(row);
+          }
         }
-        continue;
-      }
-      for (Object[] match : matches) {
-        joined.add(concat(row, match));
+        case ANTI -> {
+          if (matches == null) {
+            joined.add(row);
+          }
+        }
+        default -> {
+          if (matches == null) {
+            if (joinType == JoinRelType.LEFT) {
+              joined.add(concat(row, new Object[probeWidth]));
+            }
+          } else {
+            for (Object[] match : matches) {
+              joined.add(concat(row, match));
+            }
+          }
+        }
       }
     }
-    return Linq4j.asEnumerable(joined);
+    return joined;
+  }
+
+  /** Reads a batch of driving rows, joins it, hands out the joined rows, and so on. */
+  private final class BatchEnumerator implements Enumerator<Object> {
+    private final Enumerator<Object[]> driver;
+    private final DataContext context;
+    private List<Object[]> joined = List.of();
+    private int position = -1;
+    private boolean exhausted;
+
+    BatchEnumerator(Enumerator<Object[]> driver, DataContext context) {
+      this.driver = driver;
+      this.context = context;
+    }
+
+    @Override
+    public Object current() {
+      Object[] row = joined.get(position);
+      return scalarRows ? row[0] : row;
+    }
+
+    @Override
+    public boolean moveNext() {
+      while (position + 1 >= joined.size()) {
+        if (exhausted) {
+          return false;
+        }
+        List<Object[]> batch = new ArrayList<>();
+        while (batch.size() < batchSize && driver.moveNext()) {
+          batch.add(driver.current());
+        }
+        exhausted = batch.size() < batchSize;
+        joined = batch.isEmpty() ? List.of() : joinBatch(batch, context);
+        position = -1;
+      }
+      position++;
+      return true;
+    }
+
+    @Override
+    public void reset() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void close() {
+      driver.close();
+    }
   }
 
   private void fetch(List<Object> keys, DataContext context, Map<Object, List<Object[]>> into) {

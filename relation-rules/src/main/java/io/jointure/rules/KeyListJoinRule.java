@@ -22,7 +22,8 @@ import org.immutables.value.Value;
 
 /**
  * Offers a key-list join ({@link EnumerableKeyListJoin}) for an equi-join whose other side lies
- * wholly in one source: INNER joins in either direction, LEFT joins probing their right side.
+ * wholly in one source: INNER joins in either direction; LEFT, SEMI ({@code IN}, {@code EXISTS})
+ * and ANTI ({@code NOT EXISTS}) joins probing their right side.
  * The planner weighs it against a hash join of two whole reads, with the sources' statistics.
  */
 @Value.Enclosing
@@ -37,8 +38,9 @@ public final class KeyListJoinRule extends RelRule<KeyListJoinRule.Config> {
   public void onMatch(RelOptRuleCall call) {
     LogicalJoin join = call.rel(0);
     JoinInfo info = join.analyzeCondition();
-    if (!info.isEqui() || info.leftKeys.size() != 1
-        || (join.getJoinType() != JoinRelType.INNER && join.getJoinType() != JoinRelType.LEFT)) {
+    JoinRelType type = join.getJoinType();
+    if (!info.isEqui() || info.leftKeys.size() != 1 || (type != JoinRelType.INNER
+        && type != JoinRelType.LEFT && type != JoinRelType.SEMI && type != JoinRelType.ANTI)) {
       return;
     }
     int leftKey = info.leftKeys.get(0);

@@ -49,6 +49,18 @@ public class JointureDriver extends Driver {
     new JointureDriver().register();
   }
 
+  /**
+   * Connections opened with {@code relationRules=false}, by their type factory (one per
+   * connection; statements see a snapshot of the root schema, not the schema itself): their
+   * statements are planned by stock Calcite rules only (the benchmark's baseline).
+   */
+  private static final Map<Object, Boolean> STOCK_PLANNING =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  static boolean relationRulesEnabled(Object typeFactory) {
+    return !STOCK_PLANNING.containsKey(typeFactory);
+  }
+
   /** Models built in Java, handed from {@link #connect(Model, Properties)} to the handler. */
   private static final Map<String, Model> JAVA_MODELS = new ConcurrentHashMap<>();
   private static final String JAVA_MODEL_PREFIX = "java:";
@@ -162,6 +174,9 @@ public class JointureDriver extends Driver {
           // A source the relations need could not be read (down, wrong credentials).
           throw new SQLException(model.origin() + ": cannot check the declared relations: "
               + e.getMessage(), "08001", e);
+        }
+        if ("false".equalsIgnoreCase(connection.getProperties().getProperty("relationRules"))) {
+          STOCK_PLANNING.put(connection.getTypeFactory(), true);
         }
         checkComputedFields(connection, model);
         String schema = connection.config().schema();

@@ -48,6 +48,9 @@ final class JointurePrepare extends CalcitePrepareImpl {
   protected RelOptPlanner createPlanner(Context prepareContext,
       org.apache.calcite.plan.Context externalContext, RelOptCostFactory costFactory) {
     RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
+    if (!JointureDriver.relationRulesEnabled(prepareContext.getTypeFactory())) {
+      return planner; // stock Calcite planning, for comparison (relationRules=false)
+    }
     planner.addRule(CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES);
     // A LEFT join to a unique key whose columns the query does not use disappears (relation
     // views cost nothing when their related columns are not selected).

@@ -82,14 +82,57 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
     return joinType.projectsRight() ? Math.max(driverRows, fetchedRows(mq)) : driverRows;
   }
 
-  /** Rows the probe source sends: one per driver key, times the rows per key, at most all. */
+  /**
+   * Rows the probe source sends: the driver's keys times the probe rows per key, at most all.
+   * Rows per key: the probe's rows over the number of values the key can take, which is the row
+   * count of the table the driver's key is a unique column of (towns.id: every town), when known;
+   * otherwise Calcite's estimate of the probe key's distinct values.
+   */
   private double fetchedRows(RelMetadataQuery mq) {
     double driverRows = mq.getRowCount(driver());
     double probeRows = mq.getRowCount(probe());
-    int key = driverIsLeft ? rightKey : leftKey;
-    Double distinct = mq.getDistinctRowCount(probe(), ImmutableBitSet.of(key), null);
-    double perKey = distinct == null || distinct < 1 ? 1 : probeRows / distinct;
-    return Math.min(probeRows, driverRows * perKey);
+    int probeKey = driverIsLeft ? rightKey : leftKey;
+    int driverKey = driverIsLeft ? leftKey : rightKey;
+    if (Boolean.TRUE.equals(mq.areColumnsUnique(probe(), ImmutableBitSet.of(probeKey)))) {
+      return Math.min(probeRows, driverRows);
+    }
+    Double domain = keyDomain(mq, driver(), driverKey);
+    if (domain == null) {
+      domain = mq.getDistinctRowCount(probe(), ImmutableBitSet.of(probeKey), null);
+    }
+    double perKey = domain == null || domain < 1 ? 1 : probeRows / domain;
+    return Math.min(probeRows, driverRows * Math.max(1, perKey));
+  }
+
+  /**
+   * The row count of the table whose unique column the driver's key is, if it is one: followed
+   * down through projections, filters, sorts and bridges (Calcite's column origins stop at the
+   * bridges out of sources).
+   */
+  private static Double keyDomain(RelMetadataQuery mq, RelNode rel, int key) {
+    while (true) {
+      if (rel instanceof org.apache.calcite.plan.volcano.RelSubset subset) {
+        RelNode original = subset.getOriginal();
+        rel = original != null ? original : subset.getRelList().get(0);
+      } else if (rel instanceof org.apache.calcite.plan.hep.HepRelVertex vertex) {
+        rel = vertex.getCurrentRel();
+      } else if (rel instanceof org.apache.calcite.rel.core.TableScan scan) {
+        org.apache.calcite.plan.RelOptTable table = scan.getTable();
+        return table.isKey(ImmutableBitSet.of(key)) ? table.getRowCount() : null;
+      } else if (rel instanceof org.apache.calcite.rel.core.Project project) {
+        if (!(project.getProjects().get(key) instanceof org.apache.calcite.rex.RexInputRef ref)) {
+          return null;
+        }
+        key = ref.getIndex();
+        rel = project.getInput();
+      } else if (rel instanceof org.apache.calcite.rel.core.Filter
+          || rel instanceof org.apache.calcite.rel.core.Sort
+          || rel instanceof org.apache.calcite.rel.convert.Converter) {
+        rel = rel.getInput(0);
+      } else {
+        return null;
+      }
+    }
   }
 
   /**

@@ -5,39 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jointure.adapter.request.SourceRequest;
-import io.jointure.demo.EmbeddedPostgres;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Plans over relation views and cross-source subqueries fetch only what the answer needs: an
  * unused to-one relation sends nothing, a top-N runs on the origin first, IN and NOT EXISTS
  * subqueries across sources become key-list semi and anti joins; and planning stays fast.
  */
-@ExtendWith({PostgresExtension.class, MongoExtension.class})
-class CrossSourcePlanningTest {
-  private static Connection jointure;
-  private static Connection groundTruth;
-
-  @BeforeAll
-  static void connect(EmbeddedPostgres pg, MongoExtension.TestMongo mongo) throws Exception {
-    RelationFixture.load(pg, mongo);
-    jointure = Jointure.connect(RelationFixture.model(pg, mongo));
-    groundTruth = pg.connect("rl_all");
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    jointure.close();
-    groundTruth.close();
-  }
-
+class CrossSourcePlanningTest extends RelationFixtureTest {
   private static List<List<Object>> sameRows(String sql) throws Exception {
     Jointure.clearRequests(jointure, "crm", "shop", "energy");
     List<List<Object>> expected = Jointure.rows(groundTruth, sql);

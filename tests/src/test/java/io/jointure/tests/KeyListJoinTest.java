@@ -5,37 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jointure.adapter.request.SourceRequest;
-import io.jointure.demo.EmbeddedPostgres;
-import java.sql.Connection;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Joins across sources ask the bigger side only for the smaller side's keys: one
  * {@code = ANY(?)} request to PostgreSQL, one {@code $in} request to MongoDB. Answers still equal
  * the native join in one database, and the probed source sends only the rows the join needs.
  */
-@ExtendWith({PostgresExtension.class, MongoExtension.class})
-class KeyListJoinTest {
-  private static Connection jointure;
-  private static Connection groundTruth;
-
-  @BeforeAll
-  static void connect(EmbeddedPostgres pg, MongoExtension.TestMongo mongo) throws Exception {
-    RelationFixture.load(pg, mongo);
-    jointure = Jointure.connect(RelationFixture.model(pg, mongo));
-    groundTruth = pg.connect("rl_all");
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    jointure.close();
-    groundTruth.close();
-  }
-
+class KeyListJoinTest extends RelationFixtureTest {
   /** Runs both ways, checks equal rows, and returns the one request {@code source} received. */
   private static SourceRequest probe(String sql, String source) throws Exception {
     Jointure.clearRequests(jointure, "crm", "shop");

@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jointure.adapter.request.SourceRequest;
-import io.jointure.demo.EmbeddedPostgres;
-import java.sql.Connection;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,24 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the same join written natively in one PostgreSQL database: the views themselves, and queries
  * that filter, sort, group, count and limit over them.
  */
-@ExtendWith({PostgresExtension.class, MongoExtension.class})
-class RelationsTest {
-  private static Connection jointure;
-  private static Connection groundTruth;
-
-  @BeforeAll
-  static void connect(EmbeddedPostgres pg, MongoExtension.TestMongo mongo) throws Exception {
-    RelationFixture.load(pg, mongo);
-    jointure = Jointure.connect(RelationFixture.model(pg, mongo));
-    groundTruth = pg.connect("rl_all");
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    jointure.close();
-    groundTruth.close();
-  }
-
+class RelationsTest extends RelationFixtureTest {
   @Test
   void aFilterOnTheOriginKeyAlsoFiltersTheRelatedCollection() throws Exception {
     String sql = "SELECT * FROM crm.towns_inhabitants WHERE id = 3 ORDER BY \"inhabitants._id\"";

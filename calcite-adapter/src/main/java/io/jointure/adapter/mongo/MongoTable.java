@@ -16,7 +16,8 @@ import org.apache.calcite.util.ImmutableBitSet;
  * A MongoDB collection as a table: its columns (every one nullable but {@code _id}), its document
  * count and {@code _id} uniqueness as statistics.
  */
-public final class MongoTable extends AbstractTable implements TranslatableTable, KeyedTable {
+public final class MongoTable extends AbstractTable implements TranslatableTable, KeyedTable,
+    org.apache.calcite.rel.metadata.BuiltInMetadata.Selectivity.Handler {
   private final MongoSource source;
   private final CollectionInfo info;
 
@@ -27,6 +28,13 @@ public final class MongoTable extends AbstractTable implements TranslatableTable
 
   public CollectionInfo info() {
     return info;
+  }
+
+  /** Calcite asks the table how selective a filter on its scan is (see {@link KeySelectivity}). */
+  @Override
+  public Double getSelectivity(org.apache.calcite.rel.RelNode scan,
+      org.apache.calcite.rel.metadata.RelMetadataQuery mq, org.apache.calcite.rex.RexNode predicate) {
+    return io.jointure.adapter.KeySelectivity.of(scan, mq, predicate);
   }
 
   @Override

@@ -19,7 +19,8 @@ import org.apache.calcite.util.ImmutableBitSet;
  * statistics, so the planner costs real sizes, and becomes a {@link SourceTableScan} in the
  * source's convention so that the work above it can be pushed into the source's SQL.
  */
-public final class SourceTable extends AbstractTable implements TranslatableTable, KeyedTable {
+public final class SourceTable extends AbstractTable implements TranslatableTable, KeyedTable,
+    org.apache.calcite.rel.metadata.BuiltInMetadata.Selectivity.Handler {
   private final SqlSource source;
   private final String sqlName;
   private final TableInfo info;
@@ -42,6 +43,13 @@ public final class SourceTable extends AbstractTable implements TranslatableTabl
 
   public TableInfo info() {
     return info;
+  }
+
+  /** Calcite asks the table how selective a filter on its scan is (see {@link KeySelectivity}). */
+  @Override
+  public Double getSelectivity(org.apache.calcite.rel.RelNode scan,
+      org.apache.calcite.rel.metadata.RelMetadataQuery mq, org.apache.calcite.rex.RexNode predicate) {
+    return io.jointure.adapter.KeySelectivity.of(scan, mq, predicate);
   }
 
   @Override

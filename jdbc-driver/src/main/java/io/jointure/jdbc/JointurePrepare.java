@@ -17,8 +17,9 @@ import org.apache.calcite.rel.rules.CoreRules;
  * planner also uses rules that matter when joins cross sources: predicates implied through join
  * keys are pushed to the other side ({@code towns.id = 3} joined on
  * {@code people.town_id = towns.id} also filters people by {@code town_id = 3}), unused LEFT
- * joins to unique keys are removed, sorts with limits go below LEFT joins, and Jointure's own
- * relation rules ({@link RelationRules}) are added.
+ * joins to unique keys are removed, sorts with limits go below LEFT joins, aggregates over joins
+ * pre-aggregate each side by its join key, and Jointure's own relation rules
+ * ({@link RelationRules}) are added.
  */
 final class JointurePrepare extends CalcitePrepareImpl {
 
@@ -59,6 +60,8 @@ final class JointurePrepare extends CalcitePrepareImpl {
     planner.addRule(CoreRules.AGGREGATE_JOIN_REMOVE);
     // ORDER BY ... LIMIT on a LEFT join's origin columns runs on the origin first.
     planner.addRule(CoreRules.SORT_JOIN_TRANSPOSE);
+    // GROUP BY over a join pre-aggregates each side by its join key (in its source).
+    planner.addRule(CoreRules.AGGREGATE_JOIN_TRANSPOSE_EXTENDED);
     RelationRules.all().forEach(planner::addRule);
     return planner;
   }

@@ -76,9 +76,42 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
         joinType, getCluster().getTypeFactory(), null, List.of());
   }
 
+  /**
+   * The driving side's rows, knowing that a filter fixing a unique key keeps one row even while
+   * the planner still holds the filter's input as a set of alternatives (where Calcite falls
+   * back to guessing 15% of the rows).
+   */
+  private static double rows(RelMetadataQuery mq, RelNode rel) {
+    double estimate = mq.getRowCount(rel);
+    RelNode r = concrete(rel);
+    while (r instanceof org.apache.calcite.rel.core.Project
+        || r instanceof org.apache.calcite.rel.convert.Converter) {
+      r = concrete(r.getInput(0));
+    }
+    if (r instanceof org.apache.calcite.rel.core.Filter filter
+        && concrete(filter.getInput()) instanceof org.apache.calcite.rel.core.TableScan scan
+        && scan.getTable() != null) {
+      double rows = scan.getTable().getRowCount()
+          * io.jointure.adapter.KeySelectivity.of(scan, mq, filter.getCondition());
+      return Math.min(estimate, Math.max(1, rows));
+    }
+    return estimate;
+  }
+
+  private static RelNode concrete(RelNode rel) {
+    if (rel instanceof org.apache.calcite.plan.volcano.RelSubset subset) {
+      RelNode original = subset.getOriginal();
+      return original != null ? original : subset.getRelList().get(0);
+    }
+    if (rel instanceof org.apache.calcite.plan.hep.HepRelVertex vertex) {
+      return vertex.getCurrentRel();
+    }
+    return rel;
+  }
+
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
-    double driverRows = mq.getRowCount(driver());
+    double driverRows = rows(mq, driver());
     return joinType.projectsRight() ? Math.max(driverRows, fetchedRows(mq)) : driverRows;
   }
 
@@ -89,7 +122,7 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
    * otherwise Calcite's estimate of the probe key's distinct values.
    */
   private double fetchedRows(RelMetadataQuery mq) {
-    double driverRows = mq.getRowCount(driver());
+    double driverRows = rows(mq, driver());
     double probeRows = mq.getRowCount(probe());
     int probeKey = driverIsLeft ? rightKey : leftKey;
     int driverKey = driverIsLeft ? leftKey : rightKey;
@@ -145,7 +178,7 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
     double fetched = fetchedRows(mq);
     double width = probe().getRowType().getFieldCount();
     double transfer = fetched * 2 * (1 + 0.1 * width);
-    double driverRows = mq.getRowCount(driver());
+    double driverRows = rows(mq, driver());
     double requests = Math.ceil(Math.max(1, driverRows) / BATCH_SIZE);
     return planner.getCostFactory().makeCost(transfer + driverRows + requests, fetched, 0);
   }

@@ -1,5 +1,7 @@
 package io.jointure.rules;
 
+import static io.jointure.adapter.PlannedNodes.concrete;
+
 import io.jointure.adapter.KeyLookup;
 import io.jointure.adapter.SourceBridges;
 import io.jointure.adapter.mongo.MongoToEnumerableConverter;
@@ -98,17 +100,6 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
     return estimate;
   }
 
-  private static RelNode concrete(RelNode rel) {
-    if (rel instanceof org.apache.calcite.plan.volcano.RelSubset subset) {
-      RelNode original = subset.getOriginal();
-      return original != null ? original : subset.getRelList().get(0);
-    }
-    if (rel instanceof org.apache.calcite.plan.hep.HepRelVertex vertex) {
-      return vertex.getCurrentRel();
-    }
-    return rel;
-  }
-
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
     double driverRows = rows(mq, driver());
@@ -129,7 +120,7 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
     if (Boolean.TRUE.equals(mq.areColumnsUnique(probe(), ImmutableBitSet.of(probeKey)))) {
       return Math.min(probeRows, driverRows);
     }
-    Double domain = keyDomain(mq, driver(), driverKey);
+    Double domain = keyDomain(driver(), driverKey);
     if (domain == null) {
       domain = mq.getDistinctRowCount(probe(), ImmutableBitSet.of(probeKey), null);
     }
@@ -142,14 +133,10 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
    * down through projections, filters, sorts and bridges (Calcite's column origins stop at the
    * bridges out of sources).
    */
-  private static Double keyDomain(RelMetadataQuery mq, RelNode rel, int key) {
+  private static Double keyDomain(RelNode rel, int key) {
     while (true) {
-      if (rel instanceof org.apache.calcite.plan.volcano.RelSubset subset) {
-        RelNode original = subset.getOriginal();
-        rel = original != null ? original : subset.getRelList().get(0);
-      } else if (rel instanceof org.apache.calcite.plan.hep.HepRelVertex vertex) {
-        rel = vertex.getCurrentRel();
-      } else if (rel instanceof org.apache.calcite.rel.core.TableScan scan) {
+      rel = concrete(rel);
+      if (rel instanceof org.apache.calcite.rel.core.TableScan scan) {
         org.apache.calcite.plan.RelOptTable table = scan.getTable();
         return table.isKey(ImmutableBitSet.of(key)) ? table.getRowCount() : null;
       } else if (rel instanceof org.apache.calcite.rel.core.Project project) {

@@ -1,5 +1,6 @@
 package io.jointure.rules;
 
+import io.jointure.adapter.PlannedNodes;
 import io.jointure.adapter.mongo.MongoConvention;
 import io.jointure.adapter.mongo.MongoTableScan;
 import io.jointure.adapter.mongo.MongoToEnumerableConverter;
@@ -11,8 +12,6 @@ import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
-import org.apache.calcite.plan.hep.HepRelVertex;
-import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
@@ -91,12 +90,7 @@ public final class KeyListJoinRule extends RelRule<KeyListJoinRule.Config> {
   }
 
   private static boolean collect(RelNode rel, Set<Convention> conventions, Set<RelNode> seen) {
-    if (rel instanceof RelSubset subset) {
-      RelNode original = subset.getOriginal();
-      rel = original != null ? original : subset.getRelList().get(0);
-    } else if (rel instanceof HepRelVertex vertex) {
-      rel = vertex.getCurrentRel();
-    }
+    rel = PlannedNodes.concrete(rel);
     if (!seen.add(rel)) {
       return true;
     }

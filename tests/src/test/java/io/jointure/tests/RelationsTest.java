@@ -2,7 +2,6 @@ package io.jointure.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jointure.adapter.request.SourceRequest;
 import java.util.List;

@@ -1,12 +1,11 @@
 package io.jointure.adapter.mongo;
 
+import io.jointure.adapter.PlannedNodes;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRule;
-import org.apache.calcite.plan.hep.HepRelVertex;
-import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.Aggregate;
@@ -59,12 +58,7 @@ public final class MongoRules {
    * value. Follows the operators that can run in MongoDB down to the collection.
    */
   static List<MongoField> fieldsOf(RelNode rel) {
-    if (rel instanceof RelSubset subset) {
-      RelNode original = subset.getOriginal();
-      rel = original != null ? original : subset.getRelList().get(0);
-    } else if (rel instanceof HepRelVertex vertex) {
-      rel = vertex.getCurrentRel();
-    }
+    rel = PlannedNodes.concrete(rel);
     if (rel instanceof TableScan scan && scan.getTable().unwrap(MongoTable.class) != null) {
       List<MongoField> fields = new ArrayList<>();
       for (MongoColumn column : scan.getTable().unwrap(MongoTable.class).info().columns()) {

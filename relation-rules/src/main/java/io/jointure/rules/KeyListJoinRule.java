@@ -7,6 +7,7 @@ import io.jointure.adapter.mongo.MongoToEnumerableConverter;
 import io.jointure.adapter.sql.SourceToEnumerableConverter;
 import io.jointure.adapter.sql.SourceTableScan;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.Convention;
@@ -20,8 +21,8 @@ import org.apache.calcite.rel.logical.LogicalJoin;
 import org.immutables.value.Value;
 
 /**
- * Offers a key-list join ({@link EnumerableKeyListJoin}) for an equi-join whose other side lies
- * wholly in one source: INNER joins in either direction; LEFT, SEMI ({@code IN}, {@code EXISTS})
+ * Offers a key-list join ({@link EnumerableKeyListJoin}) for an equi-join (on one key or a
+ * composite one) whose other side lies wholly in one source: INNER joins in either direction; LEFT, SEMI ({@code IN}, {@code EXISTS})
  * and ANTI ({@code NOT EXISTS}) joins probing their right side.
  * The planner weighs it against a hash join of two whole reads, with the sources' statistics.
  */
@@ -38,29 +39,31 @@ public final class KeyListJoinRule extends RelRule<KeyListJoinRule.Config> {
     LogicalJoin join = call.rel(0);
     JoinInfo info = join.analyzeCondition();
     JoinRelType type = join.getJoinType();
-    if (!info.isEqui() || info.leftKeys.size() != 1 || (type != JoinRelType.INNER
+    if (!info.isEqui() || info.leftKeys.isEmpty() || (type != JoinRelType.INNER
         && type != JoinRelType.LEFT && type != JoinRelType.SEMI && type != JoinRelType.ANTI)) {
       return;
     }
-    int leftKey = info.leftKeys.get(0);
-    int rightKey = info.rightKeys.get(0);
-    offer(call, join, false, leftKey, rightKey);
+    offer(call, join, false, info.leftKeys, info.rightKeys);
     if (join.getJoinType() == JoinRelType.INNER) {
-      offer(call, join, true, leftKey, rightKey);
+      offer(call, join, true, info.leftKeys, info.rightKeys);
     }
   }
 
   /** One alternative: the probe side on the right (driverIsLeft) or on the left. */
   private static void offer(RelOptRuleCall call, LogicalJoin join, boolean probeIsLeft,
-      int leftKey, int rightKey) {
+      List<Integer> leftKeys, List<Integer> rightKeys) {
     RelNode probe = probeIsLeft ? join.getLeft() : join.getRight();
     RelNode driver = probeIsLeft ? join.getRight() : join.getLeft();
-    int probeKey = probeIsLeft ? leftKey : rightKey;
+    List<Integer> probeKeys = probeIsLeft ? leftKeys : rightKeys;
     Convention source = sourceConvention(probe);
     // Within one source, the source joins better itself.
-    if (source == null || source == sourceConvention(driver) || !canLookup(source, probe,
-        probeKey)) {
+    if (source == null || source == sourceConvention(driver)) {
       return;
+    }
+    for (int probeKey : probeKeys) {
+      if (!canLookup(source, probe, probeKey)) {
+        return;
+      }
     }
     RelNode probeInSource = convert(probe, probe.getTraitSet().replace(source));
     RelNode driverInExecutor = convert(driver,
@@ -69,7 +72,7 @@ public final class KeyListJoinRule extends RelRule<KeyListJoinRule.Config> {
         join.getTraitSet().replace(EnumerableConvention.INSTANCE),
         probeIsLeft ? probeInSource : driverInExecutor,
         probeIsLeft ? driverInExecutor : probeInSource,
-        join.getJoinType(), !probeIsLeft, leftKey, rightKey));
+        join.getJoinType(), !probeIsLeft, leftKeys, rightKeys));
   }
 
   private static boolean canLookup(Convention source, RelNode probe, int key) {

@@ -1,8 +1,10 @@
 package io.jointure.adapter;
 
 import io.jointure.adapter.mongo.MongoSource;
+import io.jointure.adapter.rest.RestSource;
 import io.jointure.adapter.sql.SqlSource;
 import io.jointure.model.MongoDatasourceConfig;
+import io.jointure.model.RestDatasourceConfig;
 import io.jointure.model.SqlDatasourceConfig;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,7 @@ public final class SourceRegistry {
 
   private final Map<SqlDatasourceConfig, SqlSource> sqlSources = new ConcurrentHashMap<>();
   private final Map<MongoDatasourceConfig, MongoSource> mongoSources = new ConcurrentHashMap<>();
+  private final Map<RestDatasourceConfig, RestSource> restSources = new ConcurrentHashMap<>();
 
   public static SourceRegistry global() {
     return GLOBAL;
@@ -28,5 +31,9 @@ public final class SourceRegistry {
 
   public MongoSource mongoSource(MongoDatasourceConfig config) {
     return mongoSources.computeIfAbsent(config, MongoSource::new);
+  }
+
+  public RestSource restSource(RestDatasourceConfig config) {
+    return restSources.computeIfAbsent(config, RestSource::new);
   }
 }

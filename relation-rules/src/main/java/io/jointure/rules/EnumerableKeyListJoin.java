@@ -5,6 +5,7 @@ import static io.jointure.adapter.PlannedNodes.concrete;
 import io.jointure.adapter.KeyLookup;
 import io.jointure.adapter.SourceBridges;
 import io.jointure.adapter.mongo.MongoToEnumerableConverter;
+import io.jointure.adapter.rest.RestToEnumerableConverter;
 import io.jointure.adapter.sql.SourceToEnumerableConverter;
 import java.util.List;
 import org.apache.calcite.DataContext;
@@ -35,7 +36,7 @@ import org.apache.calcite.util.ImmutableIntList;
 /**
  * A join that reads one side (the driver, in Calcite's executor) and asks the other side's source
  * only for the driver's keys: PostgreSQL {@code = ANY(?)} with one array parameter, MongoDB
- * {@code $in}, in batches. The probe side stays in its source's convention; this operator builds
+ * {@code $in}, an API's list parameter (or one request per key), in batches. The probe side stays in its source's convention; this operator builds
  * its native request. Output columns are left's then right's, as in the join it replaces.
  */
 public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel {
@@ -203,9 +204,16 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
     return text.toString();
   }
 
+  /** The probe source's key lookup, by the kind of source the probe side runs in. */
   private KeyLookup lookup() {
-    KeyLookup sql = SourceToEnumerableConverter.keyLookup(probe(), probeKeys());
-    return sql != null ? sql : MongoToEnumerableConverter.keyLookup(probe(), probeKeys());
+    org.apache.calcite.plan.Convention convention = probe().getConvention();
+    if (convention instanceof io.jointure.adapter.mongo.MongoConvention) {
+      return MongoToEnumerableConverter.keyLookup(probe(), probeKeys());
+    }
+    if (convention instanceof io.jointure.adapter.rest.RestConvention) {
+      return RestToEnumerableConverter.keyLookup(probe(), probeKeys());
+    }
+    return SourceToEnumerableConverter.keyLookup(probe(), probeKeys());
   }
 
   @Override

@@ -4,6 +4,9 @@ import io.jointure.adapter.PlannedNodes;
 import io.jointure.adapter.mongo.MongoConvention;
 import io.jointure.adapter.mongo.MongoTableScan;
 import io.jointure.adapter.mongo.MongoToEnumerableConverter;
+import io.jointure.adapter.rest.RestConvention;
+import io.jointure.adapter.rest.RestTableScan;
+import io.jointure.adapter.rest.RestToEnumerableConverter;
 import io.jointure.adapter.sql.SourceToEnumerableConverter;
 import io.jointure.adapter.sql.SourceTableScan;
 import java.util.HashSet;
@@ -24,7 +27,8 @@ import org.immutables.value.Value;
  * Offers a key-list join ({@link EnumerableKeyListJoin}) for an equi-join (on one key or a
  * composite one) whose other side lies wholly in one source: INNER joins in either direction; LEFT, SEMI ({@code IN}, {@code EXISTS})
  * and ANTI ({@code NOT EXISTS}) joins probing their right side.
- * The planner weighs it against a hash join of two whole reads, with the sources' statistics.
+ * The planner weighs it against a hash join of two whole reads, with the sources' statistics
+ * (an External relation's records cannot be read whole: for them it is the only way).
  */
 @Value.Enclosing
 public final class KeyListJoinRule extends RelRule<KeyListJoinRule.Config> {
@@ -79,6 +83,9 @@ public final class KeyListJoinRule extends RelRule<KeyListJoinRule.Config> {
     if (source instanceof MongoConvention) {
       return MongoToEnumerableConverter.canLookup(probe, key);
     }
+    if (source instanceof RestConvention) {
+      return RestToEnumerableConverter.canLookup(probe, key);
+    }
     return SourceToEnumerableConverter.keyArrayType(source,
         probe.getRowType().getFieldList().get(key).getType()) != null;
   }
@@ -97,7 +104,8 @@ public final class KeyListJoinRule extends RelRule<KeyListJoinRule.Config> {
     if (!seen.add(rel)) {
       return true;
     }
-    if (rel instanceof SourceTableScan || rel instanceof MongoTableScan) {
+    if (rel instanceof SourceTableScan || rel instanceof MongoTableScan
+        || rel instanceof RestTableScan) {
       conventions.add(rel.getConvention());
       return true;
     }

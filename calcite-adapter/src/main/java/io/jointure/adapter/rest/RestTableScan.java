@@ -18,8 +18,8 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 /**
  * One listing of a REST collection: the columns the query reads and the filters, limit and sort
  * the API applies (its {@link RestScanSpec}). An External relation's records cannot be listed
- * without values for their keys: such a scan costs infinitely much, so the planner reaches them
- * by key lookups from the origin.
+ * without values for their keys ({@link #hasKeys()}): the bridge out of such a listing costs
+ * infinitely much, so the planner reaches them by key lookups from the origin.
  */
 public final class RestTableScan extends TableScan {
   private final RestSource source;
@@ -89,12 +89,9 @@ public final class RestTableScan extends TableScan {
     return Math.max(1, rows);
   }
 
-  /** Records come over HTTP: dearer than rows from a database; unkeyed External lists: never. */
+  /** Records come over HTTP: dearer than rows from a database. */
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    if (!hasKeys()) {
-      return planner.getCostFactory().makeInfiniteCost();
-    }
     double rows = estimateRowCount(mq);
     return planner.getCostFactory().makeCost(rows * 5, rows * 5, 0);
   }

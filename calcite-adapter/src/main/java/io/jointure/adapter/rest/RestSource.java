@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -51,12 +53,16 @@ public final class RestSource implements AutoCloseable {
     this.collections = collections;
     this.requester = new HttpRequester(name, http);
     this.convention = new RestConvention(this);
-    // Requests for many keys run side by side (the requester bounds how many at once).
-    this.executor = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "jointure-rest-" + THREADS.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    // Requests for many keys run side by side, as many at once as the API allows; idle
+    // threads end, so a source nobody queries holds none.
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(http.maxConcurrency(),
+        http.maxConcurrency(), 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+          Thread thread = new Thread(task, "jointure-rest-" + THREADS.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    this.executor = pool;
   }
 
   public String name() {

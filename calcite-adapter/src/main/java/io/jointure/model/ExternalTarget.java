@@ -1,7 +1,6 @@
 package io.jointure.model;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -15,7 +14,7 @@ import java.util.function.Function;
  * @param url        the URL template, for records fetched over HTTP
  * @param records    JSON pointer to the records in a response ({@code ""}: the response is the
  *                   array, or a single object)
- * @param headers    sent with every request (values are secrets)
+ * @param http       headers and query parameters (secrets), timeout, retries, concurrency
  * @param function   the Java function, for records computed in Java
  */
 public record ExternalTarget(
@@ -23,7 +22,7 @@ public record ExternalTarget(
     List<DeclaredColumn> schema,
     Optional<String> url,
     String records,
-    Map<String, String> headers,
+    RestDatasourceConfig.HttpSettings http,
     Optional<Function<Row, List<Row>>> function) {
 
   /** Secrets stay out of logs and messages. */

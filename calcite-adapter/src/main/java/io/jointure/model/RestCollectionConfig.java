@@ -56,8 +56,8 @@ public record RestCollectionConfig(
 
   /**
    * Sorting by a column: {@code ?<parameter>=<column>}, or with {@code descendingPrefix} before
-   * the column for descending order.
+   * the column for descending order; only for {@code columns}, which the API orders as SQL does.
    */
-  public record RestSort(String parameter, String descendingPrefix) {
+  public record RestSort(String parameter, String descendingPrefix, List<String> columns) {
   }
 }

@@ -34,7 +34,8 @@ final class RestModelReader {
       "offsetParameter", "cursorParameter", "sizeParameter", "limitParameter", "size",
       "firstPage", "nextCursor", "nextLink");
   private static final Set<String> FILTER_KEYS = Set.of("parameter", "list");
-  private static final Set<String> SORT_KEYS = Set.of("parameter", "descendingPrefix");
+  private static final Set<String> SORT_KEYS = Set.of("parameter", "descendingPrefix",
+      "columns");
   /** A URL template's variables: {@code {id}}. */
   static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{([^{}]+)}");
 
@@ -101,8 +102,15 @@ final class RestModelReader {
             + " descendingPrefix: \"-\" }`");
       }
       reader.checkKeys(sortNode, path + ".sort", SORT_KEYS);
+      List<String> columns = reader.stringList(sortNode, path + ".sort", "columns");
+      if (columns.isEmpty()) {
+        throw reader.error(path + ".sort.columns", "list the columns the API sorts as SQL does"
+            + " (numbers, dates; text only if it compares text byte by byte), e.g."
+            + " `columns: [amount, created_at]`");
+      }
       sort = Optional.of(new RestSort(required(sortNode, path + ".sort", "parameter"),
-          reader.optionalText(sortNode, path + ".sort", "descendingPrefix").orElse("-")));
+          reader.optionalText(sortNode, path + ".sort", "descendingPrefix").orElse("-"),
+          List.copyOf(columns)));
     }
     OptionalLong rowCount = node.has("rowCount")
         ? OptionalLong.of(reader.positiveInt(node, path, "rowCount", 1)) : OptionalLong.empty();
@@ -204,7 +212,7 @@ final class RestModelReader {
       }
     }
     ExternalTarget target = new ExternalTarget(List.copyOf(keys), schema, url,
-        pointer(node, path, "records"), textMap(node, path, "headers"), Optional.empty());
+        pointer(node, path, "records"), http(node, path), Optional.empty());
     return new RelationConfig(origin, name, RelationKind.External,
         url.orElse("java:" + name), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(),

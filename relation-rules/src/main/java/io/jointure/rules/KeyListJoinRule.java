@@ -60,8 +60,9 @@ public final class KeyListJoinRule extends RelRule<KeyListJoinRule.Config> {
     RelNode driver = probeIsLeft ? join.getRight() : join.getLeft();
     List<Integer> probeKeys = probeIsLeft ? leftKeys : rightKeys;
     Convention source = sourceConvention(probe);
-    // Within one source, the source joins better itself.
-    if (source == null || source == sourceConvention(driver)) {
+    // Within one database, the database joins better itself (an API cannot join).
+    if (source == null
+        || source == sourceConvention(driver) && !(source instanceof RestConvention)) {
       return;
     }
     for (int probeKey : probeKeys) {

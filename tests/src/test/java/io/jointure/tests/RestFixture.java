@@ -201,7 +201,7 @@ final class RestFixture {
                 filters:
                   customer_id: { parameter: customer_id, list: comma }
                   status: { parameter: status }
-                sort: { parameter: sort, descendingPrefix: "-" }
+                sort: { parameter: sort, descendingPrefix: "-", columns: [amount, id] }
               payments_by_offset:
                 path: /v2/payments
                 records: /items
@@ -212,6 +212,11 @@ final class RestFixture {
                 records: /data
                 pagination: { type: cursor, cursorParameter: cursor, limitParameter: limit,
                               size: 64, nextCursor: /meta/next_cursor }
+              payments_in_big_pages:
+                path: /payments
+                records: /data
+                schema: %4$s
+                pagination: { type: page, pageParameter: page, sizeParameter: per_page, size: 200 }
               payments_by_link:
                 path: /v4/payments
                 records: /data

@@ -105,12 +105,15 @@ class RestSourceTest {
     List<List<Object>> rows = sameRows("SELECT id, amount FROM billing.payments"
         + " WHERE customer_id = 7 AND status = 'void' ORDER BY id");
     List<RecordedRequest> requests = api.requests("/payments");
-    assertEquals(1, requests.size(), requests.toString());
-    assertEquals("7", first(requests.get(0), "customer_id"));
-    assertEquals("void", first(requests.get(0), "status"));
-    List<io.jointure.adapter.request.SourceRequest> logged = Jointure.requests(jointure, "billing");
-    assertEquals(rows.size(), logged.get(logged.size() - 1).rows(),
-        "the API sent only the matching records");
+    // A first page shorter than asked may be the API's own cap: one more page tells.
+    assertEquals(2, requests.size(), requests.toString());
+    for (RecordedRequest request : requests) {
+      assertEquals("7", first(request, "customer_id"));
+      assertEquals("void", first(request, "status"));
+    }
+    long sent = Jointure.requests(jointure, "billing").stream()
+        .filter(r -> r.text().contains("/payments?")).mapToLong(r -> r.rows()).sum();
+    assertEquals(rows.size(), sent, "the API sent only the matching records");
   }
 
   @Test
@@ -139,9 +142,10 @@ class RestSourceTest {
   void anInListIsOneCommaListParameter() throws Exception {
     sameRows("SELECT id FROM billing.payments WHERE customer_id IN (3, 5, 8) ORDER BY id");
     List<RecordedRequest> requests = api.requests("/payments");
-    assertEquals(1, requests.size(), requests.toString());
-    assertEquals(Set.of("3", "5", "8"),
-        Set.of(first(requests.get(0), "customer_id").split(",")));
+    assertEquals(List.of("1", "2"), requests.stream().map(r -> first(r, "page")).toList());
+    for (RecordedRequest request : requests) {
+      assertEquals(Set.of("3", "5", "8"), Set.of(first(request, "customer_id").split(",")));
+    }
   }
 
   @Test
@@ -156,6 +160,31 @@ class RestSourceTest {
     assertEquals(1, requests.size(), requests.toString());
     assertEquals("-amount", first(requests.get(0), "sort"));
     assertEquals("3", first(requests.get(0), "per_page"));
+  }
+
+  @Test
+  void aLimitAcrossPagesKeepsEveryPageTheSameSize() throws Exception {
+    sameRows("SELECT id, amount FROM billing.payments ORDER BY amount DESC LIMIT 75");
+    List<RecordedRequest> requests = api.requests("/payments");
+    assertEquals(List.of("50", "50"), requests.stream().map(r -> first(r, "per_page")).toList());
+    assertEquals(75L, Long.parseLong(String.valueOf(Jointure.rows(jointure, "SELECT COUNT("
+        + "DISTINCT id) FROM (SELECT id FROM billing.payments LIMIT 75) t").get(0).get(0))));
+  }
+
+  @Test
+  void pagesCappedByTheApiAreAllRead() throws Exception {
+    // Asks for 200 per page; the API serves at most 100.
+    assertEquals(Jointure.rows(groundTruth, "SELECT COUNT(DISTINCT id) FROM billing.payments"),
+        Jointure.rows(jointure, "SELECT COUNT(DISTINCT id) FROM billing.payments_in_big_pages"));
+  }
+
+  @Test
+  void aSortTheApiCannotDoStaysInCalcite() throws Exception {
+    sameRows("SELECT id, \"meta.channel\" FROM billing.payments ORDER BY \"meta.channel\","
+        + " id LIMIT 5");
+    for (RecordedRequest request : api.requests("/payments")) {
+      assertEquals(null, first(request, "sort"), request.toString());
+    }
   }
 
   @Test

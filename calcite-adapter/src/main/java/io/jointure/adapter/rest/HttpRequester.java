@@ -69,7 +69,8 @@ final class HttpRequester {
         sleep(retryAfter(response).orElse(backoff(attempt)), url);
         continue;
       }
-      throw new RestException(source, url.shown(), "HTTP " + status + excerpt(response.body())
+      throw new RestException(source, url.shown(), "HTTP " + status + redacted(excerpt(
+          response.body()))
           + (status == 401 || status == 403 ? "; check the datasource's headers and"
               + " queryParameters (credentials)" : "")
           + (status == 429 || status / 100 == 5 ? " after " + (attempt + 1) + " attempts" : ""),
@@ -130,6 +131,17 @@ final class HttpRequester {
       Thread.currentThread().interrupt();
       throw new RestException(source, url.shown(), "interrupted while waiting to retry", e);
     }
+  }
+
+  /** APIs echo requests in error bodies: credentials are blanked out of what is shown. */
+  private String redacted(String text) {
+    for (String secret : settings.headers().values()) {
+      text = secret.isEmpty() ? text : text.replace(secret, "***");
+    }
+    for (String secret : settings.queryParameters().values()) {
+      text = secret.isEmpty() ? text : text.replace(secret, "***");
+    }
+    return text;
   }
 
   private static String excerpt(String body) {

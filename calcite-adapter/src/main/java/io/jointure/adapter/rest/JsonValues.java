@@ -141,8 +141,14 @@ final class JsonValues {
 
   /** A SQL value (Calcite's internal form) as the text of a query parameter or path segment. */
   static String parameterText(Object value, SqlTypeName type) {
+    // Numbers as JSON writes them: 10 and 10.5, not 10.0 or 10.50.
     if (value instanceof BigDecimal d) {
-      return d.toPlainString();
+      return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+    }
+    if (value instanceof Double || value instanceof Float) {
+      double v = ((Number) value).doubleValue();
+      return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+          : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
     if (type == SqlTypeName.DATE && value instanceof Number days) {
       return LocalDate.ofEpochDay(days.longValue()).toString();

@@ -26,6 +26,12 @@ final class RecordPages implements Iterator<JsonNode> {
   private long offset;
   private String cursor;
   private String nextLink;
+  private java.net.URI previous;
+  /**
+   * Records per page as the API serves them: what the first page held when the API gave fewer
+   * than asked (it caps page sizes) but more than none; a shorter page after that is the last.
+   */
+  private long pageSize = -1;
   private boolean last;
 
   /**
@@ -66,13 +72,18 @@ final class RecordPages implements Iterator<JsonNode> {
   RestUrl nextUrl() {
     RestCollectionConfig config = endpoint.config();
     if (nextLink != null) {
-      return RestUrl.continuing(URI.create(endpoint.baseUrl() + "/").resolve(nextLink)
-          .toString(), source.secretParameters());
+      // A relative link is relative to the page that gave it; credentials go to the API only.
+      URI next = previous.resolve(nextLink);
+      URI base = URI.create(endpoint.baseUrl());
+      boolean sameOrigin = java.util.Objects.equals(next.getScheme(), base.getScheme())
+          && java.util.Objects.equals(next.getHost(), base.getHost())
+          && next.getPort() == base.getPort();
+      return RestUrl.continuing(next.toString(),
+          sameOrigin ? source.secretParameters() : java.util.Map.of());
     }
     RestUrl url = RestUrl.of(endpoint.baseUrl() + config.path(), source.secretParameters());
     parameters.forEach(p -> url.add(p[0], p[1]));
-    long remaining = limit - returned;
-    long size = Math.min(pagination.size(), remaining);
+    long size = requestedSize();
     switch (pagination.kind()) {
       case PAGE -> {
         url.add(pagination.pageParameter(), Long.toString(pageNumber));
@@ -105,9 +116,19 @@ final class RecordPages implements Iterator<JsonNode> {
     }
   }
 
+  /**
+   * Records to ask for per page: the configured size, or the limit when smaller. Page numbers
+   * count pages of one size, so a page listing asks the same size every time; other schemes
+   * ask for just the records still wanted.
+   */
+  private long requestedSize() {
+    return pagination.kind() == RestPagination.Kind.PAGE ? Math.min(pagination.size(), limit)
+        : Math.min(pagination.size(), limit - returned);
+  }
+
   private void fetchPage() {
     RestUrl url = nextUrl();
-    long asked = Math.min(pagination.size(), limit - returned);
+    long asked = requestedSize();
     JsonNode body;
     try {
       body = source.requester().get(url);
@@ -120,24 +141,44 @@ final class RecordPages implements Iterator<JsonNode> {
     source.requestLog().record(new SourceRequest(source.name(), "GET " + url.shown(), List.of(),
         records.size()));
     page = records.elements();
+    previous = url.toUri();
     switch (pagination.kind()) {
       case PAGE, OFFSET -> {
         pageNumber++;
         offset += records.size();
-        // Without a size parameter the API picks the page size: only an empty page ends.
-        last = records.isEmpty()
-            || pagination.sizeParameter() != null && records.size() < asked;
+        if (pageSize < 0 && !records.isEmpty()) {
+          pageSize = Math.min(asked, records.size());
+          // The first page may be short because the API caps sizes: one more page tells.
+          last = false;
+        } else {
+          // Without a size parameter the API picks the page size: only an empty page ends.
+          last = records.isEmpty()
+              || pagination.sizeParameter() != null && records.size() < pageSize;
+        }
       }
       case CURSOR -> {
-        cursor = text(body.at(pagination.next()));
+        String next = text(body.at(pagination.next()));
+        repeated(next, cursor, url, "cursor");
+        cursor = next;
         last = cursor == null || records.isEmpty();
       }
       case NEXT_LINK -> {
-        nextLink = text(body.at(pagination.next()));
+        String next = text(body.at(pagination.next()));
+        repeated(next, nextLink, url, "next link");
+        nextLink = next;
         last = nextLink == null || records.isEmpty();
       }
       case NONE -> last = true;
       default -> throw new IllegalStateException(pagination.kind().name());
+    }
+  }
+
+  /** An API that hands back the same cursor or link would be listed forever. */
+  private void repeated(String next, String current, RestUrl url, String what) {
+    if (next != null && next.equals(current)) {
+      throw new RestException(source.name(), url.shown(), "the response repeats the " + what
+          + " it was asked with, so the listing would never end; check the collection's"
+          + " pagination (" + endpoint.config().modelPath() + ".pagination)", null);
     }
   }
 

@@ -97,22 +97,30 @@ public final class RestQuery {
     for (Map.Entry<Integer, List<Object>> entry : bound.entrySet()) {
       int column = entry.getKey();
       List<Object> values = entry.getValue();
-      boolean asList = RestRules.listStyle(collection, column) != ListStyle.NONE;
+      ListStyle style = RestRules.listStyle(collection, column);
       List<Map<Integer, List<Object>>> next = new ArrayList<>();
       for (Map<Integer, List<Object>> listing : listings) {
         if (values.isEmpty()) {
           return List.of(); // equal to NULL only: no record can match
         }
-        if (asList) {
+        // Many APIs decode a comma list before splitting it: a value holding a comma goes
+        // alone in its own request.
+        List<Object> together = new ArrayList<>();
+        List<Object> alone = new ArrayList<>();
+        for (Object value : values) {
+          boolean comma = style == ListStyle.COMMA
+              && JsonValues.parameterText(value, type(column)).contains(",");
+          (style != ListStyle.NONE && !comma ? together : alone).add(value);
+        }
+        if (!together.isEmpty()) {
           Map<Integer, List<Object>> copy = new LinkedHashMap<>(listing);
-          copy.put(column, values);
+          copy.put(column, together);
           next.add(copy);
-        } else {
-          for (Object value : values) {
-            Map<Integer, List<Object>> copy = new LinkedHashMap<>(listing);
-            copy.put(column, List.of(value));
-            next.add(copy);
-          }
+        }
+        for (Object value : alone) {
+          Map<Integer, List<Object>> copy = new LinkedHashMap<>(listing);
+          copy.put(column, List.of(value));
+          next.add(copy);
         }
       }
       listings = next;
@@ -240,6 +248,11 @@ public final class RestQuery {
     while (m.find()) {
       int column = collection.columnIndex(m.group(1));
       String text = JsonValues.parameterText(listing.get(column).get(0), type(column));
+      if (text.isEmpty()) {
+        throw new IllegalStateException("datasource '" + source.name() + "': the value of "
+            + m.group(1) + " is empty, which would change the URL's path; the record's"
+            + " requests need a non-empty " + m.group(1));
+      }
       m.appendReplacement(url, Matcher.quoteReplacement(RestUrl.pathSegment(text)));
     }
     m.appendTail(url);
@@ -297,10 +310,13 @@ public final class RestQuery {
   /** A literal as Calcite's internal value for a column of this type. */
   private static Object literal(RexLiteral literal, SqlTypeName type) {
     return switch (type) {
-      case SMALLINT, INTEGER -> literal.getValueAs(BigDecimal.class).intValueExact();
+      case TINYINT -> literal.getValueAs(BigDecimal.class).byteValueExact();
+      case SMALLINT -> literal.getValueAs(BigDecimal.class).shortValueExact();
+      case INTEGER -> literal.getValueAs(BigDecimal.class).intValueExact();
       case BIGINT -> literal.getValueAs(BigDecimal.class).longValueExact();
       case DECIMAL -> literal.getValueAs(BigDecimal.class);
-      case REAL, DOUBLE, FLOAT -> literal.getValueAs(Double.class);
+      case REAL -> literal.getValueAs(BigDecimal.class).floatValue();
+      case DOUBLE, FLOAT -> literal.getValueAs(Double.class);
       case BOOLEAN -> literal.getValueAs(Boolean.class);
       case DATE -> literal.getValueAs(Integer.class);
       case TIME -> literal.getValueAs(Integer.class);

@@ -210,7 +210,11 @@ public final class RestRules {
       int column = -1;
       boolean descending = false;
       if (!order.isEmpty()) {
-        if (order.size() != 1 || !sortable(scan, order.get(0).getFieldIndex())) {
+        RelFieldCollation only = order.get(0);
+        // NULLs where SQL puts them by default (last ascending, first descending), as APIs do.
+        boolean defaultNulls = only.nullDirection
+            == only.getDirection().defaultNullDirection();
+        if (order.size() != 1 || !defaultNulls || !sortable(scan, only.getFieldIndex())) {
           return;
         }
         column = scan.spec().projection().get(order.get(0).getFieldIndex());
@@ -221,10 +225,13 @@ public final class RestRules {
           sort.fetch));
     }
 
+    /** A column the model lists as one the API sorts as SQL does. */
     private static boolean sortable(RestTableScan scan, int field) {
+      int column = scan.spec().projection().get(field);
       return scan.collection().endpoint() instanceof RestCollection.ApiCollection api
-          && api.config().sort().isPresent()
-          && scan.spec().projection().get(field) >= scan.collection().keyColumns();
+          && api.config().sort().isPresent() && column >= scan.collection().keyColumns()
+          && api.config().sort().get().columns().contains(
+              scan.collection().columns().get(column).name());
     }
   }
 

@@ -6,7 +6,6 @@ import io.jointure.adapter.SqlTypeSpec;
 import io.jointure.model.DeclaredColumn;
 import io.jointure.model.ExternalTarget;
 import io.jointure.model.RestCollectionConfig;
-import io.jointure.model.RestDatasourceConfig.HttpSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,9 @@ import org.apache.calcite.util.ImmutableBitSet;
  */
 public final class RestTable extends AbstractTable implements TranslatableTable, KeyedTable,
     BuiltInMetadata.Selectivity.Handler {
+  private static final Map<List<Object>, RestSource> EXTERNAL_SOURCES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final RestSource source;
   private final RestCollection collection;
 
@@ -58,10 +60,11 @@ public final class RestTable extends AbstractTable implements TranslatableTable,
         : new RestCollection.UrlTemplate(target.url().orElseThrow(), target.records());
     RestCollection collection = new RestCollection(sourceName, List.copyOf(columns),
         keyTypes.size(), endpoint, RestCollectionConfig.DEFAULT_ROW_COUNT, Optional.empty());
-    HttpSettings defaults = HttpSettings.defaults();
-    HttpSettings http = new HttpSettings(target.headers(), Map.of(), defaults.timeout(),
-        defaults.maxRetries(), defaults.maxConcurrency());
-    return new RestTable(new RestSource(sourceName, http, collection), collection);
+    // One source per relation for the process, as for datasources: its client, its threads and
+    // its concurrency limit are shared by every connection.
+    RestSource source = EXTERNAL_SOURCES.computeIfAbsent(List.of(sourceName, target, keyTypes),
+        k -> new RestSource(sourceName, target.http(), collection));
+    return new RestTable(source, source.collections().get(sourceName));
   }
 
   RestCollection collection() {

@@ -126,7 +126,9 @@ public final class RestToEnumerableConverter extends ConverterImpl implements En
 
   private static boolean canLookup(RestTableScan scan, int key) {
     int column = scan.spec().projection().get(key);
-    if (scan.spec().fetch() != null || !RestRules.filterable(scan.collection(), column)) {
+    // Keys would replace values the listing already filters the column on.
+    if (scan.spec().fetch() != null || !RestRules.filterable(scan.collection(), column)
+        || scan.spec().filters().containsKey(column)) {
       return false;
     }
     // Every other key column of an External relation must already have its value.

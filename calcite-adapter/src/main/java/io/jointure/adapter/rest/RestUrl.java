@@ -61,9 +61,13 @@ final class RestUrl {
     return url;
   }
 
-  /** A path segment for a URL template: {@code /} and {@code ?} stay data, not structure. */
+  /**
+   * A path segment for a URL template: {@code /} and {@code ?} stay data, not structure, and
+   * {@code .} or {@code ..} cannot climb to another path.
+   */
   static String pathSegment(String value) {
-    return encode(value);
+    String encoded = encode(value);
+    return encoded.equals(".") || encoded.equals("..") ? encoded.replace(".", "%2E") : encoded;
   }
 
   static String encode(String value) {

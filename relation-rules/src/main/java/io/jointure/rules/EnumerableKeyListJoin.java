@@ -43,6 +43,9 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
   /** Keys per request to the probe side. */
   static final int BATCH_SIZE = 10_000;
 
+  /** A round trip to the probe source costs as much as this many rows (HTTP especially). */
+  private static final double REQUEST_COST = 20;
+
   private static final java.lang.reflect.Method JOIN = Types.lookupMethod(
       KeyListJoinOperator.class, "join", Enumerable.class, DataContext.class);
 
@@ -176,8 +179,9 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
     double width = probe().getRowType().getFieldCount();
     double transfer = fetched * 2 * (1 + 0.1 * width);
     double driverRows = rows(mq, driver());
-    double requests = Math.ceil(Math.max(1, driverRows) / BATCH_SIZE);
-    return planner.getCostFactory().makeCost(transfer + driverRows + requests, fetched, 0);
+    double requests = Math.ceil(Math.max(1, driverRows) / keysPerRequest());
+    return planner.getCostFactory().makeCost(transfer + driverRows + requests * REQUEST_COST,
+        fetched, 0);
   }
 
   @Override
@@ -191,6 +195,12 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
       writer.itemIf("probe", lookup == null ? "" : lookup.describe(), lookup != null);
     }
     return writer;
+  }
+
+  /** Keys one request carries: a batch, or what an API takes (one, or its list size). */
+  private int keysPerRequest() {
+    return probe().getConvention() instanceof io.jointure.adapter.rest.RestConvention
+        ? RestToEnumerableConverter.keysPerRequest(probe(), probeKeys()) : BATCH_SIZE;
   }
 
   /** {@code $0 = $5, $1 = $6}: left columns, then right ones numbered after the left's. */

@@ -108,6 +108,31 @@ public final class RestToEnumerableConverter extends ConverterImpl implements En
   }
 
   /**
+   * How many keys one request to this (planned) REST listing can carry: the collection's
+   * {@code maxKeysPerRequest} when the API takes a list for the one key column, else 1.
+   */
+  public static int keysPerRequest(RelNode rel, List<Integer> keys) {
+    rel = PlannedNodes.concrete(rel);
+    if (keys.size() != 1) {
+      return 1;
+    }
+    int key = keys.get(0);
+    while (rel instanceof Project project
+        && project.getProjects().get(key) instanceof RexInputRef ref) {
+      key = ref.getIndex();
+      rel = PlannedNodes.concrete(project.getInput());
+    }
+    if (!(rel instanceof RestTableScan scan)) {
+      return 1;
+    }
+    int column = scan.spec().projection().get(key);
+    return RestRules.listStyle(scan.collection(), column)
+        != io.jointure.model.RestCollectionConfig.ListStyle.NONE
+        && scan.collection().endpoint() instanceof RestCollection.ApiCollection api
+        ? api.config().maxKeysPerRequest() : 1;
+  }
+
+  /**
    * Whether a planned REST operator (a listing, maybe under a projection of columns) can be
    * asked for the records whose column {@code key} holds given values.
    */

@@ -29,4 +29,13 @@ public final class SourceRegistry {
   public MongoSource mongoSource(MongoDatasourceConfig config) {
     return mongoSources.computeIfAbsent(config, MongoSource::new);
   }
+
+  /**
+   * Closes every source's pool or client, for a process that is shutting down (a server on
+   * SIGTERM). A source used again afterwards opens a new one.
+   */
+  public void closeAll() {
+    sqlSources.values().forEach(SqlSource::close);
+    mongoSources.values().forEach(MongoSource::close);
+  }
 }

@@ -47,6 +47,7 @@ public class JointureDriver extends Driver {
 
   static {
     new JointureDriver().register();
+    BundledDrivers.register();
   }
 
   /**

@@ -1,0 +1,140 @@
+package io.jointure.server;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.avatica.remote.Driver.Serialization;
+import org.apache.calcite.avatica.remote.LocalService;
+import org.apache.calcite.avatica.server.HttpServer;
+import org.apache.calcite.avatica.server.ServerCustomizer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * An Avatica HTTP server for one model: remote JDBC clients connect with
+ * {@code jdbc:avatica:remote:url=http://host:port;serialization=protobuf} (or {@code json}, on
+ * the same URL), and each client connection is one embedded Jointure connection in this process.
+ */
+public final class JointureServer implements AutoCloseable {
+  /** Any authenticated user (Jetty's role wildcard): the users file needs no roles. */
+  private static final String[] ANY_AUTHENTICATED_USER = {"**"};
+
+  private final ServerSettings settings;
+  private final ServerMeta meta;
+  private final HttpServer http;
+
+  private JointureServer(ServerSettings settings, ServerMeta meta, HttpServer http) {
+    this.settings = settings;
+    this.meta = meta;
+    this.http = http;
+  }
+
+  /**
+   * Checks the model (by opening one connection), then listens.
+   *
+   * @throws SQLException  the model cannot be opened; the message says why
+   * @throws BindException the port is taken
+   * @throws IOException   the users file or keystore cannot be read
+   */
+  public static JointureServer start(ServerSettings settings) throws SQLException, IOException {
+    settings.usersFile().ifPresent(file -> requireReadable(file, "users file"));
+    settings.tls().ifPresent(tls -> requireReadable(tls.keystore(), "keystore"));
+    try (Connection check = DriverManager.getConnection(settings.jdbcUrl())) {
+      check.getMetaData();
+    }
+    ServerMeta meta = new ServerMeta(settings.jdbcUrl(), new Properties());
+    HttpServer.Builder<Server> builder = new HttpServer.Builder<Server>()
+        .withPort(settings.port())
+        .withHandler(new EitherSerializationHandler(new LocalService(meta)))
+        .withServerCustomizers(List.of(listenOn(settings.bind())), Server.class);
+    settings.usersFile().ifPresent(file ->
+        builder.withBasicAuthentication(file.toAbsolutePath().toString(), ANY_AUTHENTICATED_USER));
+    settings.tls().ifPresent(tls -> builder.withTLS(tls.keystore().toFile(), tls.password(),
+        tls.keystore().toFile(), tls.password()));
+    HttpServer http = builder.build();
+    try {
+      http.start();
+    } catch (RuntimeException e) {
+      stopQuietly(http);
+      meta.closeAll();
+      if (hasCause(e, BindException.class)) {
+        throw new BindException("port " + settings.port() + " on " + settings.bind()
+            + " is already in use");
+      }
+      throw e;
+    }
+    return new JointureServer(settings, meta, http);
+  }
+
+  private static ServerCustomizer<Server> listenOn(String address) {
+    return server -> {
+      for (Connector connector : server.getConnectors()) {
+        ((ServerConnector) connector).setHost(address);
+      }
+    };
+  }
+
+  private static void requireReadable(Path file, String what) {
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException(what + " " + file + " does not exist or cannot be read");
+    }
+  }
+
+  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void stopQuietly(HttpServer http) {
+    try {
+      http.stop();
+    } catch (RuntimeException ignored) {
+      // It did not start.
+    }
+  }
+
+  public int port() {
+    return http.getPort();
+  }
+
+  /** The URL a remote JDBC client uses, with the given serialization. */
+  public String jdbcUrl(Serialization serialization) {
+    String host = settings.bind();
+    if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+      host = "localhost";
+    } else if (host.contains(":") && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    String scheme = settings.tls().isPresent() ? "https" : "http";
+    return "jdbc:avatica:remote:url=" + scheme + "://" + host + ":" + port()
+        + ";serialization=" + serialization.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Client connections open now. */
+  public long openConnections() {
+    return meta.openConnections();
+  }
+
+  /** Blocks until the server stops. */
+  public void join() throws InterruptedException {
+    http.join();
+  }
+
+  /** Stops listening and closes every client's connection. */
+  @Override
+  public void close() {
+    http.stop();
+    meta.closeAll();
+  }
+}

@@ -105,6 +105,12 @@ public class JointureDriver extends Driver {
     return new JointurePrepare();
   }
 
+  /** Embedded URLs only: {@code jdbc:jointure:remote:} is {@link JointureRemoteDriver}'s. */
+  @Override
+  public boolean acceptsURL(String url) throws SQLException {
+    return super.acceptsURL(url) && !url.startsWith(JointureRemoteDriver.PREFIX);
+  }
+
   @Override
   public Connection connect(String url, Properties info) throws SQLException {
     if (!acceptsURL(url)) {

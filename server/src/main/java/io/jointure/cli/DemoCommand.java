@@ -94,10 +94,12 @@ final class DemoCommand implements Callable<Integer> {
         + " (databases shop, billing)");
     out.println("Model: " + sources.model());
     if (server != null) {
-      out.println("Connect a JDBC client (driver jar: jdbc-driver-all/target/jointure-jdbc-*-all.jar):");
-      out.println("  remote:   " + server.jdbcUrl(Serialization.PROTOBUF));
-      out.println("            " + server.jdbcUrl(Serialization.JSON));
-      out.println("  embedded: " + embeddedUrl);
+      out.println("Connect a JDBC client with the driver jar"
+          + " jdbc-driver-all/target/jointure-jdbc-*-all.jar and one of these URLs:");
+      out.println("  " + server.jdbcUrl(Serialization.PROTOBUF));
+      out.println("  " + embeddedUrl + "   (embedded, same machine)");
+      out.println("or any Avatica client (serialization=json works too):");
+      out.println("  " + server.avaticaJdbcUrl(Serialization.PROTOBUF));
     } else {
       out.println("Embedded URL (while the demo runs): " + embeddedUrl);
     }

@@ -19,8 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code jointure serve}: an Avatica HTTP server for one model, until SIGTERM or Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Serve a model to remote JDBC clients over HTTP (Avatica protocol).",
-        "Clients connect with jdbc:avatica:remote:url=http://<host>:<port>;serialization=protobuf"
-            + " (or serialization=json, on the same URL); each client connection is one"
+        "Clients connect with jdbc:jointure:remote:url=http://<host>:<port>;serialization=protobuf"
+            + " (Jointure's driver jar) or jdbc:avatica:remote:url=... (any Avatica client);"
+            + " serialization=json works on the same address. Each client connection is one"
             + " connection to the model."},
     footer = {"", "Users file: one line per user, 'name: password' (Jetty's format; passwords may"
         + " be stored as OBF:, MD5: or CRYPT: values). Clients then add"
@@ -71,9 +72,10 @@ final class ServeCommand implements Callable<Integer> {
       // Stop the server before the sources it uses.
       shutdown.then(server::close);
       shutdown.then(SourceRegistry.global()::closeAll);
-      out.println("Jointure serves " + model.model + " to remote JDBC clients at:");
-      out.println("  " + server.jdbcUrl(Serialization.PROTOBUF));
-      out.println("  " + server.jdbcUrl(Serialization.JSON));
+      out.println("Jointure serves " + model.model + " at " + server.httpUrl() + ". JDBC URLs:");
+      out.println("  " + server.jdbcUrl(Serialization.PROTOBUF) + "   (Jointure's driver jar)");
+      out.println("  " + server.avaticaJdbcUrl(Serialization.PROTOBUF) + "   (any Avatica client)");
+      out.println("  serialization=json works on the same address.");
       out.println("Stop it with Ctrl-C or SIGTERM.");
       out.flush();
       server.join();

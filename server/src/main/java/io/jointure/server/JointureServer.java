@@ -19,8 +19,9 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * An Avatica HTTP server for one model: remote JDBC clients connect with
- * {@code jdbc:avatica:remote:url=http://host:port;serialization=protobuf} (or {@code json}, on
- * the same URL), and each client connection is one embedded Jointure connection in this process.
+ * {@code jdbc:jointure:remote:url=http://host:port;serialization=protobuf} (or any Avatica client
+ * with {@code jdbc:avatica:remote:...}; {@code serialization=json} on the same URL), and each
+ * client connection is one embedded Jointure connection in this process.
  */
 public final class JointureServer implements AutoCloseable {
   /** Any authenticated user (Jetty's role wildcard): the users file needs no roles. */
@@ -108,17 +109,33 @@ public final class JointureServer implements AutoCloseable {
     return http.getPort();
   }
 
-  /** The URL a remote JDBC client uses, with the given serialization. */
-  public String jdbcUrl(Serialization serialization) {
+  /** The server's HTTP address, {@code http://127.0.0.1:8765} or {@code https://...}. */
+  public String httpUrl() {
     String host = settings.bind();
     if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
       host = "localhost";
     } else if (host.contains(":") && !host.startsWith("[")) {
       host = "[" + host + "]";
     }
-    String scheme = settings.tls().isPresent() ? "https" : "http";
-    return "jdbc:avatica:remote:url=" + scheme + "://" + host + ":" + port()
-        + ";serialization=" + serialization.name().toLowerCase(java.util.Locale.ROOT);
+    return (settings.tls().isPresent() ? "https" : "http") + "://" + host + ":" + port();
+  }
+
+  /**
+   * The URL for Jointure's remote driver ({@code jdbc:jointure:remote:}, in the one-jar driver),
+   * which reports Jointure as the database product.
+   */
+  public String jdbcUrl(Serialization serialization) {
+    return "jdbc:jointure:remote:" + urlProperties(serialization);
+  }
+
+  /** The URL for any Avatica remote client ({@code jdbc:avatica:remote:}). */
+  public String avaticaJdbcUrl(Serialization serialization) {
+    return "jdbc:avatica:remote:" + urlProperties(serialization);
+  }
+
+  private String urlProperties(Serialization serialization) {
+    return "url=" + httpUrl() + ";serialization="
+        + serialization.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Client connections open now. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.apache.calcite.avatica.remote.TypedValue;
@@ -39,6 +40,15 @@ final class ServerMeta extends JdbcMeta {
   }
 
   @Override
+  public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
+    try {
+      return super.prepare(ch, sql, maxRowCount);
+    } catch (Error e) {
+      throw reported(e);
+    }
+  }
+
+  @Override
   public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
       int maxRowsInFirstFrame, PrepareCallback callback) throws NoSuchStatementException {
     long start = System.nanoTime();
@@ -48,6 +58,8 @@ final class ServerMeta extends JdbcMeta {
           super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
       failed = false;
       return result;
+    } catch (Error e) {
+      throw reported(e);
     } finally {
       logQuery(h, sql, start, failed);
     }
@@ -62,10 +74,36 @@ final class ServerMeta extends JdbcMeta {
       ExecuteResult result = super.execute(h, parameterValues, maxRowsInFirstFrame);
       failed = false;
       return result;
+    } catch (Error e) {
+      throw reported(e);
     } finally {
       logQuery(h, h.signature == null ? "(prepared statement " + h.id + ")" : h.signature.sql,
           start, failed);
     }
+  }
+
+  @Override
+  public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
+      throws NoSuchStatementException, MissingResultsException {
+    try {
+      return super.fetch(h, offset, fetchMaxRowCount);
+    } catch (Error e) {
+      throw reported(e);
+    }
+  }
+
+  /**
+   * An error inside the engine (a failed planner assertion, say) as a failure of this request
+   * that the client sees with its message. Avatica's handlers answer exceptions only; an error
+   * would reach the client as an HTTP 500 page it cannot read.
+   */
+  private static RuntimeException reported(Error e) {
+    if (e instanceof VirtualMachineError) {
+      throw e; // out of memory and the like: nothing sensible to answer
+    }
+    LOG.warn("internal error", e);
+    return new RuntimeException(new SQLException("Jointure internal error (please report it"
+        + " with the query): " + e, "XX000", e));
   }
 
   private static void logQuery(StatementHandle h, String sql, long startNanos, boolean failed) {

@@ -133,6 +133,13 @@ class RemoteServerTest extends SeedFixtureTest {
       assertUnauthorized(() -> query(secured.avaticaJdbcUrl(serialization)));
       assertEquals(Jointure.rows(groundTruth, "SELECT COUNT(*) FROM crm.towns"),
           query(url + ";avatica_user=alice;avatica_password=s3cret"));
+      // Jointure's driver takes a tool's user and password fields as the server's login.
+      String jointureUrl = secured.jdbcUrl(serialization);
+      try (Connection c = DriverManager.getConnection(jointureUrl, "alice", "s3cret")) {
+        assertEquals(Jointure.rows(groundTruth, "SELECT COUNT(*) FROM crm.towns"),
+            Jointure.rows(c, "SELECT COUNT(*) FROM crm.towns"));
+      }
+      assertUnauthorized(() -> DriverManager.getConnection(jointureUrl, "alice", "wrong"));
     }
   }
 

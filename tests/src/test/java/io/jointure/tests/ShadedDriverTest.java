@@ -120,6 +120,12 @@ class ShadedDriverTest {
           assertEquals(expected, Jointure.rows(viaJointure, sql));
           assertEquals(expected, Jointure.rows(viaAvatica, sql));
           assertEquals("Jointure", viaJointure.getMetaData().getDatabaseProductName());
+          // A tool configured with the one driver class uses it for both URL forms.
+          Driver embeddedDriver = driverFor("jdbc:jointure:");
+          try (Connection throughOneClass = embeddedDriver.connect(server.jdbcUrl(serialization),
+              new Properties())) {
+            assertEquals(expected, Jointure.rows(throughOneClass, sql));
+          }
         }
       }
     }

@@ -2,6 +2,7 @@ package io.jointure.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -23,16 +24,15 @@ final class JsonWriter implements ResultWriter {
     long count = 0;
     try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.setPrettyPrinter(new OneRowPerLine());
       json.writeStartArray();
       while (rows.next()) {
-        json.writeRaw(count == 0 ? "\n" : "");
         json.writeStartObject();
         for (int i = 1; i <= columns; i++) {
           json.writeFieldName(md.getColumnLabel(i));
           writeValue(json, rows, i, md.getColumnType(i));
         }
         json.writeEndObject();
-        json.writeRaw("\n");
         count++;
       }
       json.writeEndArray();
@@ -41,6 +41,24 @@ final class JsonWriter implements ResultWriter {
     }
     out.println();
     return count;
+  }
+
+  /** The array's brackets on lines of their own, one row object per line in between. */
+  private static final class OneRowPerLine extends MinimalPrettyPrinter {
+    @Override
+    public void writeStartArray(JsonGenerator g) throws IOException {
+      g.writeRaw("[\n");
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(",\n");
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int values) throws IOException {
+      g.writeRaw(values == 0 ? "]" : "\n]");
+    }
   }
 
   private static void writeValue(JsonGenerator json, ResultSet rows, int column, int type)

@@ -40,9 +40,9 @@ public final class JointureServer implements AutoCloseable {
   /**
    * Checks the model (by opening one connection), then listens.
    *
-   * @throws SQLException  the model cannot be opened; the message says why
-   * @throws BindException the port is taken
-   * @throws IOException   the users file or keystore cannot be read
+   * @throws SQLException             the model cannot be opened; the message says why
+   * @throws BindException            the port is taken
+   * @throws IllegalArgumentException the users file or keystore cannot be read or used
    */
   public static JointureServer start(ServerSettings settings) throws SQLException, IOException {
     settings.usersFile().ifPresent(file -> requireReadable(file, "users file"));
@@ -68,6 +68,11 @@ public final class JointureServer implements AutoCloseable {
       if (hasCause(e, BindException.class)) {
         throw new BindException("port " + settings.port() + " on " + settings.bind()
             + " is already in use");
+      }
+      if (settings.tls().isPresent() && (hasCause(e, IOException.class)
+          || hasCause(e, java.security.GeneralSecurityException.class))) {
+        throw new IllegalArgumentException("keystore " + settings.tls().get().keystore()
+            + " cannot be used: " + rootMessage(e) + "; check the file and its password");
       }
       throw e;
     }
@@ -95,6 +100,14 @@ public final class JointureServer implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
   }
 
   private static void stopQuietly(HttpServer http) {

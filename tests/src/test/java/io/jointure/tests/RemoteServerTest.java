@@ -163,6 +163,12 @@ class RemoteServerTest extends SeedFixtureTest {
           + ";truststore_password=" + password;
       assertEquals(Jointure.rows(groundTruth, "SELECT COUNT(*) FROM crm.towns"), query(url));
     }
+    IllegalArgumentException wrongPassword = assertThrows(IllegalArgumentException.class,
+        () -> JointureServer.start(ServerSettings.local(modelUrl(pgOf()), 0)
+            .withTls(new ServerSettings.Tls(keystore, "wrong"))));
+    assertTrue(wrongPassword.getMessage().startsWith("keystore " + keystore + " cannot be used:"),
+        wrongPassword.getMessage());
+    assertFalse(wrongPassword.getMessage().contains(password));
   }
 
   private static void assertUnauthorized(org.junit.jupiter.api.function.Executable connect) {

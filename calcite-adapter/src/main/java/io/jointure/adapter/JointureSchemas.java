@@ -1,10 +1,12 @@
 package io.jointure.adapter;
 
 import io.jointure.adapter.mongo.MongoSchema;
+import io.jointure.adapter.rest.RestSchema;
 import io.jointure.adapter.sql.SourceSchema;
 import io.jointure.model.DatasourceConfig;
 import io.jointure.model.Model;
 import io.jointure.model.MongoDatasourceConfig;
+import io.jointure.model.RestDatasourceConfig;
 import io.jointure.model.SqlDatasourceConfig;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaPlus;
@@ -23,6 +25,9 @@ public final class JointureSchemas {
   private static Schema schemaOf(DatasourceConfig config, SourceRegistry registry) {
     if (config instanceof MongoDatasourceConfig mongo) {
       return new MongoSchema(registry.mongoSource(mongo));
+    }
+    if (config instanceof RestDatasourceConfig rest) {
+      return new RestSchema(registry.restSource(rest));
     }
     return new SourceSchema(registry.sqlSource((SqlDatasourceConfig) config));
   }

@@ -5,16 +5,17 @@ import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 
 /**
- * A source query that can be asked for just the rows whose key column holds one of a list of
- * values, in one native request (PostgreSQL {@code = ANY(?)} with one array parameter, MongoDB
- * {@code $in}): the probe side of a key-list join.
+ * A source query that can be asked for just the rows whose key columns hold one of a list of
+ * keys, in one native request (PostgreSQL {@code = ANY(?)} with one array parameter per key
+ * column, MongoDB {@code $in}): the probe side of a key-list join.
  */
 public interface KeyLookup {
   /**
-   * @param keys distinct, non-null key values, in Calcite's internal representation
+   * @param keys distinct keys, each one value per key column (none null), in Calcite's internal
+   *     representation
    * @return the query's rows (Object[] or, for one column, the bare value) with those keys
    */
-  Enumerable<Object> rowsWithKeys(DataContext context, List<Object> keys);
+  Enumerable<Object> rowsWithKeys(DataContext context, List<Object[]> keys);
 
   /** The native request, with the key list shown as a placeholder, for EXPLAIN. */
   String describe();

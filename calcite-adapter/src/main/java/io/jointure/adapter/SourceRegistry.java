@@ -1,9 +1,12 @@
 package io.jointure.adapter;
 
 import io.jointure.adapter.mongo.MongoSource;
+import io.jointure.adapter.rest.RestSource;
 import io.jointure.adapter.sql.SqlSource;
 import io.jointure.model.MongoDatasourceConfig;
+import io.jointure.model.RestDatasourceConfig;
 import io.jointure.model.SqlDatasourceConfig;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +20,7 @@ public final class SourceRegistry {
 
   private final Map<SqlDatasourceConfig, SqlSource> sqlSources = new ConcurrentHashMap<>();
   private final Map<MongoDatasourceConfig, MongoSource> mongoSources = new ConcurrentHashMap<>();
+  private final Map<RestDatasourceConfig, RestSource> restSources = new ConcurrentHashMap<>();
 
   public static SourceRegistry global() {
     return GLOBAL;
@@ -30,12 +34,30 @@ public final class SourceRegistry {
     return mongoSources.computeIfAbsent(config, MongoSource::new);
   }
 
+  public RestSource restSource(RestDatasourceConfig config) {
+    return restSources.computeIfAbsent(config, RestSource::new);
+  }
+
   /**
-   * Closes every source's pool or client, for a process that is shutting down (a server on
-   * SIGTERM). A source used again afterwards opens a new one.
+   * Closes every source's pool, client or threads and forgets them, for a process that is
+   * shutting down (a server on SIGTERM). Connections opened afterwards get new sources.
    */
   public void closeAll() {
-    sqlSources.values().forEach(SqlSource::close);
-    mongoSources.values().forEach(MongoSource::close);
+    closeAndForget(sqlSources);
+    closeAndForget(mongoSources);
+    closeAndForget(restSources);
+  }
+
+  private static <C, S extends AutoCloseable> void closeAndForget(Map<C, S> sources) {
+    for (C config : List.copyOf(sources.keySet())) {
+      S source = sources.remove(config);
+      if (source != null) {
+        try {
+          source.close();
+        } catch (Exception e) {
+          // Shutting down: a source that fails to close is left to the process's end.
+        }
+      }
+    }
   }
 }

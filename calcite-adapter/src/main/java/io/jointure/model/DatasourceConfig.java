@@ -1,7 +1,8 @@
 package io.jointure.model;
 
 /** One validated entry of {@code datasources:}; its name is also its SQL schema name. */
-public sealed interface DatasourceConfig permits SqlDatasourceConfig, MongoDatasourceConfig {
+public sealed interface DatasourceConfig permits SqlDatasourceConfig, MongoDatasourceConfig,
+    RestDatasourceConfig {
   String name();
 
   DatasourceType type();

@@ -9,7 +9,7 @@ public enum DatasourceType {
   POSTGRESQL(true),
   JDBC(true),
   MONGODB(true),
-  REST(false);
+  REST(true);
 
   /** Whether this build can connect to this kind of source yet. */
   public final boolean supported;

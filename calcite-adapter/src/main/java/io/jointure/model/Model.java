@@ -19,6 +19,11 @@ public record Model(String origin, Map<String, DatasourceConfig> datasources,
     List<RelationConfig> relations, List<ComputedFieldConfig> fields,
     List<JavaComputedField> javaFields, JsonNode collections) {
 
+  /** The same model with these relations. */
+  public Model withRelations(List<RelationConfig> replaced) {
+    return new Model(origin, datasources, List.copyOf(replaced), fields, javaFields, collections);
+  }
+
   /** The same model with Java computed fields added. */
   public Model withJavaFields(List<JavaComputedField> added) {
     List<JavaComputedField> all = new java.util.ArrayList<>(javaFields);

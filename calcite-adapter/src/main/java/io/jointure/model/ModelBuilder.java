@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -31,6 +33,8 @@ public final class ModelBuilder {
   private final String origin;
   private final ObjectNode root;
   private final List<PendingField> javaFields = new ArrayList<>();
+  /** External relations' functions, by {@code <datasource>.<collection>.<relation>}. */
+  private final Map<String, Function<Row, List<Row>>> externalFunctions = new LinkedHashMap<>();
 
   private ModelBuilder(String origin, ObjectNode root) {
     this.origin = origin;
@@ -63,7 +67,7 @@ public final class ModelBuilder {
       Consumer<CollectionCustomizer> customize) {
     ObjectNode collections = objectAt(root, "collections");
     ObjectNode node = objectAt(collections, collection);
-    customize.accept(new CollectionCustomizer(collection, node, javaFields));
+    customize.accept(new CollectionCustomizer(collection, node, javaFields, externalFunctions));
     return this;
   }
 
@@ -86,8 +90,15 @@ public final class ModelBuilder {
       }
     }
     try {
-      return new ModelLoader().parse(origin, new ObjectMapper().writeValueAsString(root))
+      Model model = new ModelLoader().parse(origin, new ObjectMapper().writeValueAsString(root))
           .withJavaFields(fields);
+      List<RelationConfig> relations = new ArrayList<>();
+      for (RelationConfig relation : model.relations()) {
+        Function<Row, List<Row>> function =
+            externalFunctions.get(relation.origin() + "." + relation.name());
+        relations.add(function == null ? relation : relation.withFunction(function));
+      }
+      return model.withRelations(relations);
     } catch (IOException e) {
       throw new ModelException(origin + ": " + e.getMessage(), e);
     }
@@ -103,12 +114,38 @@ public final class ModelBuilder {
     private final String name;
     private final ObjectNode collection;
     private final List<PendingField> javaFields;
+    private final Map<String, Function<Row, List<Row>>> externalFunctions;
 
     private CollectionCustomizer(String name, ObjectNode collection,
-        List<PendingField> javaFields) {
+        List<PendingField> javaFields, Map<String, Function<Row, List<Row>>> externalFunctions) {
       this.name = name;
       this.collection = collection;
       this.javaFields = javaFields;
+      this.externalFunctions = externalFunctions;
+    }
+
+    /**
+     * An External relation whose records a Java function gives for one origin row, from the
+     * values of {@code dependencies} (the seeds' {@code listRecords}); {@code schema} maps the
+     * records' columns to SQL types. Called once per distinct dependency values, side by side.
+     */
+    public CollectionCustomizer addExternalRelation(String relation, Map<String, String> schema,
+        List<String> dependencies, Function<Row, List<Row>> listRecords) {
+      ObjectNode node = objectAt(collection, "relations").putObject(relation);
+      node.put("type", RelationKind.External.name());
+      schema.forEach(node.putObject("schema")::put);
+      dependencies.forEach(node.putArray("dependencies")::add);
+      externalFunctions.put(name + "." + relation, listRecords);
+      return this;
+    }
+
+    /** An External relation whose records come from a URL template over the origin's columns. */
+    public CollectionCustomizer addExternalRelation(String relation, String urlTemplate,
+        Map<String, String> schema) {
+      ObjectNode node = objectAt(collection, "relations").putObject(relation);
+      node.put("type", RelationKind.External.name()).put("url", urlTemplate);
+      schema.forEach(node.putObject("schema")::put);
+      return this;
     }
 
     /**

@@ -33,6 +33,8 @@ public final class ModelLoader {
   private static final Set<String> MONGO_SOURCE_KEYS =
       Set.of("type", "uri", "database", "sampleSize", "batchSize", "collections");
   private static final Set<String> PINNED_COLLECTION_KEYS = Set.of("schema");
+  private static final Set<String> EXTERNAL_RELATION_KEYS = Set.of("type", "url", "schema",
+      "records", "headers", "view", "dependencies");
   /** Schemas of Jointure itself (relations) and of Calcite (metadata). */
   private static final Set<String> RESERVED_SCHEMAS = Set.of("jointure", "metadata");
   private static final Set<String> COLLECTION_KEYS = Set.of("relations", "fields");
@@ -94,7 +96,7 @@ public final class ModelLoader {
   }
 
   /** Walks one model's tree, keeping the origin for messages. */
-  private final class Reader {
+  final class Reader {
     private final String origin;
 
     Reader(String origin) {
@@ -244,9 +246,12 @@ public final class ModelLoader {
       if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
         throw error(path, "relation name '" + name + "' must be a plain identifier");
       }
-      checkKeys(node, path, RELATION_KEYS);
+      JsonNode declaredType = node.get("type");
+      checkKeys(node, path, declaredType != null && "External".equals(declaredType.asText())
+          ? EXTERNAL_RELATION_KEYS : RELATION_KEYS);
       String typeName = optionalText(node, path, "type").orElseThrow(() -> error(path + ".type",
-          "missing; add `type:` with one of ManyToOne, OneToOne, OneToMany, ManyToMany"));
+          "missing; add `type:` with one of ManyToOne, OneToOne, OneToMany, ManyToMany,"
+              + " External"));
       RelationKind kind;
       try {
         kind = RelationKind.valueOf(typeName);
@@ -255,6 +260,9 @@ public final class ModelLoader {
             .toList();
         throw error(path + ".type", "unknown relation type '" + typeName + "'"
             + Suggestions.didYouMean(typeName, kinds) + "; use one of " + String.join(", ", kinds));
+      }
+      if (kind == RelationKind.External) {
+        return new RestModelReader(this).externalRelation(origin, name, path, node);
       }
       String foreign = optionalText(node, path, "foreignCollection").orElseThrow(() -> error(
           path + ".foreignCollection", "missing; name the related collection as"
@@ -316,7 +324,7 @@ public final class ModelLoader {
       return new RelationConfig(origin, name, kind, foreign, through, originKey,
           optionalText(node, path, "originKeyTarget"), foreignKey,
           optionalText(node, path, "foreignKeyTarget"), compareAs,
-          optionalText(node, path, "view"), path);
+          optionalText(node, path, "view"), path, Optional.empty());
     }
 
     private String origin() {
@@ -351,8 +359,11 @@ public final class ModelLoader {
         throw error(path + ".type", "type '" + typeName + "' is not supported by this build yet;"
             + " supported types: " + String.join(", ", supportedTypeNames()));
       }
-      return type == DatasourceType.MONGODB ? mongoDatasource(name, path, node)
-          : sqlDatasource(name, type, path, node);
+      return switch (type) {
+        case MONGODB -> mongoDatasource(name, path, node);
+        case REST -> new RestModelReader(this).datasource(name, path, node);
+        default -> sqlDatasource(name, type, path, node);
+      };
     }
 
     private MongoDatasourceConfig mongoDatasource(String name, String path, JsonNode node)
@@ -386,21 +397,25 @@ public final class ModelLoader {
           pinned);
     }
 
-    private List<DeclaredColumn> declaredSchema(String path, JsonNode node)
+    List<DeclaredColumn> declaredSchema(String path, JsonNode node)
         throws ModelException {
       if (node == null || !node.isObject()) {
         throw error(path, "must be a mapping with `schema: { column: TYPE, ... }`");
       }
       checkKeys(node, path, PINNED_COLLECTION_KEYS);
-      JsonNode schema = node.get("schema");
+      return schemaColumns(path + ".schema", node.get("schema"));
+    }
+
+    /** {@code { column: TYPE, ... }}: declared columns, in order. */
+    List<DeclaredColumn> schemaColumns(String path, JsonNode schema) throws ModelException {
       if (schema == null || !schema.isObject() || schema.isEmpty()) {
-        throw error(path + ".schema", "declare the columns, e.g."
+        throw error(path, "declare the columns, e.g."
             + " `schema: { _id: VARCHAR, name: VARCHAR, \"address.city\": VARCHAR }`");
       }
       List<DeclaredColumn> columns = new ArrayList<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> column = it.next();
-        String columnPath = path + ".schema." + column.getKey();
+        String columnPath = path + "." + column.getKey();
         if (!column.getValue().isTextual()) {
           throw error(columnPath, "must be a SQL type name such as VARCHAR or BIGINT");
         }
@@ -446,7 +461,7 @@ public final class ModelLoader {
           positiveInt(node, path, "maxPoolSize", SqlDatasourceConfig.DEFAULT_MAX_POOL_SIZE));
     }
 
-    private void checkKeys(JsonNode node, String path, Set<String> allowed) throws ModelException {
+    void checkKeys(JsonNode node, String path, Set<String> allowed) throws ModelException {
       for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
         String key = it.next();
         if (!allowed.contains(key)) {
@@ -461,7 +476,7 @@ public final class ModelLoader {
      * A text value. YAML reads unquoted {@code 0123} as the number 83 and {@code yes} as true;
      * taking those for text would silently change passwords and names, so they must be quoted.
      */
-    private Optional<String> optionalText(JsonNode node, String path, String key)
+    Optional<String> optionalText(JsonNode node, String path, String key)
         throws ModelException {
       JsonNode value = node.get(key);
       if (value == null || value.isNull()) {
@@ -476,7 +491,7 @@ public final class ModelLoader {
       return Optional.of(substitute(path + "." + key, value.asText()));
     }
 
-    private List<String> stringList(JsonNode node, String path, String key) throws ModelException {
+    List<String> stringList(JsonNode node, String path, String key) throws ModelException {
       JsonNode value = node.get(key);
       List<String> result = new ArrayList<>();
       if (value == null || value.isNull()) {
@@ -495,7 +510,7 @@ public final class ModelLoader {
       return result;
     }
 
-    private int positiveInt(JsonNode node, String path, String key, int fallback)
+    int positiveInt(JsonNode node, String path, String key, int fallback)
         throws ModelException {
       JsonNode raw = node.get(key);
       Optional<String> text = raw != null && raw.isIntegralNumber()
@@ -514,7 +529,7 @@ public final class ModelLoader {
       throw error(path + "." + key, "'" + text.get() + "' is not a positive whole number");
     }
 
-    private String substitute(String path, String value) throws ModelException {
+    String substitute(String path, String value) throws ModelException {
       try {
         return env.apply(value);
       } catch (IllegalArgumentException e) {
@@ -522,7 +537,7 @@ public final class ModelLoader {
       }
     }
 
-    private ModelException error(String path, String problem) {
+    ModelException error(String path, String problem) {
       return new ModelException(origin + (path.isEmpty() ? "" : ": " + path) + ": " + problem);
     }
   }

@@ -1,5 +1,6 @@
 package io.jointure.model;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param compareAs         the SQL type both keys are compared as, when their types differ
  * @param view              the view's name, if not {@code <collection>_<relation>}
  * @param path              where it is declared in the model, for messages
+ * @param external          for External relations, where the records come from
  */
 public record RelationConfig(
     String origin,
@@ -33,5 +35,15 @@ public record RelationConfig(
     Optional<String> foreignKeyTarget,
     Optional<DeclaredType> compareAs,
     Optional<String> view,
-    String path) {
+    String path,
+    Optional<ExternalTarget> external) {
+
+  /** The same relation with its records computed by a Java function. */
+  public RelationConfig withFunction(java.util.function.Function<Row, List<Row>> function) {
+    ExternalTarget target = external.orElseThrow();
+    return new RelationConfig(origin, name, kind, foreignCollection, throughCollection, originKey,
+        originKeyTarget, foreignKey, foreignKeyTarget, compareAs, view, path,
+        Optional.of(new ExternalTarget(target.keyColumns(), target.schema(), target.url(),
+            target.records(), target.headers(), Optional.of(function))));
+  }
 }

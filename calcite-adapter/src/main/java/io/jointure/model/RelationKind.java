@@ -10,7 +10,9 @@ public enum RelationKind {
   OneToMany,
   /** A through collection pairs origin keys ({@code originKey}) with target keys
    * ({@code foreignKey}). */
-  ManyToMany;
+  ManyToMany,
+  /** Records fetched per origin row from an API (a URL template) or a Java function. */
+  External;
 
   /** Whether each origin row has at most one related row. */
   public boolean toOne() {

@@ -5,11 +5,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.jointure.rules.BoundedJoinOrderProgram;
+import io.jointure.rules.RelationRules;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
-import io.jointure.rules.RelationRules;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.runtime.Hook;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.util.Holder;
 
 /**
  * Calcite's statement preparation, with these changes: statements that would write are refused
@@ -19,9 +23,12 @@ import org.apache.calcite.rel.rules.CoreRules;
  * {@code people.town_id = towns.id} also filters people by {@code town_id = 3}), unused LEFT
  * joins to unique keys are removed, sorts with limits go below LEFT joins, aggregates over joins
  * pre-aggregate each side by its join key, and Jointure's own relation rules
- * ({@link RelationRules}) are added.
+ * ({@link RelationRules}) are added; queries with many joins keep their written join order
+ * ({@link BoundedJoinOrderProgram}).
  */
 final class JointurePrepare extends CalcitePrepareImpl {
+
+  private static final Program JOIN_ORDER = new BoundedJoinOrderProgram();
 
   private static final Set<String> WRITE_KEYWORDS = Set.of("INSERT", "UPDATE", "DELETE", "MERGE",
       "UPSERT", "CREATE", "DROP", "ALTER", "TRUNCATE", "GRANT", "REVOKE", "COPY", "COMMENT");
@@ -42,7 +49,14 @@ final class JointurePrepare extends CalcitePrepareImpl {
         }
       }
     }
-    return super.prepareSql(context, query, elementType, maxRowCount);
+    if (!JointureDriver.relationRulesEnabled(context.getTypeFactory())) {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    }
+    // Calcite asks this thread's hook for the program that drives the planner.
+    try (Hook.Closeable ignored = Hook.PROGRAM.addThread(
+        (Holder<Program> program) -> program.set(JOIN_ORDER))) {
+      return super.prepareSql(context, query, elementType, maxRowCount);
+    }
   }
 
   @Override

@@ -5,6 +5,7 @@ import static io.jointure.adapter.PlannedNodes.concrete;
 import io.jointure.adapter.KeyLookup;
 import io.jointure.adapter.SourceBridges;
 import io.jointure.adapter.mongo.MongoToEnumerableConverter;
+import io.jointure.adapter.rest.RestToEnumerableConverter;
 import io.jointure.adapter.sql.SourceToEnumerableConverter;
 import java.util.List;
 import org.apache.calcite.DataContext;
@@ -30,11 +31,12 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.util.ImmutableBitSet;
+import org.apache.calcite.util.ImmutableIntList;
 
 /**
  * A join that reads one side (the driver, in Calcite's executor) and asks the other side's source
  * only for the driver's keys: PostgreSQL {@code = ANY(?)} with one array parameter, MongoDB
- * {@code $in}, in batches. The probe side stays in its source's convention; this operator builds
+ * {@code $in}, an API's list parameter (or one request per key), in batches. The probe side stays in its source's convention; this operator builds
  * its native request. Output columns are left's then right's, as in the join it replaces.
  */
 public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel {
@@ -46,22 +48,23 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
 
   private final JoinRelType joinType;
   private final boolean driverIsLeft;
-  private final int leftKey;
-  private final int rightKey;
+  private final ImmutableIntList leftKeys;
+  private final ImmutableIntList rightKeys;
 
   EnumerableKeyListJoin(RelOptCluster cluster, RelTraitSet traits, RelNode left, RelNode right,
-      JoinRelType joinType, boolean driverIsLeft, int leftKey, int rightKey) {
+      JoinRelType joinType, boolean driverIsLeft, List<Integer> leftKeys,
+      List<Integer> rightKeys) {
     super(cluster, traits, left, right);
     this.joinType = joinType;
     this.driverIsLeft = driverIsLeft;
-    this.leftKey = leftKey;
-    this.rightKey = rightKey;
+    this.leftKeys = ImmutableIntList.copyOf(leftKeys);
+    this.rightKeys = ImmutableIntList.copyOf(rightKeys);
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new EnumerableKeyListJoin(getCluster(), traitSet, inputs.get(0), inputs.get(1),
-        joinType, driverIsLeft, leftKey, rightKey);
+        joinType, driverIsLeft, leftKeys, rightKeys);
   }
 
   private RelNode driver() {
@@ -70,6 +73,14 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
 
   private RelNode probe() {
     return driverIsLeft ? getRight() : getLeft();
+  }
+
+  private ImmutableIntList driverKeys() {
+    return driverIsLeft ? leftKeys : rightKeys;
+  }
+
+  private ImmutableIntList probeKeys() {
+    return driverIsLeft ? rightKeys : leftKeys;
   }
 
   @Override
@@ -115,14 +126,13 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
   private double fetchedRows(RelMetadataQuery mq) {
     double driverRows = rows(mq, driver());
     double probeRows = mq.getRowCount(probe());
-    int probeKey = driverIsLeft ? rightKey : leftKey;
-    int driverKey = driverIsLeft ? leftKey : rightKey;
-    if (Boolean.TRUE.equals(mq.areColumnsUnique(probe(), ImmutableBitSet.of(probeKey)))) {
+    ImmutableBitSet probeKeys = ImmutableBitSet.of(probeKeys());
+    if (Boolean.TRUE.equals(mq.areColumnsUnique(probe(), probeKeys))) {
       return Math.min(probeRows, driverRows);
     }
-    Double domain = keyDomain(driver(), driverKey);
+    Double domain = driverKeys().size() == 1 ? keyDomain(driver(), driverKeys().get(0)) : null;
     if (domain == null) {
-      domain = mq.getDistinctRowCount(probe(), ImmutableBitSet.of(probeKey), null);
+      domain = mq.getDistinctRowCount(probe(), probeKeys, null);
     }
     double perKey = domain == null || domain < 1 ? 1 : probeRows / domain;
     return Math.min(probeRows, driverRows * Math.max(1, perKey));
@@ -175,7 +185,7 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
     RelWriter writer = super.explainTerms(pw)
         .item("joinType", joinType.lowerName)
         .item("strategy", "key list from " + (driverIsLeft ? "left" : "right"))
-        .item("keys", "$" + leftKey + " = $" + (getLeft().getRowType().getFieldCount() + rightKey));
+        .item("keys", keysText());
     if (SourceBridges.canShowRequest(pw, probe())) {
       KeyLookup lookup = lookup();
       writer.itemIf("probe", lookup == null ? "" : lookup.describe(), lookup != null);
@@ -183,10 +193,27 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
     return writer;
   }
 
+  /** {@code $0 = $5, $1 = $6}: left columns, then right ones numbered after the left's. */
+  private String keysText() {
+    StringBuilder text = new StringBuilder();
+    int leftWidth = getLeft().getRowType().getFieldCount();
+    for (int i = 0; i < leftKeys.size(); i++) {
+      text.append(i == 0 ? "" : ", ").append('$').append(leftKeys.get(i)).append(" = $")
+          .append(leftWidth + rightKeys.get(i));
+    }
+    return text.toString();
+  }
+
+  /** The probe source's key lookup, by the kind of source the probe side runs in. */
   private KeyLookup lookup() {
-    int key = driverIsLeft ? rightKey : leftKey;
-    KeyLookup sql = SourceToEnumerableConverter.keyLookup(probe(), key);
-    return sql != null ? sql : MongoToEnumerableConverter.keyLookup(probe(), key);
+    org.apache.calcite.plan.Convention convention = probe().getConvention();
+    if (convention instanceof io.jointure.adapter.mongo.MongoConvention) {
+      return MongoToEnumerableConverter.keyLookup(probe(), probeKeys());
+    }
+    if (convention instanceof io.jointure.adapter.rest.RestConvention) {
+      return RestToEnumerableConverter.keyLookup(probe(), probeKeys());
+    }
+    return SourceToEnumerableConverter.keyLookup(probe(), probeKeys());
   }
 
   @Override
@@ -202,7 +229,7 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
       throw new IllegalStateException("the probe side cannot take a key list: " + probe());
     }
     KeyListJoinOperator operator = new KeyListJoinOperator(lookup, driverIsLeft,
-        driverIsLeft ? leftKey : rightKey, driverIsLeft ? rightKey : leftKey,
+        driverKeys().toIntArray(), probeKeys().toIntArray(),
         probe().getRowType().getFieldCount(), joinType, BATCH_SIZE,
         getRowType().getFieldCount() == 1);
     Expression stashed = implementor.stash(operator, KeyListJoinOperator.class);

@@ -3,11 +3,11 @@ package io.jointure.rules;
 import io.jointure.adapter.KeyLookup;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
@@ -24,20 +24,20 @@ import org.apache.calcite.rel.core.JoinRelType;
 public final class KeyListJoinOperator {
   private final KeyLookup lookup;
   private final boolean driverIsLeft;
-  private final int driverKey;
-  private final int probeKey;
+  private final int[] driverKeys;
+  private final int[] probeKeys;
   private final int probeWidth;
   private final JoinRelType joinType;
   private final int batchSize;
   private final boolean scalarRows;
 
-  KeyListJoinOperator(KeyLookup lookup, boolean driverIsLeft, int driverKey, int probeKey,
+  KeyListJoinOperator(KeyLookup lookup, boolean driverIsLeft, int[] driverKeys, int[] probeKeys,
       int probeWidth, JoinRelType joinType, int batchSize, boolean scalarRows) {
     this.scalarRows = scalarRows;
     this.lookup = lookup;
     this.driverIsLeft = driverIsLeft;
-    this.driverKey = driverKey;
-    this.probeKey = probeKey;
+    this.driverKeys = driverKeys;
+    this.probeKeys = probeKeys;
     this.probeWidth = probeWidth;
     this.joinType = joinType;
     this.batchSize = batchSize;
@@ -55,20 +55,21 @@ public final class KeyListJoinOperator {
 
   /** Joins one batch of driving rows. */
   private List<Object[]> joinBatch(List<Object[]> driverRows, DataContext context) {
-    Set<Object> keys = new LinkedHashSet<>();
+    Map<Object, Object[]> keys = new LinkedHashMap<>();
     for (Object[] row : driverRows) {
-      if (row[driverKey] != null) {
-        keys.add(row[driverKey]);
+      Object key = key(row, driverKeys);
+      if (key != null) {
+        keys.putIfAbsent(key, values(row, driverKeys));
       }
     }
     Map<Object, List<Object[]>> probeRows = new HashMap<>();
     if (!keys.isEmpty()) {
-      fetch(new ArrayList<>(keys), context, probeRows);
+      fetch(new ArrayList<>(keys.values()), context, probeRows);
     }
     List<Object[]> joined = new ArrayList<>();
     for (Object[] row : driverRows) {
-      List<Object[]> matches = row[driverKey] == null ? null
-          : probeRows.get(normalized(row[driverKey]));
+      Object key = key(row, driverKeys);
+      List<Object[]> matches = key == null ? null : probeRows.get(key);
       switch (joinType) {
         case SEMI -> {
           if (matches != null) {
@@ -144,15 +145,44 @@ public final class KeyListJoinOperator {
     }
   }
 
-  private void fetch(List<Object> keys, DataContext context, Map<Object, List<Object[]>> into) {
+  private void fetch(List<Object[]> keys, DataContext context,
+      Map<Object, List<Object[]>> into) {
     try (Enumerator<Object> rows = lookup.rowsWithKeys(context, keys).enumerator()) {
       while (rows.moveNext()) {
         Object[] row = (Object[]) rows.current();
-        if (row[probeKey] != null) {
-          into.computeIfAbsent(normalized(row[probeKey]), k -> new ArrayList<>()).add(row);
+        Object key = key(row, probeKeys);
+        if (key != null) {
+          into.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
         }
       }
     }
+  }
+
+  /**
+   * A row's key for hashing: the normalized value of its one key column, or the list of them for
+   * a composite key; null when a key column is null (which equals nothing in SQL).
+   */
+  private static Object key(Object[] row, int[] columns) {
+    if (columns.length == 1) {
+      return row[columns[0]] == null ? null : normalized(row[columns[0]]);
+    }
+    Object[] key = new Object[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      if (row[columns[i]] == null) {
+        return null;
+      }
+      key[i] = normalized(row[columns[i]]);
+    }
+    return Arrays.asList(key);
+  }
+
+  /** The key columns' values as they are, for the request to the probe source. */
+  private static Object[] values(Object[] row, int[] columns) {
+    Object[] values = new Object[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      values[i] = row[columns[i]];
+    }
+    return values;
   }
 
   private Object[] concat(Object[] driverRow, Object[] probeRow) {

@@ -4,9 +4,13 @@ import io.jointure.adapter.PlannedNodes;
 import io.jointure.adapter.mongo.MongoConvention;
 import io.jointure.adapter.mongo.MongoTableScan;
 import io.jointure.adapter.mongo.MongoToEnumerableConverter;
+import io.jointure.adapter.rest.RestConvention;
+import io.jointure.adapter.rest.RestTableScan;
+import io.jointure.adapter.rest.RestToEnumerableConverter;
 import io.jointure.adapter.sql.SourceToEnumerableConverter;
 import io.jointure.adapter.sql.SourceTableScan;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.Convention;
@@ -20,10 +24,11 @@ import org.apache.calcite.rel.logical.LogicalJoin;
 import org.immutables.value.Value;
 
 /**
- * Offers a key-list join ({@link EnumerableKeyListJoin}) for an equi-join whose other side lies
- * wholly in one source: INNER joins in either direction; LEFT, SEMI ({@code IN}, {@code EXISTS})
+ * Offers a key-list join ({@link EnumerableKeyListJoin}) for an equi-join (on one key or a
+ * composite one) whose other side lies wholly in one source: INNER joins in either direction; LEFT, SEMI ({@code IN}, {@code EXISTS})
  * and ANTI ({@code NOT EXISTS}) joins probing their right side.
- * The planner weighs it against a hash join of two whole reads, with the sources' statistics.
+ * The planner weighs it against a hash join of two whole reads, with the sources' statistics
+ * (an External relation's records cannot be read whole: for them it is the only way).
  */
 @Value.Enclosing
 public final class KeyListJoinRule extends RelRule<KeyListJoinRule.Config> {
@@ -38,29 +43,31 @@ public final class KeyListJoinRule extends RelRule<KeyListJoinRule.Config> {
     LogicalJoin join = call.rel(0);
     JoinInfo info = join.analyzeCondition();
     JoinRelType type = join.getJoinType();
-    if (!info.isEqui() || info.leftKeys.size() != 1 || (type != JoinRelType.INNER
+    if (!info.isEqui() || info.leftKeys.isEmpty() || (type != JoinRelType.INNER
         && type != JoinRelType.LEFT && type != JoinRelType.SEMI && type != JoinRelType.ANTI)) {
       return;
     }
-    int leftKey = info.leftKeys.get(0);
-    int rightKey = info.rightKeys.get(0);
-    offer(call, join, false, leftKey, rightKey);
+    offer(call, join, false, info.leftKeys, info.rightKeys);
     if (join.getJoinType() == JoinRelType.INNER) {
-      offer(call, join, true, leftKey, rightKey);
+      offer(call, join, true, info.leftKeys, info.rightKeys);
     }
   }
 
   /** One alternative: the probe side on the right (driverIsLeft) or on the left. */
   private static void offer(RelOptRuleCall call, LogicalJoin join, boolean probeIsLeft,
-      int leftKey, int rightKey) {
+      List<Integer> leftKeys, List<Integer> rightKeys) {
     RelNode probe = probeIsLeft ? join.getLeft() : join.getRight();
     RelNode driver = probeIsLeft ? join.getRight() : join.getLeft();
-    int probeKey = probeIsLeft ? leftKey : rightKey;
+    List<Integer> probeKeys = probeIsLeft ? leftKeys : rightKeys;
     Convention source = sourceConvention(probe);
     // Within one source, the source joins better itself.
-    if (source == null || source == sourceConvention(driver) || !canLookup(source, probe,
-        probeKey)) {
+    if (source == null || source == sourceConvention(driver)) {
       return;
+    }
+    for (int probeKey : probeKeys) {
+      if (!canLookup(source, probe, probeKey)) {
+        return;
+      }
     }
     RelNode probeInSource = convert(probe, probe.getTraitSet().replace(source));
     RelNode driverInExecutor = convert(driver,
@@ -69,12 +76,15 @@ public final class KeyListJoinRule extends RelRule<KeyListJoinRule.Config> {
         join.getTraitSet().replace(EnumerableConvention.INSTANCE),
         probeIsLeft ? probeInSource : driverInExecutor,
         probeIsLeft ? driverInExecutor : probeInSource,
-        join.getJoinType(), !probeIsLeft, leftKey, rightKey));
+        join.getJoinType(), !probeIsLeft, leftKeys, rightKeys));
   }
 
   private static boolean canLookup(Convention source, RelNode probe, int key) {
     if (source instanceof MongoConvention) {
       return MongoToEnumerableConverter.canLookup(probe, key);
+    }
+    if (source instanceof RestConvention) {
+      return RestToEnumerableConverter.canLookup(probe, key);
     }
     return SourceToEnumerableConverter.keyArrayType(source,
         probe.getRowType().getFieldList().get(key).getType()) != null;
@@ -94,7 +104,8 @@ public final class KeyListJoinRule extends RelRule<KeyListJoinRule.Config> {
     if (!seen.add(rel)) {
       return true;
     }
-    if (rel instanceof SourceTableScan || rel instanceof MongoTableScan) {
+    if (rel instanceof SourceTableScan || rel instanceof MongoTableScan
+        || rel instanceof RestTableScan) {
       conventions.add(rel.getConvention());
       return true;
     }

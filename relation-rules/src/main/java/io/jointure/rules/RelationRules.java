@@ -4,9 +4,9 @@ import java.util.List;
 import org.apache.calcite.plan.RelOptRule;
 
 /**
- * Holder of Jointure's planner rules for queries that span sources: key-list joins (which also
- * give semi-join reduction for filters on related columns). Join elimination, top-N and
- * aggregates through joins are still to come (docs/PLANNING.md).
+ * Holder of Jointure's own planner rules for queries that span sources: key-list joins (which
+ * also give semi-join reduction for filters on related columns). Join elimination, top-N and
+ * aggregates through joins come from Calcite rules that the driver adds (docs/PLANNING.md).
  */
 public final class RelationRules {
   private RelationRules() {

@@ -109,6 +109,15 @@ final class Jointure {
     return value;
   }
 
+  /** An exception's message and its causes' messages, one per line, to check what users read. */
+  static String messages(Throwable e) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      text.append(t.getMessage()).append('\n');
+    }
+    return text.toString();
+  }
+
   /** The native requests a datasource received since the last {@link #clearRequests}. */
   static List<SourceRequest> requests(Connection connection, String datasource)
       throws SQLException {

@@ -5,6 +5,8 @@ import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import io.jointure.adapter.request.SourceRequest;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -126,45 +128,65 @@ public final class MongoQuery {
   }
 
   /**
-   * This query restricted to documents whose field {@code keyColumn} is in a key list:
-   * {@code {$match: {<field>: {$in: [...]}}}} added after the query's own stages (before its
+   * This query restricted to documents whose key fields hold one of a list of keys:
+   * {@code {$match: {<field>: {$in: [...]}}}} for one key field, {@code {$match: {$or: [{<f1>:
+   * v1, <f2>: v2}, ...]}}} for a composite key, added after the query's own stages (before its
    * final projection), merged into its last {@code $match} when there is one there.
    */
-  public KeyLookup keyLookup(int keyColumn) {
-    MongoField field = fields.get(keyColumn);
+  public KeyLookup keyLookup(List<Integer> keyColumns) {
+    List<MongoField> keyFields = keyColumns.stream().map(fields::get).toList();
     return new KeyLookup() {
       @Override
-      public Enumerable<Object> rowsWithKeys(DataContext context, List<Object> keys) {
-        return restricted(field, keys).enumerable(context);
+      public Enumerable<Object> rowsWithKeys(DataContext context, List<Object[]> keys) {
+        return restricted(keyFields, keys).enumerable(context);
       }
 
       @Override
       public String describe() {
-        return restricted(field, List.of("?")).describe();
+        Object[] placeholder = new Object[keyFields.size()];
+        Arrays.fill(placeholder, "?");
+        return restricted(keyFields, List.<Object[]>of(placeholder)).describe();
       }
     };
   }
 
-  private MongoQuery restricted(MongoField field, List<Object> keys) {
-    {
-      List<Object> values = new java.util.ArrayList<>(keys.size());
-      for (Object key : keys) {
-        values.add(field.objectId() && key instanceof String hex && ObjectId.isValid(hex)
-            ? new ObjectId(hex) : key instanceof java.math.BigDecimal d
-                ? new org.bson.types.Decimal128(d) : key);
+  private MongoQuery restricted(List<MongoField> keyFields, List<Object[]> keys) {
+    Document match;
+    if (keyFields.size() == 1) {
+      MongoField field = keyFields.get(0);
+      List<Object> values = new ArrayList<>(keys.size());
+      for (Object[] key : keys) {
+        values.add(bsonKey(field, key[0]));
       }
-      Document match = new Document(field.path(), new Document("$in", values));
-      List<Document> stages = new java.util.ArrayList<>(pipeline);
-      int projection = stages.size() - 1;
-      Document before = projection > 0 ? stages.get(projection - 1) : null;
-      if (before != null && before.containsKey("$match")) {
-        stages.set(projection - 1, new Document("$match", new Document("$and",
-            List.of(before.get("$match", Document.class), match))));
-      } else {
-        stages.add(projection, new Document("$match", match));
+      match = new Document(field.path(), new Document("$in", values));
+    } else {
+      List<Document> alternatives = new ArrayList<>(keys.size());
+      for (Object[] key : keys) {
+        Document alternative = new Document();
+        for (int i = 0; i < keyFields.size(); i++) {
+          alternative.append(keyFields.get(i).path(), bsonKey(keyFields.get(i), key[i]));
+        }
+        alternatives.add(alternative);
       }
-      return new MongoQuery(source, collection, List.copyOf(stages), fields, types, scalarRows);
+      match = new Document("$or", alternatives);
     }
+    List<Document> stages = new ArrayList<>(pipeline);
+    int projection = stages.size() - 1;
+    Document before = projection > 0 ? stages.get(projection - 1) : null;
+    if (before != null && before.containsKey("$match")) {
+      stages.set(projection - 1, new Document("$match", new Document("$and",
+          List.of(before.get("$match", Document.class), match))));
+    } else {
+      stages.add(projection, new Document("$match", match));
+    }
+    return new MongoQuery(source, collection, List.copyOf(stages), fields, types, scalarRows);
+  }
+
+  /** A key value as the field stores it: an ObjectId from its hex text, a Decimal128. */
+  private static Object bsonKey(MongoField field, Object key) {
+    return field.objectId() && key instanceof String hex && ObjectId.isValid(hex)
+        ? new ObjectId(hex) : key instanceof java.math.BigDecimal d
+            ? new org.bson.types.Decimal128(d) : key;
   }
 
   /** Called by generated code. */

@@ -94,15 +94,22 @@ public final class MongoToEnumerableConverter extends ConverterImpl implements E
    * A key lookup over operators planned for a MongoDB source, or null when the key's type cannot
    * be matched with {@code $in} as SQL compares it.
    */
-  public static KeyLookup keyLookup(RelNode sourceRel, int keyColumn) {
-    if (!canLookup(sourceRel, keyColumn)) {
-      return null;
+  public static KeyLookup keyLookup(RelNode sourceRel, List<Integer> keyColumns) {
+    for (int keyColumn : keyColumns) {
+      if (!canLookup(sourceRel, keyColumn)) {
+        return null;
+      }
     }
     MongoToEnumerableConverter bridge = new MongoToEnumerableConverter(sourceRel.getCluster(),
         sourceRel.getTraitSet().replace(org.apache.calcite.adapter.enumerable
             .EnumerableConvention.INSTANCE), sourceRel);
     MongoQuery query = bridge.query(false);
-    return query.comparableField(keyColumn) ? query.keyLookup(keyColumn) : null;
+    for (int keyColumn : keyColumns) {
+      if (!query.comparableField(keyColumn)) {
+        return null;
+      }
+    }
+    return query.keyLookup(keyColumns);
   }
 
   /**

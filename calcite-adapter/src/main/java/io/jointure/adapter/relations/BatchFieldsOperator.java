@@ -1,12 +1,8 @@
 package io.jointure.adapter.relations;
 
+import io.jointure.adapter.JavaValues;
 import io.jointure.model.JavaComputedField;
 import io.jointure.model.Row;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -100,48 +96,14 @@ public final class BatchFieldsOperator {
     return out;
   }
 
-  /** Calcite's internal value as the Java type a function expects (java.time for times). */
   private static Object external(Object value, RelDataType type) {
-    if (value == null) {
-      return null;
-    }
-    return switch (type.getSqlTypeName()) {
-      case DATE -> LocalDate.ofEpochDay(((Number) value).longValue());
-      case TIME -> LocalTime.ofNanoOfDay(((Number) value).longValue() * 1_000_000);
-      case TIMESTAMP -> LocalDateTime.ofEpochSecond(Math.floorDiv(((Number) value).longValue(),
-          1000), (int) Math.floorMod(((Number) value).longValue(), 1000) * 1_000_000,
-          ZoneOffset.UTC);
-      default -> value;
-    };
+    return JavaValues.toJava(value, type.getSqlTypeName());
   }
 
-  /** A function's answer as Calcite's internal value: java.time or java.sql types for times. */
+  /** A function's answer as Calcite's internal value, or an error naming the field. */
   private static Object internal(Object value, RelDataType type, JavaComputedField field) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof java.sql.Timestamp t) {
-      value = t.toLocalDateTime();
-    } else if (value instanceof java.sql.Date d) {
-      value = d.toLocalDate();
-    } else if (value instanceof java.sql.Time t) {
-      value = t.toLocalTime();
-    }
     try {
-      return switch (type.getSqlTypeName()) {
-        case INTEGER -> ((Number) value).intValue();
-        case BIGINT -> ((Number) value).longValue();
-        case SMALLINT -> ((Number) value).shortValue();
-        case DOUBLE -> ((Number) value).doubleValue();
-        case REAL -> ((Number) value).floatValue();
-        case DECIMAL -> value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
-        case VARCHAR, CHAR -> value.toString();
-        case BOOLEAN -> (Boolean) value;
-        case DATE -> (int) ((LocalDate) value).toEpochDay();
-        case TIME -> (int) (((LocalTime) value).toNanoOfDay() / 1_000_000);
-        case TIMESTAMP -> ((LocalDateTime) value).toInstant(ZoneOffset.UTC).toEpochMilli();
-        default -> value;
-      };
+      return JavaValues.toInternal(value, type.getSqlTypeName());
     } catch (ClassCastException | NumberFormatException e) {
       throw new IllegalStateException("computed field '" + field.name() + "' of "
           + field.collection() + " answered a " + value.getClass().getSimpleName()

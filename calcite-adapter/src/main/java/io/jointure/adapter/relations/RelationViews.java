@@ -1,6 +1,9 @@
 package io.jointure.adapter.relations;
 
 import io.jointure.adapter.KeyedTable;
+import io.jointure.adapter.SqlTypeSpec;
+import io.jointure.adapter.rest.RestTable;
+import io.jointure.model.ExternalTarget;
 import io.jointure.model.Model;
 import io.jointure.model.RelationConfig;
 import io.jointure.model.RelationKind;
@@ -61,6 +64,9 @@ public final class RelationViews {
       throws RelationException {
     String path = relation.path();
     Collection origin = collection(relation.origin(), "collections." + relation.origin());
+    if (relation.kind() == RelationKind.External) {
+      return addExternal(relation, origin, viewNames);
+    }
     Collection target = collection(relation.foreignCollection(), path + ".foreignCollection");
     Collection through = relation.throughCollection().isEmpty() ? null
         : collection(relation.throughCollection().get(), path + ".throughCollection");
@@ -90,14 +96,7 @@ public final class RelationViews {
       default -> throw new IllegalStateException(relation.kind().name());
     }
     checkComparable(originSide, otherSide, relation, path);
-    String viewName = relation.view().orElse(origin.name + "_" + relation.name());
-    String qualified = origin.datasource + "." + viewName;
-    if (origin.schema.tables().getIgnoreCase(viewName) != null
-        || !viewNames.add(qualified.toLowerCase(java.util.Locale.ROOT))) {
-      throw error(path + (relation.view().isPresent() ? ".view" : ""), "the view name '"
-          + viewName + "' is already taken in schema " + origin.datasource + "; name the view"
-          + " with `view: <name>`");
-    }
+    String viewName = viewName(relation, origin, viewNames);
     origin.schema.add(viewName, new RelationViewTable(relation, origin.qualifiedName(),
         origin.table, target.qualifiedName(), target.table,
         through == null ? null : through.qualifiedName(), through == null ? null : through.table,
@@ -106,6 +105,52 @@ public final class RelationViews {
         origin.qualifiedName(), target.qualifiedName(),
         through == null ? null : through.qualifiedName(),
         DeclaredRelation.keysOf(relation, originSide, otherSide, throughForeign, targetKey));
+  }
+
+  /** The relation's view name, checked to be free in the origin's schema. */
+  private String viewName(RelationConfig relation, Collection origin, Set<String> viewNames)
+      throws RelationException {
+    String viewName = relation.view().orElse(origin.name + "_" + relation.name());
+    String qualified = origin.datasource + "." + viewName;
+    if (origin.schema.tables().getIgnoreCase(viewName) != null
+        || !viewNames.add(qualified.toLowerCase(java.util.Locale.ROOT))) {
+      throw error(relation.path() + (relation.view().isPresent() ? ".view" : ""),
+          "the view name '" + viewName + "' is already taken in schema " + origin.datasource
+              + "; name the view with `view: <name>`");
+    }
+    return viewName;
+  }
+
+  /**
+   * An External relation: its records become a table fetched per key of the origin (from the URL
+   * template or the Java function), joined to the origin in the relation's view.
+   */
+  private DeclaredRelation addExternal(RelationConfig relation, Collection origin,
+      Set<String> viewNames) throws RelationException {
+    ExternalTarget target = relation.external().orElseThrow();
+    if (target.url().isEmpty() && target.function().isEmpty()) {
+      throw error(relation.path() + ".url", "missing; give the URL template the records come"
+          + " from, or declare the relation in Java with a function");
+    }
+    List<Integer> originKeys = new ArrayList<>();
+    List<SqlTypeSpec> keyTypes = new ArrayList<>();
+    for (String key : target.keyColumns()) {
+      ResolvedKey column = origin.column(key, relation.path()
+          + (target.url().isPresent() ? ".url" : ".dependencies"));
+      originKeys.add(column.index());
+      RelDataType type = column.type();
+      keyTypes.add(type.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.DECIMAL
+          ? SqlTypeSpec.of(type.getSqlTypeName(), type.getPrecision(), type.getScale())
+          : SqlTypeSpec.of(type.getSqlTypeName()));
+    }
+    String viewName = viewName(relation, origin, viewNames);
+    String sourceName = origin.datasource + "." + viewName;
+    Table records = RestTable.forExternal(sourceName, target, keyTypes);
+    origin.schema.add(viewName, new ExternalViewTable(relation.name(), origin.qualifiedName(),
+        origin.table, List.of(origin.datasource, viewName + "$records"), records, originKeys));
+    return new DeclaredRelation(relation, List.of(origin.datasource, viewName),
+        origin.qualifiedName(), List.of(target.url().orElse("java:" + relation.name())), null,
+        List.of());
   }
 
   /** A collection named {@code <datasource>.<collection>} in the model. */

@@ -69,6 +69,7 @@ public final class RelationsTable extends AbstractTable implements ScannableTabl
   private static String resolvedOriginKeyTarget(DeclaredRelation r) {
     return switch (r.config().kind()) {
       case ManyToOne -> null;
+      case External -> String.join(",", r.config().external().orElseThrow().keyColumns());
       default -> r.keys().get(0).referencedColumn();
     };
   }

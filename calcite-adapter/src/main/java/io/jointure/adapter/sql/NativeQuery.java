@@ -70,34 +70,50 @@ public final class NativeQuery {
     return rows(context, null, null);
   }
 
-  private Enumerable<Object> rows(DataContext context, String keyType, List<Object> keys) {
+  private Enumerable<Object> rows(DataContext context, List<String> keyTypes,
+      List<Object[]> keys) {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new RowEnumerator(context, keyType, keys);
+        return new RowEnumerator(context, keyTypes, keys);
       }
     };
   }
 
   /**
-   * This query restricted to rows whose column {@code keyColumn} is in a key list, sent as one
-   * array parameter: {@code SELECT * FROM (<query>) AS k(c0, c1, ...) WHERE c<i> = ANY(?)}
-   * (the column list renames the query's columns, whatever names it gives them).
+   * This query restricted to rows whose key columns hold one of a list of keys, each key column's
+   * values sent as one array parameter: {@code SELECT * FROM (<query>) AS k(c0, c1, ...) WHERE
+   * c<i> = ANY(?)}, or for a composite key {@code WHERE (c<i>, c<j>) IN (SELECT * FROM
+   * unnest(?, ?))} (the column list renames the query's columns, whatever names it gives them).
    *
-   * @param keyType PostgreSQL's name for the array's element type ({@code int8}, {@code text})
+   * @param keyTypes PostgreSQL's names for the arrays' element types ({@code int8}, {@code text})
    */
-  public KeyLookup keyLookup(int keyColumn, String keyType) {
+  public KeyLookup keyLookup(List<Integer> keyColumns, List<String> keyTypes) {
     StringBuilder columns = new StringBuilder();
     for (int i = 0; i < columnTypes.size(); i++) {
       columns.append(i == 0 ? "" : ", ").append("c").append(i);
     }
+    String condition;
+    if (keyColumns.size() == 1) {
+      condition = "c" + keyColumns.get(0) + " = ANY(?)";
+    } else {
+      StringBuilder tuple = new StringBuilder();
+      StringBuilder arrays = new StringBuilder();
+      for (int i = 0; i < keyColumns.size(); i++) {
+        tuple.append(i == 0 ? "" : ", ").append("c").append(keyColumns.get(i));
+        arrays.append(i == 0 ? "" : ", ").append("CAST(? AS ").append(keyTypes.get(i))
+            .append("[])");
+      }
+      condition = "(" + tuple + ") IN (SELECT * FROM unnest(" + arrays + "))";
+    }
     NativeQuery restricted = new NativeQuery(source, "SELECT * FROM (" + sql
-        + ") AS jointure_keys(" + columns + ") WHERE c" + keyColumn + " = ANY(?)",
+        + ") AS jointure_keys(" + columns + ") WHERE " + condition,
         parameterIndexes, literalValues, userParameterTypes, columnTypes, scalarRows);
+    List<String> types = List.copyOf(keyTypes);
     return new KeyLookup() {
       @Override
-      public Enumerable<Object> rowsWithKeys(DataContext context, List<Object> keys) {
-        return restricted.rows(context, keyType, keys);
+      public Enumerable<Object> rowsWithKeys(DataContext context, List<Object[]> keys) {
+        return restricted.rows(context, types, keys);
       }
 
       @Override
@@ -105,6 +121,27 @@ public final class NativeQuery {
         return restricted.sql;
       }
     };
+  }
+
+  /**
+   * One key column's values as PostgreSQL reads them from an array: Calcite's days, milliseconds
+   * of the day and milliseconds since the epoch (wall clock) become ISO text for date, time and
+   * timestamp arrays.
+   */
+  private static Object[] keyArray(List<Object[]> keys, int column, String keyType) {
+    Object[] values = new Object[keys.size()];
+    for (int i = 0; i < values.length; i++) {
+      Object value = keys.get(i)[column];
+      values[i] = switch (keyType) {
+        case "date", "time", "timestamp" -> jdbcValue(value, switch (keyType) {
+          case "date" -> SqlTypeName.DATE;
+          case "time" -> SqlTypeName.TIME;
+          default -> SqlTypeName.TIMESTAMP;
+        }).toString();
+        default -> value;
+      };
+    }
+    return values;
   }
 
   private List<Object> parameterValues(DataContext context) {
@@ -154,8 +191,8 @@ public final class NativeQuery {
   /** Runs the query on first {@link #moveNext()} and releases everything on {@link #close()}. */
   private final class RowEnumerator implements Enumerator<Object> {
     private final DataContext context;
-    private final String keyType;
-    private final List<Object> keys;
+    private final List<String> keyTypes;
+    private final List<Object[]> keys;
     private Connection connection;
     private PreparedStatement statement;
     private ResultSet resultSet;
@@ -166,9 +203,9 @@ public final class NativeQuery {
     private boolean failed;
     private boolean closed;
 
-    RowEnumerator(DataContext context, String keyType, List<Object> keys) {
+    RowEnumerator(DataContext context, List<String> keyTypes, List<Object[]> keys) {
       this.context = context;
-      this.keyType = keyType;
+      this.keyTypes = keyTypes;
       this.keys = keys;
     }
 
@@ -205,7 +242,10 @@ public final class NativeQuery {
       connection = source.connect();
       if (keys != null) {
         parameters = new ArrayList<>(parameters);
-        parameters.add(connection.createArrayOf(keyType, keys.toArray()));
+        for (int i = 0; i < keyTypes.size(); i++) {
+          parameters.add(connection.createArrayOf(keyTypes.get(i),
+              keyArray(keys, i, keyTypes.get(i))));
+        }
       }
       statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
           ResultSet.CONCUR_READ_ONLY);
@@ -242,13 +282,20 @@ public final class NativeQuery {
       return row;
     }
 
-    /** The bound values, with a key array shown as its list of keys. */
+    /** The bound values, with each key array shown as its list of values. */
     private List<Object> described() {
       if (keys == null || parameters.isEmpty()) {
         return parameters;
       }
-      List<Object> shown = new ArrayList<>(parameters.subList(0, parameters.size() - 1));
-      shown.add(keys);
+      int arrays = keyTypes.size();
+      List<Object> shown = new ArrayList<>(parameters.subList(0, parameters.size() - arrays));
+      for (int i = 0; i < arrays; i++) {
+        List<Object> values = new ArrayList<>(keys.size());
+        for (Object[] key : keys) {
+          values.add(key[i]);
+        }
+        shown.add(values);
+      }
       return shown;
     }
 

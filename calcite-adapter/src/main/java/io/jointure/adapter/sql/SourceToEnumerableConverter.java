@@ -2,8 +2,8 @@ package io.jointure.adapter.sql;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -102,19 +102,23 @@ public final class SourceToEnumerableConverter extends ConverterImpl implements 
   }
 
   /**
-   * A key lookup over operators planned for a PostgreSQL source, or null when the source or the
+   * A key lookup over operators planned for a PostgreSQL source, or null when the source or a
    * key's type cannot take a key array.
    */
-  public static KeyLookup keyLookup(RelNode sourceRel, int keyColumn) {
-    String keyType = keyArrayType(sourceRel.getConvention(),
-        sourceRel.getRowType().getFieldList().get(keyColumn).getType());
-    if (keyType == null) {
-      return null;
+  public static KeyLookup keyLookup(RelNode sourceRel, List<Integer> keyColumns) {
+    List<String> keyTypes = new ArrayList<>();
+    for (int column : keyColumns) {
+      String keyType = keyArrayType(sourceRel.getConvention(),
+          sourceRel.getRowType().getFieldList().get(column).getType());
+      if (keyType == null) {
+        return null;
+      }
+      keyTypes.add(keyType);
     }
     SourceToEnumerableConverter bridge = new SourceToEnumerableConverter(sourceRel.getCluster(),
         sourceRel.getTraitSet().replace(org.apache.calcite.adapter.enumerable
             .EnumerableConvention.INSTANCE), sourceRel);
-    return bridge.nativeQuery(false).keyLookup(keyColumn, keyType);
+    return bridge.nativeQuery(false).keyLookup(keyColumns, keyTypes);
   }
 
   /**
@@ -135,6 +139,11 @@ public final class SourceToEnumerableConverter extends ConverterImpl implements 
       case DECIMAL -> "numeric";
       case CHAR, VARCHAR -> "text";
       case UUID -> "uuid";
+      // Wall-clock values; PostgreSQL compares a timestamptz column with them in the session's
+      // time zone, which pgjdbc sets to the JVM's, as Jointure reads timestamptz.
+      case DATE -> "date";
+      case TIME -> "time";
+      case TIMESTAMP -> "timestamp";
       default -> null;
     };
   }

@@ -1,0 +1,142 @@
+package io.jointure.adapter.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jointure.model.RestDatasourceConfig.HttpSettings;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Sends one API's GET requests: its headers on every request, at most {@code maxConcurrency} in
+ * flight, each within the timeout, retried with exponential backoff when the API answers 429 or
+ * 5xx (waiting as long as {@code Retry-After} asks, up to a minute) or cannot be reached.
+ */
+final class HttpRequester {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+  private static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
+  private final String source;
+  private final HttpSettings settings;
+  private final HttpClient client;
+  private final Semaphore inFlight;
+
+  HttpRequester(String source, HttpSettings settings) {
+    this.source = source;
+    this.settings = settings;
+    this.client = HttpClient.newBuilder().connectTimeout(settings.timeout())
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    this.inFlight = new Semaphore(settings.maxConcurrency(), true);
+  }
+
+  /** The response's JSON, or a {@link RestException} naming the URL and the status. */
+  JsonNode get(RestUrl url) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(url.toUri()).GET()
+        .timeout(settings.timeout()).header("Accept", "application/json");
+    settings.headers().forEach(request::header);
+    for (int attempt = 0; ; attempt++) {
+      HttpResponse<String> response;
+      try {
+        response = send(request.build());
+      } catch (HttpTimeoutException e) {
+        throw new RestException(source, url.shown(), "no answer within "
+            + settings.timeout().toSeconds() + " s (timeoutSeconds)", e);
+      } catch (ConnectException e) {
+        if (attempt < settings.maxRetries()) {
+          sleep(backoff(attempt), url);
+          continue;
+        }
+        throw new RestException(source, url.shown(), "cannot connect (" + e.getMessage()
+            + ") after " + (attempt + 1) + " attempts; is the API up?", e);
+      } catch (IOException e) {
+        throw new RestException(source, url.shown(), "request failed: " + e, e);
+      }
+      int status = response.statusCode();
+      if (status / 100 == 2) {
+        return parse(response.body(), url);
+      }
+      if ((status == 429 || status / 100 == 5) && attempt < settings.maxRetries()) {
+        sleep(retryAfter(response).orElse(backoff(attempt)), url);
+        continue;
+      }
+      throw new RestException(source, url.shown(), "HTTP " + status + excerpt(response.body())
+          + (status == 401 || status == 403 ? "; check the datasource's headers and"
+              + " queryParameters (credentials)" : "")
+          + (status == 429 || status / 100 == 5 ? " after " + (attempt + 1) + " attempts" : ""),
+          null);
+    }
+  }
+
+  private HttpResponse<String> send(HttpRequest request) throws IOException {
+    try {
+      inFlight.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } finally {
+      inFlight.release();
+    }
+  }
+
+  private JsonNode parse(String body, RestUrl url) {
+    try {
+      return JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new RestException(source, url.shown(), "the response is not JSON ("
+          + e.getOriginalMessage() + ")" + excerpt(body), e);
+    }
+  }
+
+  private static Duration backoff(int attempt) {
+    return FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt, 10));
+  }
+
+  /** {@code Retry-After}: seconds, or an HTTP date. */
+  private static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
+    return response.headers().firstValue("Retry-After").map(value -> {
+      try {
+        return Duration.ofSeconds(Long.parseLong(value.trim()));
+      } catch (NumberFormatException e) {
+        try {
+          return Duration.between(ZonedDateTime.now(),
+              ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
+        } catch (DateTimeParseException unreadable) {
+          return null;
+        }
+      }
+    }).map(d -> d.isNegative() ? Duration.ZERO : d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d);
+  }
+
+  private void sleep(Duration wait, RestUrl url) {
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RestException(source, url.shown(), "interrupted while waiting to retry", e);
+    }
+  }
+
+  private static String excerpt(String body) {
+    if (body == null || body.isBlank()) {
+      return "";
+    }
+    String flat = body.replaceAll("\\s+", " ").trim();
+    return ": " + (flat.length() > 200 ? flat.substring(0, 200) + "..." : flat);
+  }
+}

@@ -1,0 +1,56 @@
+package io.jointure.adapter.rest;
+
+import io.jointure.model.RestCollectionConfig;
+import io.jointure.model.Row;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A table backed by HTTP: its columns and where its records come from. The first
+ * {@code keyColumns} columns of an External relation's records are not in the response: they are
+ * the origin's values the request was made for.
+ *
+ * @param name       the table's name
+ * @param columns    its columns, key columns first
+ * @param keyColumns how many leading columns a request must be given values for
+ * @param endpoint   where the records come from
+ * @param rowCount   the planner's estimate of the number of records
+ * @param primaryKey the column identifying a record, if declared
+ */
+record RestCollection(String name, List<RestColumn> columns, int keyColumns, Endpoint endpoint,
+    double rowCount, Optional<String> primaryKey) {
+
+  /** Where records come from. */
+  sealed interface Endpoint permits ApiCollection, UrlTemplate, JavaFunction {
+  }
+
+  /** A collection of a {@code type: rest} datasource: paginated, maybe filterable. */
+  record ApiCollection(String baseUrl, RestCollectionConfig config) implements Endpoint {
+  }
+
+  /**
+   * An External relation's URL template: one request per key, {@code {column}} replaced by the
+   * key's URL-encoded value; records at the JSON pointer (an array, or a single object).
+   */
+  record UrlTemplate(String template, String records) implements Endpoint {
+  }
+
+  /** An External relation's Java function: records for one key. */
+  record JavaFunction(Function<Row, List<Row>> function) implements Endpoint {
+  }
+
+  /** Whether a request needs values for the key columns (an External relation's records). */
+  boolean needsKeys() {
+    return keyColumns > 0;
+  }
+
+  int columnIndex(String column) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(column)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

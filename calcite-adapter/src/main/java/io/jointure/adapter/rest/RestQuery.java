@@ -1,0 +1,380 @@
+package io.jointure.adapter.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jointure.adapter.JavaValues;
+import io.jointure.adapter.KeyLookup;
+import io.jointure.adapter.request.SourceRequest;
+import io.jointure.model.RestCollectionConfig;
+import io.jointure.model.RestCollectionConfig.ListStyle;
+import io.jointure.model.Row;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * One listing of an HTTP source, ready to run: the collection, the values its filtered columns
+ * must equal (literals, or statement parameters resolved when it runs), the limit and sort the
+ * API applies, and the columns to read. Generated code calls {@link #enumerable(DataContext)}.
+ * Several values for a column become one list parameter (as the API declares) or one request
+ * per value; those requests run side by side, at most the source's {@code maxConcurrency} at once.
+ */
+public final class RestQuery {
+  private final RestSource source;
+  private final RestCollection collection;
+  private final RestScanSpec spec;
+  private final boolean scalarRows;
+
+  RestQuery(RestSource source, RestCollection collection, RestScanSpec spec,
+      boolean scalarRows) {
+    this.source = source;
+    this.collection = collection;
+    this.spec = spec;
+    this.scalarRows = scalarRows;
+  }
+
+  /** Called by generated code. */
+  public Enumerable<Object> enumerable(DataContext context) {
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object> enumerator() {
+        Map<Integer, List<Object>> bound = boundValues(context);
+        for (int i = 0; i < collection.keyColumns(); i++) {
+          if (!bound.containsKey(i)) {
+            throw new IllegalStateException("datasource '" + source.name() + "': the records of "
+                + collection.name() + " are fetched per " + collection.columns().get(i).name()
+                + " and cannot be listed whole; query them through their relation view, or"
+                + " filter on " + collection.columns().get(i).name());
+          }
+        }
+        List<Map<Integer, List<Object>>> listings = fanOut(bound);
+        if (listings.size() == 1 && collection.endpoint()
+            instanceof RestCollection.ApiCollection api) {
+          return streamed(api, listings.get(0)); // pages are fetched as rows are read
+        }
+        return Linq4j.enumerator(fetchAll(listings));
+      }
+    };
+  }
+
+  /** The filtered columns' values, statement parameters included. */
+  private Map<Integer, List<Object>> boundValues(DataContext context) {
+    Map<Integer, List<Object>> bound = new LinkedHashMap<>();
+    spec.filters().forEach((column, values) -> {
+      List<Object> resolved = new ArrayList<>();
+      for (RexNode value : values) {
+        Object v = value instanceof RexDynamicParam param ? context.get("?" + param.getIndex())
+            : literal((RexLiteral) value, type(column));
+        if (v != null) {
+          resolved.add(v);
+        }
+      }
+      bound.put(column, resolved);
+    });
+    return bound;
+  }
+
+  /**
+   * One map of column values per request: columns the API takes a list for keep all their values
+   * in one request; other columns with several values give one request per value.
+   */
+  private List<Map<Integer, List<Object>>> fanOut(Map<Integer, List<Object>> bound) {
+    List<Map<Integer, List<Object>>> listings = new ArrayList<>();
+    listings.add(new LinkedHashMap<>());
+    for (Map.Entry<Integer, List<Object>> entry : bound.entrySet()) {
+      int column = entry.getKey();
+      List<Object> values = entry.getValue();
+      boolean asList = RestRules.listStyle(collection, column) != ListStyle.NONE;
+      List<Map<Integer, List<Object>>> next = new ArrayList<>();
+      for (Map<Integer, List<Object>> listing : listings) {
+        if (values.isEmpty()) {
+          return List.of(); // equal to NULL only: no record can match
+        }
+        if (asList) {
+          Map<Integer, List<Object>> copy = new LinkedHashMap<>(listing);
+          copy.put(column, values);
+          next.add(copy);
+        } else {
+          for (Object value : values) {
+            Map<Integer, List<Object>> copy = new LinkedHashMap<>(listing);
+            copy.put(column, List.of(value));
+            next.add(copy);
+          }
+        }
+      }
+      listings = next;
+    }
+    return listings;
+  }
+
+  /** Runs the listings side by side and returns their rows, in listing order. */
+  private List<Object> fetchAll(List<Map<Integer, List<Object>>> listings) {
+    List<CompletableFuture<List<Object>>> futures = new ArrayList<>();
+    for (Map<Integer, List<Object>> listing : listings) {
+      futures.add(CompletableFuture.supplyAsync(() -> rows(listing), source.executor()));
+    }
+    List<Object> rows = new ArrayList<>();
+    for (CompletableFuture<List<Object>> future : futures) {
+      try {
+        rows.addAll(future.join());
+      } catch (CompletionException e) {
+        futures.forEach(f -> f.cancel(true));
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+    }
+    return rows;
+  }
+
+  /** All rows of one listing. */
+  private List<Object> rows(Map<Integer, List<Object>> listing) {
+    List<Object> rows = new ArrayList<>();
+    RestCollection.Endpoint endpoint = collection.endpoint();
+    if (endpoint instanceof RestCollection.ApiCollection api) {
+      Enumerator<Object> streamed = streamed(api, listing);
+      while (streamed.moveNext()) {
+        rows.add(streamed.current());
+      }
+    } else if (endpoint instanceof RestCollection.UrlTemplate template) {
+      RestUrl url = RestUrl.of(expand(template.template(), listing), Map.of());
+      JsonNode body;
+      try {
+        body = source.requester().get(url);
+      } catch (RestException e) {
+        source.requestLog().record(new SourceRequest(source.name(), "GET " + url.shown(),
+            List.of(), -1));
+        throw e;
+      }
+      JsonNode records = source.records(body, template.records(), url);
+      source.requestLog().record(new SourceRequest(source.name(), "GET " + url.shown(),
+          List.of(), records.size()));
+      for (JsonNode record : records) {
+        rows.add(row(record, listing, url));
+      }
+    } else if (endpoint instanceof RestCollection.JavaFunction function) {
+      Map<String, Object> keys = new LinkedHashMap<>();
+      for (int i = 0; i < collection.keyColumns(); i++) {
+        keys.put(collection.columns().get(i).name(),
+            JavaValues.toJava(listing.get(i).get(0), type(i)));
+      }
+      List<Row> records = function.function().apply(new Row(keys));
+      source.requestLog().record(new SourceRequest(source.name(), "call " + keys, List.of(),
+          records == null ? 0 : records.size()));
+      if (records != null) {
+        for (Row record : records) {
+          rows.add(row(record, listing));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** A listing of an API collection, page by page as rows are read. */
+  private Enumerator<Object> streamed(RestCollection.ApiCollection api,
+      Map<Integer, List<Object>> listing) {
+    RestCollectionConfig config = api.config();
+    List<String[]> parameters = new ArrayList<>();
+    listing.forEach((column, values) -> {
+      RestCollectionConfig.RestFilter filter =
+          config.filters().get(collection.columns().get(column).name());
+      List<String> texts = values.stream().map(v -> JsonValues.parameterText(v, type(column)))
+          .toList();
+      if (filter.list() == ListStyle.COMMA) {
+        parameters.add(new String[] {filter.parameter(), RestUrl.commaList(texts)});
+      } else {
+        texts.forEach(text -> parameters.add(new String[] {filter.parameter(), text}));
+      }
+    });
+    if (spec.sortColumn() >= 0) {
+      RestCollectionConfig.RestSort sort = config.sort().orElseThrow();
+      parameters.add(new String[] {sort.parameter(), (spec.descending()
+          ? sort.descendingPrefix() : "") + collection.columns().get(spec.sortColumn()).name()});
+    }
+    long limit = spec.fetch() == null ? Long.MAX_VALUE : spec.fetch();
+    RecordPages pages = new RecordPages(source, api, parameters, limit);
+    return new Enumerator<>() {
+      private Object current;
+
+      @Override
+      public Object current() {
+        return current;
+      }
+
+      @Override
+      public boolean moveNext() {
+        if (!pages.hasNext()) {
+          return false;
+        }
+        current = row(pages.next(), listing, null);
+        return true;
+      }
+
+      @Override
+      public void reset() {
+        throw new UnsupportedOperationException("a listing cannot be restarted");
+      }
+
+      @Override
+      public void close() {
+        // Nothing is held open between pages.
+      }
+    };
+  }
+
+  /** A URL template with each {@code {column}} replaced by the listing's URL-encoded value. */
+  private String expand(String template, Map<Integer, List<Object>> listing) {
+    Matcher m = RestUrl.TEMPLATE_VARIABLE.matcher(template);
+    StringBuilder url = new StringBuilder();
+    while (m.find()) {
+      int column = collection.columnIndex(m.group(1));
+      String text = JsonValues.parameterText(listing.get(column).get(0), type(column));
+      m.appendReplacement(url, Matcher.quoteReplacement(RestUrl.pathSegment(text)));
+    }
+    m.appendTail(url);
+    return url.toString();
+  }
+
+  /** A JSON record as an output row: key columns from the request, others from the record. */
+  private Object row(JsonNode record, Map<Integer, List<Object>> listing, RestUrl url) {
+    Object[] row = new Object[spec.projection().size()];
+    for (int i = 0; i < row.length; i++) {
+      int column = spec.projection().get(i);
+      if (column < collection.keyColumns()) {
+        row[i] = listing.get(column).get(0);
+        continue;
+      }
+      RestColumn restColumn = collection.columns().get(column);
+      try {
+        row[i] = JsonValues.toInternal(JsonValues.at(record, restColumn.path()),
+            restColumn.type());
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        throw new RestException(source.name(), url == null ? describe() : url.shown(),
+            "the response is not the declared shape: column " + restColumn.name() + ": "
+                + e.getMessage() + "; fix the type in the model's schema", e);
+      }
+    }
+    return scalarRows ? row[0] : row;
+  }
+
+  /** A Java function's record as an output row. */
+  private Object row(Row record, Map<Integer, List<Object>> listing) {
+    Object[] row = new Object[spec.projection().size()];
+    for (int i = 0; i < row.length; i++) {
+      int column = spec.projection().get(i);
+      if (column < collection.keyColumns()) {
+        row[i] = listing.get(column).get(0);
+        continue;
+      }
+      String name = collection.columns().get(column).name();
+      Object value = record.values().get(name);
+      try {
+        row[i] = JavaValues.toInternal(value, type(column));
+      } catch (ClassCastException | NumberFormatException e) {
+        throw new IllegalStateException("the function of " + source.name() + " answered a "
+            + value.getClass().getSimpleName() + " for " + name + ", declared "
+            + type(column), e);
+      }
+    }
+    return scalarRows ? row[0] : row;
+  }
+
+  private SqlTypeName type(int column) {
+    return collection.columns().get(column).type().name();
+  }
+
+  /** A literal as Calcite's internal value for a column of this type. */
+  private static Object literal(RexLiteral literal, SqlTypeName type) {
+    return switch (type) {
+      case SMALLINT, INTEGER -> literal.getValueAs(BigDecimal.class).intValueExact();
+      case BIGINT -> literal.getValueAs(BigDecimal.class).longValueExact();
+      case DECIMAL -> literal.getValueAs(BigDecimal.class);
+      case REAL, DOUBLE, FLOAT -> literal.getValueAs(Double.class);
+      case BOOLEAN -> literal.getValueAs(Boolean.class);
+      case DATE -> literal.getValueAs(Integer.class);
+      case TIME -> literal.getValueAs(Integer.class);
+      case TIMESTAMP -> literal.getValueAs(Long.class);
+      default -> literal.getValueAs(String.class);
+    };
+  }
+
+  /**
+   * This listing restricted to records whose key columns hold given values: one list-parameter
+   * request per {@code maxKeysPerRequest} keys when the API takes lists for the one key column,
+   * else one request per key; all side by side, bounded by the source's concurrency.
+   */
+  KeyLookup keyLookup(List<Integer> keyOutputColumns) {
+    List<Integer> keyColumns = keyOutputColumns.stream().map(spec.projection()::get).toList();
+    boolean asList = keyColumns.size() == 1
+        && RestRules.listStyle(collection, keyColumns.get(0)) != ListStyle.NONE;
+    int perRequest = asList && collection.endpoint() instanceof RestCollection.ApiCollection api
+        ? api.config().maxKeysPerRequest() : 1;
+    return new KeyLookup() {
+      @Override
+      public Enumerable<Object> rowsWithKeys(DataContext context, List<Object[]> keys) {
+        Map<Integer, List<Object>> bound = boundValues(context);
+        List<Map<Integer, List<Object>>> listings = new ArrayList<>();
+        for (int start = 0; start < keys.size(); start += perRequest) {
+          List<Object[]> chunk = keys.subList(start, Math.min(keys.size(), start + perRequest));
+          Map<Integer, List<Object>> listing = new LinkedHashMap<>(bound);
+          for (int k = 0; k < keyColumns.size(); k++) {
+            int index = k;
+            listing.put(keyColumns.get(k), chunk.stream().map(key -> key[index]).toList());
+          }
+          listings.addAll(fanOut(listing));
+        }
+        return Linq4j.asEnumerable(fetchAll(listings));
+      }
+
+      @Override
+      public String describe() {
+        List<String> names = keyColumns.stream()
+            .map(c -> collection.columns().get(c).name()).toList();
+        return RestQuery.this.describe() + " for each " + (perRequest > 1
+            ? perRequest + " keys of " : "key of ") + String.join(", ", names);
+      }
+    };
+  }
+
+  /** The requests this listing sends, for EXPLAIN: values shown as {@code ?}. */
+  public String describe() {
+    StringBuilder text = new StringBuilder("GET ");
+    RestCollection.Endpoint endpoint = collection.endpoint();
+    if (endpoint instanceof RestCollection.ApiCollection api) {
+      RestCollectionConfig config = api.config();
+      RestUrl url = RestUrl.of(api.baseUrl() + config.path(), source.secretParameters());
+      spec.filters().keySet().forEach(column -> url.add(config.filters().get(
+          collection.columns().get(column).name()).parameter(), "?"));
+      if (spec.sortColumn() >= 0) {
+        RestCollectionConfig.RestSort sort = config.sort().orElseThrow();
+        url.add(sort.parameter(), (spec.descending() ? sort.descendingPrefix() : "")
+            + collection.columns().get(spec.sortColumn()).name());
+      }
+      text.append(url.shown().replace("%3F", "?"));
+      if (spec.fetch() != null) {
+        text.append(" (first ").append(spec.fetch()).append(" records)");
+      }
+      if (config.pagination().kind() != io.jointure.model.RestPagination.Kind.NONE) {
+        text.append(" (").append(config.pagination().kind().name().toLowerCase(
+            java.util.Locale.ROOT)).append(" pagination)");
+      }
+    } else if (endpoint instanceof RestCollection.UrlTemplate template) {
+      text.append(template.template());
+    } else {
+      text.replace(0, text.length(), "Java function of " + collection.columns()
+          .subList(0, collection.keyColumns()).stream().map(RestColumn::name).toList());
+    }
+    return text.toString();
+  }
+}

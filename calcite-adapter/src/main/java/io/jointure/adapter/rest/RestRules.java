@@ -1,0 +1,269 @@
+package io.jointure.adapter.rest;
+
+import io.jointure.model.RestCollectionConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.convert.ConverterRule;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.immutables.value.Value;
+
+/**
+ * The rules that move work into an HTTP source's requests: equality filters on columns the API
+ * filters on become query parameters, plain projections narrow the listing, and a limit (with a
+ * sort the API can do) becomes a page size or limit parameter. Each leaves what the API cannot do
+ * to Calcite, and does nothing when there is nothing to move.
+ */
+@Value.Enclosing
+public final class RestRules {
+  private RestRules() {
+  }
+
+  static List<RelOptRule> rules(RestConvention out) {
+    return List.of(
+        FilterConfig.of(out).toRule(),
+        ProjectConfig.of(out).toRule(),
+        SortConfig.of(out).toRule(),
+        ConverterRule.Config.INSTANCE
+            .withConversion(RelNode.class, out, EnumerableConvention.INSTANCE,
+                "RestToEnumerableConverterRule:" + out.getName())
+            .withRuleFactory(ToEnumerableRule::new).toRule(ToEnumerableRule.class));
+  }
+
+  /**
+   * The values a conjunct makes a column equal to ({@code col = 3}, {@code col IN (1, 2)},
+   * {@code col = ?}), keyed by table column, when the API filters on that column; else null.
+   */
+  static Map.Entry<Integer, List<RexNode>> equalities(RexNode conjunct, RestTableScan scan) {
+    RexNode expanded = RexUtil.expandSearch(scan.getCluster().getRexBuilder(), null, conjunct);
+    List<RexNode> alternatives = expanded.getKind() == SqlKind.OR
+        ? ((RexCall) expanded).getOperands() : List.of(expanded);
+    Integer column = null;
+    List<RexNode> values = new ArrayList<>();
+    for (RexNode alternative : alternatives) {
+      if (alternative.getKind() != SqlKind.EQUALS) {
+        return null;
+      }
+      List<RexNode> operands = ((RexCall) alternative).getOperands();
+      RexNode ref = operands.get(0) instanceof RexInputRef ? operands.get(0) : operands.get(1);
+      RexNode value = ref == operands.get(0) ? operands.get(1) : operands.get(0);
+      if (!(ref instanceof RexInputRef input) || !(value instanceof RexDynamicParam
+          || value instanceof RexLiteral literal && !literal.isNull())) {
+        return null;
+      }
+      int tableColumn = scan.spec().projection().get(input.getIndex());
+      if (column != null && column != tableColumn) {
+        return null;
+      }
+      column = tableColumn;
+      values.add(value);
+    }
+    if (column == null || !filterable(scan.collection(), column)) {
+      return null;
+    }
+    return Map.entry(column, values);
+  }
+
+  /** Whether requests can carry a value for this column: a declared filter, or a key. */
+  static boolean filterable(RestCollection collection, int column) {
+    if (column < collection.keyColumns()) {
+      return true;
+    }
+    return collection.endpoint() instanceof RestCollection.ApiCollection api
+        && api.config().filters().containsKey(collection.columns().get(column).name());
+  }
+
+  /** Equality filters on filterable columns become query parameters. */
+  static final class FilterRule extends RelRule<FilterConfig> {
+    FilterRule(FilterConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      LogicalFilter filter = call.rel(0);
+      RestTableScan scan = call.rel(1);
+      if (scan.source().convention() != config.convention() || scan.spec().fetch() != null) {
+        return; // another source's scan; or a limit already applies before this filter
+      }
+      Map<Integer, List<RexNode>> pushed = new LinkedHashMap<>();
+      List<RexNode> kept = new ArrayList<>();
+      for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
+        Map.Entry<Integer, List<RexNode>> equality = equalities(conjunct, scan);
+        if (equality != null && !scan.spec().filters().containsKey(equality.getKey())
+            && !pushed.containsKey(equality.getKey())) {
+          pushed.put(equality.getKey(), List.copyOf(equality.getValue()));
+        } else {
+          kept.add(conjunct);
+        }
+      }
+      if (pushed.isEmpty()) {
+        return;
+      }
+      // The API applies declared filters exactly, so pushed conjuncts leave Calcite.
+      RelNode narrowed = scan.with(scan.spec().withFilters(pushed));
+      call.transformTo(kept.isEmpty() ? narrowed
+          : call.builder().push(narrowed).filter(kept).build());
+    }
+  }
+
+  /** Rule configuration. */
+  @Value.Immutable
+  interface FilterConfig extends RelRule.Config {
+    static FilterConfig of(RestConvention convention) {
+      return ImmutableRestRules.FilterConfig.builder().convention(convention)
+          .description("RestFilterRule:" + convention.getName())
+          .operandSupplier(b -> b.operand(LogicalFilter.class).oneInput(
+              s -> s.operand(RestTableScan.class).noInputs()))
+          .build();
+    }
+
+    RestConvention convention();
+
+    @Override
+    default FilterRule toRule() {
+      return new FilterRule(this);
+    }
+  }
+
+  /** A projection of plain columns narrows the listing (records are read for those only). */
+  static final class ProjectRule extends RelRule<ProjectConfig> {
+    ProjectRule(ProjectConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      LogicalProject project = call.rel(0);
+      RestTableScan scan = call.rel(1);
+      if (scan.source().convention() != config.convention()) {
+        return;
+      }
+      List<Integer> columns = new ArrayList<>();
+      for (RexNode expression : project.getProjects()) {
+        if (!(expression instanceof RexInputRef ref)) {
+          return;
+        }
+        columns.add(scan.spec().projection().get(ref.getIndex()));
+      }
+      call.transformTo(scan.with(scan.spec().withProjection(columns)));
+    }
+  }
+
+  /** Rule configuration. */
+  @Value.Immutable
+  interface ProjectConfig extends RelRule.Config {
+    static ProjectConfig of(RestConvention convention) {
+      return ImmutableRestRules.ProjectConfig.builder().convention(convention)
+          .description("RestProjectRule:" + convention.getName())
+          .operandSupplier(b -> b.operand(LogicalProject.class).oneInput(
+              s -> s.operand(RestTableScan.class).noInputs()))
+          .build();
+    }
+
+    RestConvention convention();
+
+    @Override
+    default ProjectRule toRule() {
+      return new ProjectRule(this);
+    }
+  }
+
+  /**
+   * {@code LIMIT n} (and {@code ORDER BY c LIMIT n} when the API sorts by c) stops the listing
+   * after n records; the sort and limit also stay in Calcite, which keeps SQL's exact order.
+   */
+  static final class SortRule extends RelRule<SortConfig> {
+    SortRule(SortConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      LogicalSort sort = call.rel(0);
+      RestTableScan scan = call.rel(1);
+      if (scan.source().convention() != config.convention() || scan.spec().fetch() != null
+          || !(sort.fetch instanceof RexLiteral fetch)
+          || sort.offset != null && !(sort.offset instanceof RexLiteral)) {
+        return;
+      }
+      long limit = fetch.getValueAs(Long.class)
+          + (sort.offset == null ? 0 : ((RexLiteral) sort.offset).getValueAs(Long.class));
+      List<RelFieldCollation> order = sort.getCollation().getFieldCollations();
+      int column = -1;
+      boolean descending = false;
+      if (!order.isEmpty()) {
+        if (order.size() != 1 || !sortable(scan, order.get(0).getFieldIndex())) {
+          return;
+        }
+        column = scan.spec().projection().get(order.get(0).getFieldIndex());
+        descending = order.get(0).getDirection().isDescending();
+      }
+      RelNode limited = scan.with(scan.spec().withFetch(limit, column, descending));
+      call.transformTo(sort.copy(sort.getTraitSet(), limited, sort.getCollation(), sort.offset,
+          sort.fetch));
+    }
+
+    private static boolean sortable(RestTableScan scan, int field) {
+      return scan.collection().endpoint() instanceof RestCollection.ApiCollection api
+          && api.config().sort().isPresent()
+          && scan.spec().projection().get(field) >= scan.collection().keyColumns();
+    }
+  }
+
+  /** Rule configuration. */
+  @Value.Immutable
+  interface SortConfig extends RelRule.Config {
+    static SortConfig of(RestConvention convention) {
+      return ImmutableRestRules.SortConfig.builder().convention(convention)
+          .description("RestSortRule:" + convention.getName())
+          .operandSupplier(b -> b.operand(LogicalSort.class).oneInput(
+              s -> s.operand(RestTableScan.class).noInputs()))
+          .build();
+    }
+
+    RestConvention convention();
+
+    @Override
+    default SortRule toRule() {
+      return new SortRule(this);
+    }
+  }
+
+  /** The bridge out of the source. */
+  static final class ToEnumerableRule extends ConverterRule {
+    ToEnumerableRule(Config config) {
+      super(config);
+    }
+
+    @Override
+    public RelNode convert(RelNode rel) {
+      return new RestToEnumerableConverter(rel.getCluster(),
+          rel.getTraitSet().replace(getOutConvention()), rel);
+    }
+  }
+
+  /** How the API takes several values for a filterable column (keys: one per request). */
+  static RestCollectionConfig.ListStyle listStyle(RestCollection collection, int column) {
+    return collection.endpoint() instanceof RestCollection.ApiCollection api
+        ? api.config().filters().get(collection.columns().get(column).name()).list()
+        : RestCollectionConfig.ListStyle.NONE;
+  }
+}

@@ -1,0 +1,43 @@
+package io.jointure.adapter.rest;
+
+import io.jointure.adapter.DatasourceSchema;
+import io.jointure.adapter.request.RequestLog;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+/**
+ * The SQL schema of one REST datasource: one table per declared collection. Nothing is requested
+ * until a table is first looked up (and then only for collections whose columns are inferred).
+ */
+public final class RestSchema extends AbstractSchema implements DatasourceSchema {
+  private final RestSource source;
+  private Map<String, Table> tables;
+
+  public RestSchema(RestSource source) {
+    this.source = source;
+  }
+
+  @Override
+  public RequestLog requestLog() {
+    return source.requestLog();
+  }
+
+  @Override
+  public boolean isMutable() {
+    return false;
+  }
+
+  @Override
+  protected synchronized Map<String, Table> getTableMap() {
+    if (tables == null) {
+      Map<String, Table> byName = new LinkedHashMap<>();
+      source.collections().forEach((name, collection) ->
+          byName.put(name, new RestTable(source, collection)));
+      tables = Collections.unmodifiableMap(byName);
+    }
+    return tables;
+  }
+}

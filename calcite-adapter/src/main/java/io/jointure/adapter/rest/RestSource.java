@@ -1,0 +1,163 @@
+package io.jointure.adapter.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jointure.adapter.SqlTypeSpec;
+import io.jointure.adapter.request.RequestLog;
+import io.jointure.model.DeclaredColumn;
+import io.jointure.model.RestCollectionConfig;
+import io.jointure.model.RestDatasourceConfig;
+import io.jointure.model.RestDatasourceConfig.HttpSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An HTTP source at run time: a {@code type: rest} datasource, or the API behind one External
+ * relation. Holds its requester (headers, timeouts, retries, concurrency), its collections (their
+ * columns declared, or inferred from a sample on first use), its planner convention and its
+ * request log. Shared by every connection with the same configuration.
+ */
+public final class RestSource implements AutoCloseable {
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final String name;
+  private final RestDatasourceConfig config;
+  private final HttpSettings http;
+  private final HttpRequester requester;
+  private final RequestLog requestLog = new RequestLog();
+  private final RestConvention convention;
+  private final ExecutorService executor;
+  private Map<String, RestCollection> collections;
+
+  /** A {@code type: rest} datasource. */
+  public RestSource(RestDatasourceConfig config) {
+    this(config.name(), config, config.http(), null);
+  }
+
+  /** The API of one External relation, whose one collection is already known. */
+  RestSource(String name, HttpSettings http, RestCollection collection) {
+    this(name, null, http, Map.of(collection.name(), collection));
+  }
+
+  private RestSource(String name, RestDatasourceConfig config, HttpSettings http,
+      Map<String, RestCollection> collections) {
+    this.name = name;
+    this.config = config;
+    this.http = http;
+    this.collections = collections;
+    this.requester = new HttpRequester(name, http);
+    this.convention = new RestConvention(this);
+    // Requests for many keys run side by side, as many at once as the API allows; idle
+    // threads end, so a source nobody queries holds none.
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(http.maxConcurrency(),
+        http.maxConcurrency(), 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+          Thread thread = new Thread(task, "jointure-rest-" + THREADS.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    this.executor = pool;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public RequestLog requestLog() {
+    return requestLog;
+  }
+
+  public RestConvention convention() {
+    return convention;
+  }
+
+  HttpRequester requester() {
+    return requester;
+  }
+
+  ExecutorService executor() {
+    return executor;
+  }
+
+  HttpSettings http() {
+    return http;
+  }
+
+  /** Query parameters every request carries (API keys): secrets. */
+  Map<String, String> secretParameters() {
+    return http.queryParameters();
+  }
+
+  /** Collections by name; a collection without a declared schema is sampled once. */
+  public synchronized Map<String, RestCollection> collections() {
+    if (collections == null) {
+      Map<String, RestCollection> byName = new LinkedHashMap<>();
+      for (RestCollectionConfig collection : config.collections().values()) {
+        byName.put(collection.name(), describe(collection));
+      }
+      collections = byName;
+    }
+    return collections;
+  }
+
+  private RestCollection describe(RestCollectionConfig collection) {
+    RestCollection.ApiCollection endpoint =
+        new RestCollection.ApiCollection(config.baseUrl(), collection);
+    List<RestColumn> columns = new ArrayList<>();
+    if (collection.schema().isPresent()) {
+      for (DeclaredColumn column : collection.schema().get()) {
+        columns.add(RestColumn.of(column.name(), SqlTypeSpec.of(column.type())));
+      }
+    } else {
+      JsonSchemaInference inference = new JsonSchemaInference();
+      new RecordPages(this, endpoint, List.of(), config.sampleSize())
+          .forEachRemaining(record -> {
+            if (record.isObject()) {
+              inference.add(record);
+            }
+          });
+      columns = inference.columns();
+      if (columns.isEmpty()) {
+        throw new IllegalStateException("datasource '" + name + "', collection '"
+            + collection.name() + "': the sample response has no records to infer columns"
+            + " from; declare them under " + collection.modelPath() + ".schema");
+      }
+    }
+    return new RestCollection(collection.name(), List.copyOf(columns), 0, endpoint,
+        collection.rowCount().orElse(RestCollectionConfig.DEFAULT_ROW_COUNT),
+        collection.primaryKey());
+  }
+
+  /**
+   * The records in a response: the array at the JSON pointer; a single object counts as one
+   * record (an API answering one resource), null or absent as none.
+   */
+  JsonNode records(JsonNode body, String pointer, RestUrl url) {
+    JsonNode records = pointer.isEmpty() ? body : body.at(pointer);
+    if (records.isMissingNode() || records.isNull()) {
+      if (!pointer.isEmpty() && body.isObject()) {
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+      }
+    } else if (records.isArray()) {
+      return records;
+    } else if (records.isObject()) {
+      return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
+          .add(records);
+    }
+    throw new RestException(name, url.shown(), "the response is not the declared shape: expected"
+        + " an array of records at " + (pointer.isEmpty() ? "its top level" : "JSON pointer "
+            + pointer) + ", found " + records.getNodeType().name().toLowerCase(
+                java.util.Locale.ROOT) + "; fix `records:` in the model", null);
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,108 @@
+package io.jointure.adapter.rest;
+
+import io.jointure.adapter.KeySelectivity;
+import io.jointure.adapter.KeyedTable;
+import io.jointure.adapter.SqlTypeSpec;
+import io.jointure.model.DeclaredColumn;
+import io.jointure.model.ExternalTarget;
+import io.jointure.model.RestCollectionConfig;
+import io.jointure.model.RestDatasourceConfig.HttpSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.metadata.BuiltInMetadata;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * A REST collection (or an External relation's records) as a table: every column nullable, the
+ * declared row count and primary key as statistics.
+ */
+public final class RestTable extends AbstractTable implements TranslatableTable, KeyedTable,
+    BuiltInMetadata.Selectivity.Handler {
+  private final RestSource source;
+  private final RestCollection collection;
+
+  RestTable(RestSource source, RestCollection collection) {
+    this.source = source;
+    this.collection = collection;
+  }
+
+  /**
+   * The records of an External relation as a table: the origin's key columns (with their types),
+   * then the declared schema; fetched only for given keys, from the URL template or the function.
+   *
+   * @param sourceName names its requests in messages and the request log
+   */
+  public static RestTable forExternal(String sourceName, ExternalTarget target,
+      List<SqlTypeSpec> keyTypes) {
+    List<RestColumn> columns = new ArrayList<>();
+    for (int i = 0; i < keyTypes.size(); i++) {
+      columns.add(RestColumn.of(target.keyColumns().get(i), keyTypes.get(i)));
+    }
+    for (DeclaredColumn column : target.schema()) {
+      columns.add(RestColumn.of(column.name(), SqlTypeSpec.of(column.type())));
+    }
+    RestCollection.Endpoint endpoint = target.function().isPresent()
+        ? new RestCollection.JavaFunction(target.function().get())
+        : new RestCollection.UrlTemplate(target.url().orElseThrow(), target.records());
+    RestCollection collection = new RestCollection(sourceName, List.copyOf(columns),
+        keyTypes.size(), endpoint, RestCollectionConfig.DEFAULT_ROW_COUNT, Optional.empty());
+    HttpSettings defaults = HttpSettings.defaults();
+    HttpSettings http = new HttpSettings(target.headers(), Map.of(), defaults.timeout(),
+        defaults.maxRetries(), defaults.maxConcurrency());
+    return new RestTable(new RestSource(sourceName, http, collection), collection);
+  }
+
+  RestCollection collection() {
+    return collection;
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder builder = typeFactory.builder();
+    for (RestColumn column : collection.columns()) {
+      builder.add(column.name(),
+          typeFactory.createTypeWithNullability(column.type().toRelType(typeFactory), true));
+    }
+    return builder.build();
+  }
+
+  @Override
+  public List<String> primaryKey() {
+    return collection.primaryKey().map(List::of).orElse(List.of());
+  }
+
+  @Override
+  public List<List<String>> uniqueKeys() {
+    return collection.primaryKey().isEmpty() ? List.of() : List.of(primaryKey());
+  }
+
+  @Override
+  public Statistic getStatistic() {
+    int key = collection.primaryKey().map(collection::columnIndex).orElse(-1);
+    return Statistics.of(collection.rowCount(),
+        key < 0 ? List.of() : List.of(ImmutableBitSet.of(key)));
+  }
+
+  /** Calcite asks the table how selective a filter on its scan is (see {@link KeySelectivity}). */
+  @Override
+  public Double getSelectivity(RelNode scan, RelMetadataQuery mq, RexNode predicate) {
+    return KeySelectivity.of(scan, mq, predicate);
+  }
+
+  @Override
+  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    return RestTableScan.create(context.getCluster(), relOptTable, source, collection);
+  }
+}

@@ -2,6 +2,10 @@ package io.jointure.server;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,6 +49,7 @@ public final class JointureServer implements AutoCloseable {
    * @throws IllegalArgumentException the users file or keystore cannot be read or used
    */
   public static JointureServer start(ServerSettings settings) throws SQLException, IOException {
+    requireLocalAddress(settings.bind());
     settings.usersFile().ifPresent(file -> requireReadable(file, "users file"));
     settings.tls().ifPresent(tls -> requireReadable(tls.keystore(), "keystore"));
     try (Connection check = DriverManager.getConnection(settings.jdbcUrl())) {
@@ -85,6 +90,23 @@ public final class JointureServer implements AutoCloseable {
         ((ServerConnector) connector).setHost(address);
       }
     };
+  }
+
+  /** The address to listen on must be one of this machine's (or the wildcard). */
+  private static void requireLocalAddress(String bind) {
+    try {
+      InetAddress address = InetAddress.getByName(bind);
+      if (!address.isAnyLocalAddress() && NetworkInterface.getByInetAddress(address) == null) {
+        throw new IllegalArgumentException("--bind " + bind + ": " + address.getHostAddress()
+            + " is not an address of this machine; use 127.0.0.1, 0.0.0.0 or one of its"
+            + " interfaces' addresses");
+      }
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("--bind " + bind + ": unknown host; use an address"
+          + " such as 127.0.0.1 or 0.0.0.0");
+    } catch (SocketException e) {
+      throw new IllegalArgumentException("--bind " + bind + ": " + e.getMessage());
+    }
   }
 
   private static void requireReadable(Path file, String what) {

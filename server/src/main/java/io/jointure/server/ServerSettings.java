@@ -27,6 +27,14 @@ public record ServerSettings(String jdbcUrl, String bind, int port, Optional<Pat
     Objects.requireNonNull(tls);
   }
 
+  /** Leaves out an inline model, which may hold passwords. */
+  @Override
+  public String toString() {
+    String model = jdbcUrl.contains("inline:") ? "(inline model)" : jdbcUrl;
+    return "ServerSettings[" + model + ", " + bind + ":" + port + ", users=" + usersFile
+        + ", " + tls + "]";
+  }
+
   /** Plain HTTP on 127.0.0.1, no authentication. */
   public static ServerSettings local(String jdbcUrl, int port) {
     return new ServerSettings(jdbcUrl, DEFAULT_BIND, port, Optional.empty(), Optional.empty());

@@ -127,6 +127,15 @@ class CliTest extends SeedFixtureTest {
     }
   }
 
+  @Test
+  void aBindAddressNotOfThisMachineIsOneLineAndExitsTwo() {
+    Run run = jointure("serve", "--model", model.toString(), "--port", "0", "--bind",
+        "192.0.2.1"); // TEST-NET-1: never a local address
+    assertEquals(2, run.exit(), run.err());
+    assertTrue(run.err().startsWith("jointure serve: --bind 192.0.2.1: 192.0.2.1 is not an"
+        + " address of this machine"), run.err());
+  }
+
   private static final String QUERY = "SELECT t.id, t.name, COUNT(p.id) AS people"
       + " FROM crm.towns t JOIN shop.people p ON p.town_id = t.id WHERE t.id <= 12"
       + " GROUP BY t.id, t.name ORDER BY t.id";

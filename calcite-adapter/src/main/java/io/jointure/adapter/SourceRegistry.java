@@ -6,6 +6,7 @@ import io.jointure.adapter.sql.SqlSource;
 import io.jointure.model.MongoDatasourceConfig;
 import io.jointure.model.RestDatasourceConfig;
 import io.jointure.model.SqlDatasourceConfig;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,5 +36,28 @@ public final class SourceRegistry {
 
   public RestSource restSource(RestDatasourceConfig config) {
     return restSources.computeIfAbsent(config, RestSource::new);
+  }
+
+  /**
+   * Closes every source's pool, client or threads and forgets them, for a process that is
+   * shutting down (a server on SIGTERM). Connections opened afterwards get new sources.
+   */
+  public void closeAll() {
+    closeAndForget(sqlSources);
+    closeAndForget(mongoSources);
+    closeAndForget(restSources);
+  }
+
+  private static <C, S extends AutoCloseable> void closeAndForget(Map<C, S> sources) {
+    for (C config : List.copyOf(sources.keySet())) {
+      S source = sources.remove(config);
+      if (source != null) {
+        try {
+          source.close();
+        } catch (Exception e) {
+          // Shutting down: a source that fails to close is left to the process's end.
+        }
+      }
+    }
   }
 }

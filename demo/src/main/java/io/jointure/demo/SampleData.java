@@ -1,41 +1,90 @@
 package io.jointure.demo;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 
 /**
- * The seeds' example domain split over two sources: PostgreSQL database {@code crm} holds
- * countries, towns and mayors; MongoDB database {@code shop} holds the people who live in the
- * towns, as documents with a nested address and tags.
+ * The seeds' example domain, spread over several sources as a real company's would be:
+ * <ul>
+ *   <li>PostgreSQL database {@code crm}: countries, towns, mayors, utility contracts, customers;
+ *   <li>PostgreSQL database {@code energy}: power plants;
+ *   <li>PostgreSQL database {@code library}: books;
+ *   <li>MongoDB database {@code shop}: people (with a nested address), messages, authors;
+ *   <li>MongoDB database {@code billing}: payments, as a payment processor would hold them.
+ * </ul>
+ * The model declares the seeds' relations between them (towns' country, mayor, inhabitants and
+ * energy providers; customers' payments and last message; books' author).
  */
 public final class SampleData {
   private SampleData() {
   }
 
   public static void load(EmbeddedPostgres pg, EmbeddedMongo mongo) throws SQLException {
-    pg.createDatabase("crm");
-    try (Connection c = pg.connect("crm"); Statement s = c.createStatement()) {
-      s.execute("""
-          CREATE TABLE countries (id int PRIMARY KEY, name text NOT NULL UNIQUE, code char(2));
-          CREATE TABLE towns (id int PRIMARY KEY, name text NOT NULL,
-            country_id int REFERENCES countries(id), population int);
-          CREATE TABLE mayors (id int PRIMARY KEY, town_id int UNIQUE REFERENCES towns(id),
-            full_name text NOT NULL, elected_on date);
-          INSERT INTO countries VALUES (1, 'France', 'FR'), (2, 'Spain', 'ES'), (3, 'Italy', 'IT');
-          INSERT INTO towns VALUES (1, 'Paris', 1, 2102650), (2, 'Lyon', 1, 522250),
-            (3, 'Madrid', 2, 3332035), (4, 'Sevilla', 2, 681998), (5, 'Roma', 3, 2748109),
-            (6, 'Nowhere', NULL, 12);
-          INSERT INTO mayors VALUES (1, 1, 'Anne Hidalgo', '2014-04-05'),
-            (2, 3, 'José Luis Martínez-Almeida', '2019-06-15'), (3, 5, 'Roberto Gualtieri', '2021-10-21');
-          ANALYZE;
-          """);
+    loadSql(pg, "crm", """
+        CREATE TABLE countries (id int PRIMARY KEY, name text NOT NULL UNIQUE, code char(2));
+        CREATE TABLE towns (id int PRIMARY KEY, name text NOT NULL,
+          country_id int REFERENCES countries(id), population int);
+        CREATE TABLE mayors (id int PRIMARY KEY, town_id int UNIQUE REFERENCES towns(id),
+          full_name text NOT NULL, elected_on date);
+        CREATE TABLE utility_contracts (id int PRIMARY KEY, town_id int NOT NULL REFERENCES towns(id),
+          power_plant_id int NOT NULL, signed_on date);
+        CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, email text,
+          town_id int REFERENCES towns(id));
+        INSERT INTO countries VALUES (1, 'France', 'FR'), (2, 'Spain', 'ES'), (3, 'Italy', 'IT');
+        INSERT INTO towns VALUES (1, 'Paris', 1, 2102650), (2, 'Lyon', 1, 522250),
+          (3, 'Madrid', 2, 3332035), (4, 'Sevilla', 2, 681998), (5, 'Roma', 3, 2748109),
+          (6, 'Nowhere', NULL, 12);
+        INSERT INTO mayors VALUES (1, 1, 'Anne Hidalgo', '2014-04-05'),
+          (2, 3, 'José Luis Martínez-Almeida', '2019-06-15'),
+          (3, 5, 'Roberto Gualtieri', '2021-10-21');
+        INSERT INTO utility_contracts VALUES (1, 1, 1, '2015-01-01'), (2, 1, 2, '2018-06-01'),
+          (3, 2, 1, '2016-03-15'), (4, 3, 3, '2012-09-30'), (5, 4, 3, '2019-01-01'),
+          (6, 4, 4, '2020-07-01'), (7, 5, 5, '2011-11-11');
+        INSERT INTO customers
+          SELECT g, 'Customer ' || g, 'customer' || g || '@example.com', 1 + g % 6
+          FROM generate_series(1, 40) g;
+        """);
+    loadSql(pg, "energy", """
+        CREATE TABLE power_plants (id int PRIMARY KEY, name text NOT NULL, kind text,
+          capacity_mw int);
+        INSERT INTO power_plants VALUES (1, 'Nogent', 'nuclear', 2620),
+          (2, 'Seine Solar', 'solar', 45), (3, 'Almaraz', 'nuclear', 2017),
+          (4, 'Andasol', 'solar', 150), (5, 'Montalto', 'gas', 3600);
+        """);
+    loadSql(pg, "library", """
+        CREATE TABLE books (id int PRIMARY KEY, title text NOT NULL, author_id int,
+          published int);
+        INSERT INTO books VALUES (1, 'Foundation', 1, 1951), (2, 'Foundation and Empire', 1, 1952),
+          (3, 'I, Robot', 1, 1950), (4, 'Dune', 2, 1965), (5, 'The Left Hand of Darkness', 3, 1969),
+          (6, 'The Dispossessed', 3, 1974), (7, 'Anonymous Poems', NULL, 1900);
+        """);
+    try (MongoClient client = MongoClients.create(mongo.uri())) {
+      loadShop(client.getDatabase("shop"));
+      loadBilling(client.getDatabase("billing"));
     }
+  }
+
+  private static void loadSql(EmbeddedPostgres pg, String database, String sql)
+      throws SQLException {
+    pg.createDatabase(database);
+    try (Connection c = pg.connect(database); Statement s = c.createStatement()) {
+      s.execute(sql + "ANALYZE;");
+    }
+  }
+
+  private static void loadShop(MongoDatabase shop) {
     String[] streets = {"Rue de Rivoli", "Gran Via", "Via del Corso", "Calle Sierpes"};
     List<Document> people = new ArrayList<>();
     for (int i = 1; i <= 600; i++) {
@@ -45,33 +94,91 @@ public final class SampleData {
               .append("number", i % 120))
           .append("tags", i % 3 == 0 ? List.of("newsletter", "vip") : List.of("newsletter")));
     }
-    try (MongoClient client = MongoClients.create(mongo.uri())) {
-      client.getDatabase("shop").getCollection("people").insertMany(people);
+    shop.getCollection("people").insertMany(people);
+
+    Instant start = Instant.parse("2025-01-01T09:00:00Z");
+    List<Document> messages = new ArrayList<>();
+    for (long id = 1; id <= 200; id++) {
+      messages.add(new Document("_id", id).append("customer_id", (int) (1 + (id * 11) % 35))
+          .append("sent_at", Date.from(start.plus(id * 5, ChronoUnit.HOURS)))
+          .append("text", "Message " + id));
     }
+    shop.getCollection("messages").insertMany(messages);
+
+    shop.getCollection("authors").insertMany(List.of(
+        new Document("_id", 1).append("first_name", "Isaac").append("last_name", "Asimov"),
+        new Document("_id", 2).append("first_name", "Frank").append("last_name", "Herbert"),
+        new Document("_id", 3).append("first_name", "Ursula").append("last_name", "Le Guin")));
   }
 
-  /** A model naming both sources and the seeds' relations between them. */
+  private static void loadBilling(MongoDatabase billing) {
+    Instant start = Instant.parse("2025-01-01T00:00:00Z");
+    List<Document> payments = new ArrayList<>();
+    for (int i = 1; i <= 300; i++) {
+      payments.add(new Document("customer_id", 1 + (i * 13) % 45)
+          .append("amount", new Decimal128(BigDecimal.valueOf(500 + (i * 37) % 9500, 2)))
+          .append("paid_at", Date.from(start.plus(i * 11L, ChronoUnit.HOURS)))
+          .append("status", i % 10 == 0 ? "refunded" : "paid"));
+    }
+    billing.getCollection("payments").insertMany(payments);
+  }
+
+  /**
+   * A model naming every source and the seeds' relations between them. Customer ids 41 to 45
+   * have payments but no customer row, as happens across systems.
+   */
   public static String model(EmbeddedPostgres pg, EmbeddedMongo mongo) {
+    // REST sources (being built): the payment processor becomes a small HTTP API started by
+    // DemoSources, and `billing` becomes `type: rest` with the same collection name, so the
+    // relations and example queries stay as they are.
     return """
         version: 1
         datasources:
           crm:
             type: postgresql
-            url: %s
-            user: %s
+            url: %1$s
+            user: %4$s
+          energy:
+            type: postgresql
+            url: %2$s
+            user: %4$s
+          library:
+            type: postgresql
+            url: %3$s
+            user: %4$s
           shop:
             type: mongodb
-            uri: %s
+            uri: %5$s
             database: shop
+          billing:
+            type: mongodb
+            uri: %5$s
+            database: billing
         collections:
           crm.towns:
             relations:
               country: { type: ManyToOne, foreignCollection: crm.countries, foreignKey: country_id }
               mayor: { type: OneToOne, foreignCollection: crm.mayors, originKey: town_id }
               inhabitants: { type: OneToMany, foreignCollection: shop.people, originKey: town_id }
+              energyProviders: { type: ManyToMany, foreignCollection: energy.power_plants,
+                                 throughCollection: crm.utility_contracts,
+                                 originKey: town_id, foreignKey: power_plant_id }
           shop.people:
             relations:
               town: { type: ManyToOne, foreignCollection: crm.towns, foreignKey: town_id }
-        """.formatted(pg.jdbcUrl("crm"), EmbeddedPostgres.USER, mongo.uri());
+          crm.customers:
+            fields:
+              lastMessageId: { type: BIGINT, sql: "(SELECT MAX(m._id) FROM shop.messages m WHERE m.customer_id = customers.id)" }
+            relations:
+              payments: { type: OneToMany, foreignCollection: billing.payments, originKey: customer_id }
+              lastMessage: { type: ManyToOne, foreignCollection: shop.messages, foreignKey: lastMessageId }
+          billing.payments:
+            relations:
+              customer: { type: ManyToOne, foreignCollection: crm.customers, foreignKey: customer_id }
+          library.books:
+            relations:
+              author: { type: ManyToOne, foreignCollection: shop.authors, foreignKey: author_id }
+        """.formatted(pg.jdbcUrl("crm"), pg.jdbcUrl("energy"), pg.jdbcUrl("library"),
+        EmbeddedPostgres.USER, mongo.uri());
   }
 }

@@ -28,7 +28,8 @@ import org.apache.calcite.jdbc.Driver;
 
 /**
  * The embedded Jointure driver: {@code jdbc:jointure:model=<path>} or
- * {@code jdbc:jointure:model=inline:<yaml>}. A Calcite driver configured for PostgreSQL users'
+ * {@code jdbc:jointure:model=inline:<yaml>}; it hands {@code jdbc:jointure:remote:...} URLs to
+ * {@link JointureRemoteDriver}. A Calcite driver configured for PostgreSQL users'
  * habits (double-quoted identifiers, unquoted names matched case-insensitively, PostgreSQL
  * functions), read-only, and reporting the sources' keys in {@code DatabaseMetaData}.
  */
@@ -47,6 +48,7 @@ public class JointureDriver extends Driver {
 
   static {
     new JointureDriver().register();
+    BundledDrivers.register();
   }
 
   /**
@@ -108,6 +110,10 @@ public class JointureDriver extends Driver {
   public Connection connect(String url, Properties info) throws SQLException {
     if (!acceptsURL(url)) {
       return null;
+    }
+    if (url.startsWith(JointureRemoteDriver.PREFIX)) {
+      // One driver class for both URL forms, so a tool needs one driver entry.
+      return new JointureRemoteDriver().connect(url, info);
     }
     Properties properties = ConnectStringParser.parse(url.substring(PREFIX.length()), info);
     DEFAULTS.forEach(properties::putIfAbsent);

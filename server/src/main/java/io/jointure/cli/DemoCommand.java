@@ -1,0 +1,109 @@
+package io.jointure.cli;
+
+import io.jointure.adapter.SourceRegistry;
+import io.jointure.demo.DemoSources;
+import io.jointure.server.JointureServer;
+import io.jointure.server.ServerSettings;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.concurrent.Callable;
+import org.apache.calcite.avatica.remote.Driver.Serialization;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jointure demo}: starts sample sources, serves them on 127.0.0.1, prints the URLs to
+ * connect with and example queries with their results, then serves until Ctrl-C.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Try Jointure: sample sources, a server on 127.0.0.1, example queries.",
+        "Starts sample sources (an embedded PostgreSQL with three databases, an in-process"
+        + " MongoDB with two) and the seeds' relations between them, serves them on 127.0.0.1,"
+        + " prints the JDBC URLs to connect with and example queries with their results, then"
+        + " keeps serving until Ctrl-C.",
+        "Without a terminal (a script, a pipe), it stops after the examples unless --serve."})
+final class DemoCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "<port>", defaultValue = "8765",
+      description = "the server's port (default: ${DEFAULT-VALUE}; 0 for any free port)")
+  int port;
+
+  @Option(names = "--once", description = "run the examples and stop (no server)")
+  boolean once;
+
+  @Option(names = "--serve", description = "keep serving even without a terminal")
+  boolean serve;
+
+  @Option(names = "--debug",
+      description = "log each query's duration and each request sent to a source")
+  boolean debug;
+
+  @Override
+  public Integer call() throws Exception {
+    if (once && serve) {
+      throw new UserError("--once and --serve contradict each other; give one");
+    }
+    if (debug) {
+      DebugLogging.enable();
+    }
+    boolean serving = serve || (!once && System.console() != null);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Starting an embedded PostgreSQL and an in-process MongoDB with sample data...");
+    out.flush();
+    try (CleanShutdown shutdown = new CleanShutdown()) {
+      DemoSources sources = DemoSources.start();
+      shutdown.then(sources);
+      shutdown.first(SourceRegistry.global()::closeAll);
+      String embeddedUrl = "jdbc:jointure:model=" + sources.model();
+      JointureServer server = null;
+      if (serving) {
+        server = ServeCommand.start(ServerSettings.local(embeddedUrl, port));
+        shutdown.first(server::close);
+      }
+      printUrls(out, sources, embeddedUrl, server);
+      String url = server == null ? embeddedUrl : server.jdbcUrl(Serialization.PROTOBUF);
+      out.println("Example queries" + (server == null ? "" : ", through the server") + ":");
+      out.println();
+      try (Connection connection = DriverManager.getConnection(url)) {
+        DemoExamples.run(connection, out);
+      }
+      if (server == null) {
+        out.println("Done. Run './jointure demo' in a terminal (or with --serve) to keep the"
+            + " sources and the server up and connect a JDBC client.");
+        out.flush();
+        return 0;
+      }
+      printUrls(out, sources, embeddedUrl, server);
+      out.println("Serving until Ctrl-C.");
+      out.flush();
+      server.join();
+    }
+    return 0;
+  }
+
+  private static void printUrls(PrintWriter out, DemoSources sources, String embeddedUrl,
+      JointureServer server) {
+    out.println();
+    out.println("Sources: PostgreSQL on 127.0.0.1:" + sources.postgres().port()
+        + " (databases crm, energy, library), MongoDB at " + sources.mongo().uri()
+        + " (databases shop, billing)");
+    out.println("Model: " + sources.model());
+    if (server != null) {
+      out.println("Connect a JDBC client with the driver jar"
+          + " jdbc-driver-all/target/jointure-jdbc-*-all.jar and one of these URLs:");
+      out.println("  " + server.jdbcUrl(Serialization.PROTOBUF));
+      out.println("  " + embeddedUrl + "   (embedded, same machine)");
+      out.println("or any Avatica client (serialization=json works too):");
+      out.println("  " + server.avaticaJdbcUrl(Serialization.PROTOBUF));
+    } else {
+      out.println("Embedded URL (while the demo runs): " + embeddedUrl);
+    }
+    out.println();
+    out.flush();
+  }
+}

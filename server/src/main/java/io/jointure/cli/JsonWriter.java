@@ -1,0 +1,93 @@
+package io.jointure.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+
+/**
+ * A JSON array with one object per row, keyed by column label. Numbers and booleans stay JSON
+ * numbers and booleans (decimals exactly); everything else is its text; NULL is null.
+ */
+final class JsonWriter implements ResultWriter {
+  @Override
+  public long write(ResultSet rows, PrintWriter out) throws SQLException {
+    ResultSetMetaData md = rows.getMetaData();
+    int columns = md.getColumnCount();
+    long count = 0;
+    try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.setPrettyPrinter(new OneRowPerLine());
+      json.writeStartArray();
+      while (rows.next()) {
+        json.writeStartObject();
+        for (int i = 1; i <= columns; i++) {
+          json.writeFieldName(md.getColumnLabel(i));
+          writeValue(json, rows, i, md.getColumnType(i));
+        }
+        json.writeEndObject();
+        count++;
+      }
+      json.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.println();
+    return count;
+  }
+
+  /** The array's brackets on lines of their own, one row object per line in between. */
+  private static final class OneRowPerLine extends MinimalPrettyPrinter {
+    @Override
+    public void writeStartArray(JsonGenerator g) throws IOException {
+      g.writeRaw("[\n");
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(",\n");
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int values) throws IOException {
+      g.writeRaw(values == 0 ? "]" : "\n]");
+    }
+  }
+
+  private static void writeValue(JsonGenerator json, ResultSet rows, int column, int type)
+      throws SQLException, IOException {
+    Object value = rows.getObject(column);
+    if (value == null) {
+      json.writeNull();
+      return;
+    }
+    switch (type) {
+      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT ->
+          json.writeNumber(rows.getLong(column));
+      case Types.DECIMAL, Types.NUMERIC -> json.writeNumber(rows.getBigDecimal(column));
+      case Types.REAL, Types.FLOAT, Types.DOUBLE -> {
+        double d = rows.getDouble(column);
+        if (Double.isFinite(d)) {
+          json.writeNumber(d);
+        } else {
+          json.writeString(Double.toString(d));
+        }
+      }
+      case Types.BOOLEAN, Types.BIT -> json.writeBoolean(rows.getBoolean(column));
+      default -> {
+        if (value instanceof BigDecimal d) {
+          json.writeNumber(d);
+        } else {
+          json.writeString(ColumnValues.text(rows, column));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.jointure.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The {@code --model} option that commands working on a model share. */
+final class ModelOption {
+  @Option(names = {"-m", "--model"}, required = true, paramLabel = "<file>",
+      description = "the model file (YAML or JSON) naming the datasources and relations")
+  Path model;
+
+  /** The embedded JDBC URL of the model, once the file is known to exist. */
+  String jdbcUrl() {
+    if (!Files.isRegularFile(model)) {
+      throw new UserError("model file " + model + " not found; pass the path of a model file"
+          + " with --model (see the README's 'A minimal model')");
+    }
+    if (!Files.isReadable(model)) {
+      throw new UserError("model file " + model + " cannot be read; check its permissions");
+    }
+    return "jdbc:jointure:model=" + model.toAbsolutePath();
+  }
+}

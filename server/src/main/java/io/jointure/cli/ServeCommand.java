@@ -1,0 +1,115 @@
+package io.jointure.cli;
+
+import io.jointure.adapter.SourceRegistry;
+import io.jointure.server.JointureServer;
+import io.jointure.server.ServerSettings;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.calcite.avatica.remote.Driver.Serialization;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jointure serve}: an Avatica HTTP server for one model, until SIGTERM or Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Serve a model to remote JDBC clients over HTTP (Avatica protocol).",
+        "Clients connect with jdbc:jointure:remote:url=http://<host>:<port>;serialization=protobuf"
+            + " (Jointure's driver jar) or jdbc:avatica:remote:url=... (any Avatica client);"
+            + " serialization=json works on the same address. Each client connection is one"
+            + " connection to the model."},
+    footer = {"", "Users file: one line per user, 'name: password' (Jetty's format; passwords may"
+        + " be stored as OBF:, MD5: or CRYPT: values). Clients then add"
+        + " ;authentication=BASIC;avatica_user=<name>;avatica_password=<password> to the URL."})
+final class ServeCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ModelOption model;
+
+  @Option(names = "--port", paramLabel = "<port>", defaultValue = "8765",
+      description = "the port to listen on (default: ${DEFAULT-VALUE}; 0 for any free port)")
+  int port;
+
+  @Option(names = "--bind", paramLabel = "<address>", defaultValue = ServerSettings.DEFAULT_BIND,
+      description = "the address to listen on (default: ${DEFAULT-VALUE}, this machine only;"
+          + " 0.0.0.0 for every interface)")
+  String bind;
+
+  @Option(names = "--users", paramLabel = "<file>",
+      description = "require HTTP BASIC authentication with the users in this file")
+  Path users;
+
+  @Option(names = "--keystore", paramLabel = "<file>",
+      description = "serve HTTPS with the certificate in this keystore (PKCS12 or JKS)")
+  Path keystore;
+
+  @Option(names = "--keystore-password", paramLabel = "<password>",
+      defaultValue = "${env:JOINTURE_KEYSTORE_PASSWORD}",
+      description = "the keystore's password (default: $JOINTURE_KEYSTORE_PASSWORD, which keeps"
+          + " it out of the process list)")
+  String keystorePassword;
+
+  @Option(names = "--debug",
+      description = "log each query's duration and each request sent to a source")
+  boolean debug;
+
+  @Override
+  public Integer call() throws Exception {
+    if (debug) {
+      DebugLogging.enable();
+    }
+    ServerSettings settings = settings();
+    PrintWriter out = spec.commandLine().getOut();
+    try (CleanShutdown shutdown = new CleanShutdown()) {
+      JointureServer server = start(settings);
+      // Stop the server before the sources it uses.
+      shutdown.then(server::close);
+      shutdown.then(SourceRegistry.global()::closeAll);
+      out.println("Jointure serves " + model.model + " at " + server.httpUrl() + ". JDBC URLs:");
+      out.println("  " + server.jdbcUrl(Serialization.PROTOBUF) + "   (Jointure's driver jar)");
+      out.println("  " + server.avaticaJdbcUrl(Serialization.PROTOBUF) + "   (any Avatica client)");
+      out.println("  serialization=json works on the same address.");
+      out.println("Stop it with Ctrl-C or SIGTERM.");
+      out.flush();
+      server.join();
+    }
+    return 0;
+  }
+
+  private ServerSettings settings() {
+    ServerSettings settings =
+        new ServerSettings(model.jdbcUrl(), bind, port, Optional.empty(), Optional.empty());
+    if (users != null) {
+      settings = settings.withUsersFile(users);
+    }
+    if (keystore != null) {
+      if (keystorePassword == null || keystorePassword.isEmpty()) {
+        throw new UserError("--keystore needs its password: set JOINTURE_KEYSTORE_PASSWORD or"
+            + " pass --keystore-password");
+      }
+      settings = settings.withTls(new ServerSettings.Tls(keystore, keystorePassword));
+    }
+    return settings;
+  }
+
+  /** Starts the server, turning what the user can fix into one-line errors. */
+  static JointureServer start(ServerSettings settings) throws Exception {
+    try {
+      return JointureServer.start(settings);
+    } catch (BindException e) {
+      throw new UserError(e.getMessage() + "; stop the program using it or choose another"
+          + " port with --port");
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    } catch (SQLException e) {
+      throw new UserError("cannot open the model: " + e.getMessage());
+    }
+  }
+}

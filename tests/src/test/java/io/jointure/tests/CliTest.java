@@ -1,0 +1,285 @@
+package io.jointure.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jointure.cli.Main;
+import io.jointure.demo.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The {@code jointure} command end to end: help, one-line errors with exit code 2, {@code sql}
+ * in its three formats and from a file, {@code explain}, and, as separate processes,
+ * {@code serve} (queried remotely, then stopped by SIGTERM) and {@code demo --once}.
+ */
+class CliTest extends SeedFixtureTest {
+  private static final String SECRET = "hunter2-not-in-logs";
+  private static Path model;
+
+  @BeforeAll
+  static void writeModel(@TempDir Path dir, EmbeddedPostgres pg) throws Exception {
+    model = dir.resolve("model.yaml");
+    Files.writeString(model, SeedFixture.model(pg));
+  }
+
+  /** A command's exit code, standard output and standard error. */
+  record Run(int exit, String out, String err) {
+  }
+
+  private static Run jointure(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"demo", "serve", "sql", "explain"})
+  void everyCommandHasHelp(String command) {
+    Run run = jointure(command, "--help");
+    assertEquals(0, run.exit());
+    assertTrue(run.out().startsWith("Usage: jointure " + command), run.out());
+    assertTrue(jointure("help", command).out().startsWith("Usage: jointure " + command));
+  }
+
+  @Test
+  void topLevelHelpListsTheCommands() {
+    Run run = jointure("--help");
+    assertEquals(0, run.exit());
+    for (String command : List.of("demo", "serve", "sql", "explain")) {
+      assertTrue(run.out().contains("  " + command + " "), run.out());
+    }
+    assertEquals(2, jointure().exit());
+  }
+
+  @Test
+  void badFlagsAreOneLineAndExitTwo() {
+    Run unknown = jointure("sql", "--model", model.toString(), "--bogus");
+    assertEquals(2, unknown.exit());
+    assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
+    assertTrue(unknown.err().contains("Unknown option: '--bogus'")
+        && unknown.err().contains("jointure sql --help"), unknown.err());
+
+    Run badPort = jointure("serve", "--model", model.toString(), "--port", "eighty");
+    assertEquals(2, badPort.exit());
+    assertTrue(badPort.err().contains("--port"), badPort.err());
+
+    Run badFormat = jointure("sql", "--model", model.toString(), "-e", "SELECT 1",
+        "--format", "xml");
+    assertEquals(2, badFormat.exit());
+    assertTrue(badFormat.err().contains("TABLE, CSV, JSON"),
+        badFormat.err());
+  }
+
+  @Test
+  void aMissingModelIsOneLineAndExitsTwo(@TempDir Path dir) {
+    Run noOption = jointure("explain", "SELECT 1");
+    assertEquals(2, noOption.exit());
+    assertTrue(noOption.err().contains("Missing required option: '--model=<file>'"),
+        noOption.err());
+
+    Run noFile = jointure("sql", "--model", dir.resolve("nope.yaml").toString(), "-e", "SELECT 1");
+    assertEquals(2, noFile.exit());
+    assertEquals(1, noFile.err().strip().lines().count(), noFile.err());
+    assertTrue(noFile.err().contains("nope.yaml not found") && noFile.err().contains("--model"),
+        noFile.err());
+  }
+
+  @Test
+  void aBadModelIsOneLineAndExitsTwo(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "version: 1\ndatasources:\n  crm: { type: oracle, url: x }\n");
+    Run run = jointure("sql", "--model", bad.toString(), "-e", "SELECT 1");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().startsWith("jointure sql: cannot open the model: "), run.err());
+  }
+
+  @Test
+  void aPortInUseIsOneLineAndExitsTwo() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      Run run = jointure("serve", "--model", model.toString(), "--port",
+          Integer.toString(taken.getLocalPort()));
+      assertEquals(2, run.exit(), run.err());
+      assertEquals("jointure serve: port " + taken.getLocalPort() + " on 127.0.0.1 is already"
+          + " in use; stop the program using it or choose another port with --port",
+          run.err().strip());
+    }
+  }
+
+  @Test
+  void aBindAddressNotOfThisMachineIsOneLineAndExitsTwo() {
+    Run run = jointure("serve", "--model", model.toString(), "--port", "0", "--bind",
+        "192.0.2.1"); // TEST-NET-1: never a local address
+    assertEquals(2, run.exit(), run.err());
+    assertTrue(run.err().startsWith("jointure serve: --bind 192.0.2.1: 192.0.2.1 is not an"
+        + " address of this machine"), run.err());
+  }
+
+  private static final String QUERY = "SELECT t.id, t.name, COUNT(p.id) AS people"
+      + " FROM crm.towns t JOIN shop.people p ON p.town_id = t.id WHERE t.id <= 12"
+      + " GROUP BY t.id, t.name ORDER BY t.id";
+
+  @Test
+  void sqlWritesCsv() throws Exception {
+    Run run = jointure("sql", "--model", model.toString(), "--format", "csv", "-e", QUERY);
+    assertEquals(0, run.exit(), run.err());
+    List<String> expected = new ArrayList<>(List.of("ID,NAME,PEOPLE"));
+    for (List<Object> row : Jointure.rows(groundTruth, QUERY)) {
+      expected.add(row.get(0) + "," + row.get(1) + "," + row.get(2));
+    }
+    assertEquals(expected.stream().map(s -> s.toLowerCase()).toList(),
+        run.out().lines().map(s -> s.toLowerCase()).toList());
+  }
+
+  @Test
+  void sqlWritesJson() throws Exception {
+    Run run = jointure("sql", "--model", model.toString(), "--format", "JSON", "-e", QUERY);
+    assertEquals(0, run.exit(), run.err());
+    JsonNode rows = new ObjectMapper().readTree(run.out());
+    List<List<Object>> expected = Jointure.rows(groundTruth, QUERY);
+    assertEquals(expected.size(), rows.size());
+    for (int i = 0; i < expected.size(); i++) {
+      JsonNode row = rows.get(i);
+      assertEquals(expected.get(i).get(0).toString(), row.get("id").asText());
+      assertEquals(expected.get(i).get(1), row.get("name").asText());
+      assertTrue(row.get("people").isNumber());
+      assertEquals(expected.get(i).get(2).toString(), row.get("people").asText());
+    }
+  }
+
+  @Test
+  void sqlRunsAFileAsATable(@TempDir Path dir) throws Exception {
+    Path script = dir.resolve("report.sql");
+    Files.writeString(script, "-- towns; and people\n" + QUERY + ";\n"
+        + "SELECT name FROM crm.countries WHERE name = 'O''Brien Land';\n");
+    Run run = jointure("sql", "--model", model.toString(), "-f", script.toString());
+    assertEquals(0, run.exit(), run.err());
+    List<List<Object>> expected = Jointure.rows(groundTruth, QUERY);
+    assertTrue(run.out().contains("(" + expected.size() + " rows)"), run.out());
+    assertTrue(run.out().contains("O'Brien Land"), run.out());
+    assertTrue(run.out().contains("(1 row)"), run.out());
+    String firstRow = run.out().lines().skip(2).findFirst().orElseThrow();
+    assertTrue(firstRow.matches("1\\s+\\|\\s+" + expected.get(0).get(1) + "\\s+\\|\\s+"
+        + expected.get(0).get(2)), firstRow);
+  }
+
+  @Test
+  void sqlStopsAtTheFirstFailingStatement() {
+    Run run = jointure("sql", "--model", model.toString(), "-e",
+        "SELECT 1 AS a_one; SELECT nope FROM crm.towns; SELECT 2 AS a_two");
+    assertEquals(1, run.exit());
+    assertTrue(run.err().startsWith("statement 2: ") && run.err().toUpperCase().contains("NOPE"),
+        run.err());
+    assertTrue(run.out().contains("a_one") && !run.out().contains("a_two"), run.out());
+  }
+
+  @Test
+  void explainShowsEachSourcesRequest() {
+    Run run = jointure("explain", "--model", model.toString(),
+        "SELECT p.first_name, t.name FROM shop.people p JOIN crm.towns t ON t.id = p.town_id"
+            + " WHERE p.age = 30;");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("source=[crm], sql=[SELECT \"id\", \"name\" FROM"), run.out());
+    assertTrue(run.out().contains("FROM \"public\".\"people\" WHERE \"age\" = ?"), run.out());
+  }
+
+  // ---- as separate processes
+
+  private static ProcessBuilder javaProcess(String... args) {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command);
+  }
+
+  /**
+   * {@code serve} answers a remote client, logs queries and source requests at debug level
+   * without the model's password, and on SIGTERM stops and closes its source connections.
+   */
+  @Test
+  void serveAnswersThenStopsCleanlyOnSigterm(EmbeddedPostgres pg, @TempDir Path dir)
+      throws Exception {
+    pg.createDatabase("cli_serve");
+    Jointure.execute(pg, "cli_serve", "CREATE TABLE notes (id int PRIMARY KEY, body text);"
+        + "INSERT INTO notes SELECT g, 'note ' || g FROM generate_series(1, 50) g;");
+    Path served = dir.resolve("served.yaml");
+    Files.writeString(served, "version: 1\ndatasources:\n  notes:\n    type: postgresql\n"
+        + "    url: " + pg.jdbcUrl("cli_serve") + "\n    user: postgres\n"
+        + "    password: " + SECRET + "\n");
+    Path stderr = dir.resolve("stderr.txt");
+    Process server = javaProcess("serve", "--model", served.toString(), "--port", "0", "--debug")
+        .redirectError(stderr.toFile()).start();
+    try {
+      BufferedReader out = new BufferedReader(
+          new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      String url = null;
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (line.strip().startsWith("jdbc:avatica:remote:url=")) {
+          url = line.strip().split("\\s+")[0];
+          break;
+        }
+      }
+      assertTrue(url != null, "no URL printed; stderr: " + Files.readString(stderr));
+      try (Connection remote = DriverManager.getConnection(url)) {
+        assertEquals(List.of(List.of("1", "note 7")), Jointure.rows(remote,
+            "SELECT COUNT(*), MAX(body) FROM notes.notes WHERE id = 7"));
+      }
+      assertTrue(connectionsTo(pg, "cli_serve") > 0);
+      server.destroy(); // SIGTERM
+      assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
+      assertEquals(143, server.exitValue()); // 128 + SIGTERM, after the shutdown hooks ran
+    } finally {
+      server.destroyForcibly();
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (connectionsTo(pg, "cli_serve") > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertEquals(0, connectionsTo(pg, "cli_serve"), "source connections left open");
+    String log = Files.readString(stderr);
+    assertTrue(log.contains("ms (to its first rows): SELECT COUNT(*), MAX(body)"), log);
+    assertTrue(log.contains("notes: SELECT") && log.contains("-> 1 rows"), log);
+    assertFalse(log.contains(SECRET), "the password reached the log");
+  }
+
+  private static long connectionsTo(EmbeddedPostgres pg, String database) throws Exception {
+    try (Connection admin = pg.connect("postgres")) {
+      return Long.parseLong(Jointure.rows(admin, "SELECT COUNT(*) FROM pg_stat_activity"
+          + " WHERE datname = '" + database + "'").get(0).get(0).toString());
+    }
+  }
+
+  @Test
+  void demoOnceRunsTheExamplesAndEnds() throws Exception {
+    Process demo = javaProcess("demo", "--once").redirectErrorStream(true).start();
+    String output = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(demo.waitFor(2, TimeUnit.MINUTES));
+    assertEquals(0, demo.exitValue(), output);
+    assertTrue(output.contains("Inhabitants per country"), output);
+    assertTrue(output.contains("Foundation and Empire | Isaac"), output);
+    assertTrue(output.contains("Done."), output);
+    assertFalse(output.contains("Exception"), output);
+  }
+}

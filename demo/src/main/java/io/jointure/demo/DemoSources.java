@@ -1,37 +1,46 @@
 package io.jointure.demo;
 
+import io.jointure.demo.api.JsonApiServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 
 /**
- * The demo's sources, running in and beside this process: a real PostgreSQL (three databases)
- * and an in-process MongoDB-protocol server (two databases), loaded with {@link SampleData}, and
- * a model file naming them. {@link #close()} stops them and deletes the model.
+ * The demo's sources, running in and beside this process: a real PostgreSQL (three databases),
+ * an in-process MongoDB-protocol server and an HTTP API on 127.0.0.1, loaded with
+ * {@link SampleData}, and a model file naming them. {@link #close()} stops them and deletes the model.
  */
 public final class DemoSources implements AutoCloseable {
   private final EmbeddedPostgres postgres;
   private final EmbeddedMongo mongo;
+  private final JsonApiServer api;
   private final Path model;
 
-  private DemoSources(EmbeddedPostgres postgres, EmbeddedMongo mongo, Path model) {
+  private DemoSources(EmbeddedPostgres postgres, EmbeddedMongo mongo, JsonApiServer api,
+      Path model) {
     this.postgres = postgres;
     this.mongo = mongo;
+    this.api = api;
     this.model = model;
   }
 
   public static DemoSources start() throws IOException, SQLException {
     EmbeddedPostgres postgres = EmbeddedPostgres.start();
     EmbeddedMongo mongo = null;
+    JsonApiServer api = null;
     try {
       mongo = EmbeddedMongo.start();
       SampleData.load(postgres, mongo);
-      // REST sources (being built): start the sample HTTP API here, beside the databases.
+      api = JsonApiServer.start();
+      SampleData.serveApi(api);
       Path model = Files.createTempFile("jointure-demo-", ".yaml");
-      Files.writeString(model, SampleData.model(postgres, mongo));
-      return new DemoSources(postgres, mongo, model);
+      Files.writeString(model, SampleData.model(postgres, mongo, api.baseUrl()));
+      return new DemoSources(postgres, mongo, api, model);
     } catch (IOException | SQLException | RuntimeException e) {
+      if (api != null) {
+        api.close();
+      }
       if (mongo != null) {
         mongo.close();
       }
@@ -53,6 +62,11 @@ public final class DemoSources implements AutoCloseable {
     return mongo;
   }
 
+  /** The sample HTTP API's address. */
+  public String apiUrl() {
+    return api.baseUrl();
+  }
+
   @Override
   public void close() {
     try {
@@ -60,6 +74,7 @@ public final class DemoSources implements AutoCloseable {
     } catch (IOException e) {
       // A leftover temporary file is harmless.
     }
+    api.close();
     mongo.close();
     postgres.close();
   }

@@ -3,6 +3,8 @@ package io.jointure.demo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.jointure.demo.api.ApiCollection;
+import io.jointure.demo.api.JsonApiServer;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,9 +13,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 
 /**
  * The seeds' example domain, spread over several sources as a real company's would be:
@@ -22,7 +25,8 @@ import org.bson.types.Decimal128;
  *   <li>PostgreSQL database {@code energy}: power plants;
  *   <li>PostgreSQL database {@code library}: books;
  *   <li>MongoDB database {@code shop}: people (with a nested address), messages, authors;
- *   <li>MongoDB database {@code billing}: payments, as a payment processor would hold them.
+ *   <li>an HTTP API ({@link #serveApi}): payments, as a payment processor serves them, and the
+ *   honorary citizens of each town.
  * </ul>
  * The model declares the seeds' relations between them (towns' country, mayor, inhabitants and
  * energy providers; customers' payments and last message; books' author).
@@ -72,7 +76,6 @@ public final class SampleData {
         """);
     try (MongoClient client = MongoClients.create(mongo.uri())) {
       loadShop(client.getDatabase("shop"));
-      loadBilling(client.getDatabase("billing"));
     }
   }
 
@@ -111,26 +114,44 @@ public final class SampleData {
         new Document("_id", 3).append("first_name", "Ursula").append("last_name", "Le Guin")));
   }
 
-  private static void loadBilling(MongoDatabase billing) {
+  /**
+   * The payment processor's HTTP API: {@code GET /payments} (pages of 50, filterable by customer
+   * ids and status, sortable by amount) and {@code GET /cities/{id}/honorary-citizens}.
+   */
+  public static void serveApi(JsonApiServer api) {
     Instant start = Instant.parse("2025-01-01T00:00:00Z");
-    List<Document> payments = new ArrayList<>();
+    List<Map<String, Object>> payments = new ArrayList<>();
     for (int i = 1; i <= 300; i++) {
-      payments.add(new Document("customer_id", 1 + (i * 13) % 45)
-          .append("amount", new Decimal128(BigDecimal.valueOf(500 + (i * 37) % 9500, 2)))
-          .append("paid_at", Date.from(start.plus(i * 11L, ChronoUnit.HOURS)))
-          .append("status", i % 10 == 0 ? "refunded" : "paid"));
+      Map<String, Object> payment = new LinkedHashMap<>();
+      payment.put("id", i);
+      payment.put("customer_id", 1 + (i * 13) % 45);
+      payment.put("amount", BigDecimal.valueOf(500 + (i * 37) % 9500, 2));
+      payment.put("paid_at", start.plus(i * 11L, ChronoUnit.HOURS).toString());
+      payment.put("status", i % 10 == 0 ? "refunded" : "paid");
+      payments.add(payment);
     }
-    billing.getCollection("payments").insertMany(payments);
+    api.collection("/payments", payments).envelope("/data").pagePagination("page", "per_page", 1)
+        .listFilterParam("customer_id", "customer_id",
+            ApiCollection.ListStyle.COMMA)
+        .filterParam("status", "status").sortParam("sort");
+    String[][] citizens = {{"Marie", "Curie"}, {"Victor", "Hugo"}, {"Miguel", "de Cervantes"},
+        {"Sophia", "Loren"}, {"Federico", "Fellini"}};
+    api.route("/cities/{id}/honorary-citizens", (path, query) -> {
+      int town = Integer.parseInt(path.get("id"));
+      List<Map<String, Object>> honorary = new ArrayList<>();
+      for (int k = 0; k < town % 3; k++) {
+        String[] name = citizens[(town + k) % citizens.length];
+        honorary.add(Map.of("firstName", name[0], "lastName", name[1]));
+      }
+      return honorary;
+    });
   }
 
   /**
    * A model naming every source and the seeds' relations between them. Customer ids 41 to 45
    * have payments but no customer row, as happens across systems.
    */
-  public static String model(EmbeddedPostgres pg, EmbeddedMongo mongo) {
-    // REST sources (being built): the payment processor becomes a small HTTP API started by
-    // DemoSources, and `billing` becomes `type: rest` with the same collection name, so the
-    // relations and example queries stay as they are.
+  public static String model(EmbeddedPostgres pg, EmbeddedMongo mongo, String apiBase) {
     return """
         version: 1
         datasources:
@@ -151,9 +172,21 @@ public final class SampleData {
             uri: %5$s
             database: shop
           billing:
-            type: mongodb
-            uri: %5$s
-            database: billing
+            type: rest
+            baseUrl: %6$s
+            collections:
+              payments:
+                path: /payments
+                records: /data
+                primaryKey: id
+                rowCount: 300
+                schema: { id: BIGINT, customer_id: INTEGER, amount: "DECIMAL(10,2)",
+                          paid_at: TIMESTAMP, status: VARCHAR }
+                pagination: { type: page, pageParameter: page, sizeParameter: per_page, size: 50 }
+                filters:
+                  customer_id: { parameter: customer_id, list: comma }
+                  status: { parameter: status }
+                sort: { parameter: sort, descendingPrefix: "-", columns: [amount] }
         collections:
           crm.towns:
             relations:
@@ -163,6 +196,8 @@ public final class SampleData {
               energyProviders: { type: ManyToMany, foreignCollection: energy.power_plants,
                                  throughCollection: crm.utility_contracts,
                                  originKey: town_id, foreignKey: power_plant_id }
+              honoraryCitizen: { type: External, url: "%6$s/cities/{id}/honorary-citizens",
+                                 schema: { firstName: String, lastName: String } }
           shop.people:
             relations:
               town: { type: ManyToOne, foreignCollection: crm.towns, foreignKey: town_id }
@@ -179,6 +214,6 @@ public final class SampleData {
             relations:
               author: { type: ManyToOne, foreignCollection: shop.authors, foreignKey: author_id }
         """.formatted(pg.jdbcUrl("crm"), pg.jdbcUrl("energy"), pg.jdbcUrl("library"),
-        EmbeddedPostgres.USER, mongo.uri());
+        EmbeddedPostgres.USER, mongo.uri(), apiBase);
   }
 }

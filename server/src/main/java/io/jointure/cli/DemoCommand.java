@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Try Jointure: sample sources, a server on 127.0.0.1, example queries.",
         "Starts sample sources (an embedded PostgreSQL with three databases, an in-process"
-        + " MongoDB with two) and the seeds' relations between them, serves them on 127.0.0.1,"
+        + " MongoDB with two, an HTTP API) and the seeds' relations between them, serves them on 127.0.0.1,"
         + " prints the JDBC URLs to connect with and example queries with their results, then"
         + " keeps serving until Ctrl-C.",
         "Without a terminal (a script, a pipe), it stops after the examples unless --serve."})

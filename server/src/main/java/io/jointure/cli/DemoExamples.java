@@ -38,10 +38,19 @@ final class DemoExamples {
           "SELECT name, \"lastMessage.text\" AS last_message,"
               + " \"lastMessage.sent_at\" AS sent_at FROM crm.customers_lastMessage"
               + " WHERE id <= 5 ORDER BY id", false),
-      new Example("Payments (MongoDB, database billing) per customer (PostgreSQL)",
+      new Example("Payments (an HTTP API) per customer (PostgreSQL): the filter on status"
+          + " travels as a query parameter",
           "SELECT c.name, COUNT(*) AS payments, SUM(p.amount) AS paid FROM billing.payments p"
               + " JOIN crm.customers c ON c.id = p.customer_id WHERE p.status = 'paid'"
               + " GROUP BY c.name ORDER BY paid DESC LIMIT 5", true),
+      new Example("A selective customer lookup: their payments come from the API by one"
+          + " list parameter",
+          "SELECT c.name, p.amount, p.paid_at FROM crm.customers c JOIN billing.payments p"
+              + " ON p.customer_id = c.id WHERE c.name = 'Customer 7' ORDER BY p.paid_at", true),
+      new Example("An External relation: each town's honorary citizens, one API call per town",
+          "SELECT name AS town, \"honoraryCitizen.firstName\" AS first_name,"
+              + " \"honoraryCitizen.lastName\" AS last_name FROM crm.\"towns_honoraryCitizen\""
+              + " ORDER BY town, first_name", true),
       new Example("Every declared relation, for SQL-only clients",
           "SELECT name, kind, origin, target, view FROM jointure.relations ORDER BY name", false),
       new Example("PostgreSQL habits: ILIKE, LIMIT/OFFSET, double-quoted names",

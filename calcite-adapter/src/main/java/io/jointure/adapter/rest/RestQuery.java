@@ -357,7 +357,7 @@ public final class RestQuery {
       public String describe() {
         List<String> names = keyColumns.stream()
             .map(c -> collection.columns().get(c).name()).toList();
-        return RestQuery.this.describe() + " for each " + (perRequest > 1
+        return RestQuery.this.describe(keyColumns) + " for each " + (perRequest > 1
             ? perRequest + " keys of " : "key of ") + String.join(", ", names);
       }
     };
@@ -365,6 +365,11 @@ public final class RestQuery {
 
   /** The requests this listing sends, for EXPLAIN: values shown as {@code ?}. */
   public String describe() {
+    return describe(List.of());
+  }
+
+  /** The requests, with these (key) columns also sent as parameters. */
+  private String describe(List<Integer> keyColumns) {
     StringBuilder text = new StringBuilder("GET ");
     RestCollection.Endpoint endpoint = collection.endpoint();
     if (endpoint instanceof RestCollection.ApiCollection api) {

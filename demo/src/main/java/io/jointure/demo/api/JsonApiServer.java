@@ -159,6 +159,7 @@ public final class JsonApiServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    boolean counted = true;
     try {
       URI uri = exchange.getRequestURI();
       QueryString query = QueryString.parse(uri.getRawQuery());
@@ -167,12 +168,19 @@ public final class JsonApiServer implements AutoCloseable {
       if (delay != null) {
         Thread.sleep(delay.toMillis());
       }
-      send(exchange, respond(exchange, uri, query));
+      Response response = respond(exchange, uri, query);
+      // Done with the request before the client can see the answer, so that a client's next
+      // request never overlaps this one in the count.
+      inFlight.decrementAndGet();
+      counted = false;
+      send(exchange, response);
     } catch (InterruptedException e) {
       // Closing: leave without answering.
       Thread.currentThread().interrupt();
     } finally {
-      inFlight.decrementAndGet();
+      if (counted) {
+        inFlight.decrementAndGet();
+      }
       exchange.close();
     }
   }

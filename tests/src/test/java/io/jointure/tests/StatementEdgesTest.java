@@ -61,6 +61,13 @@ class StatementEdgesTest {
   }
 
   @Test
+  void windowFunctions() throws Exception {
+    sameRows("SELECT email, COUNT(*) OVER () AS total FROM events ORDER BY email NULLS FIRST");
+    sameRows("SELECT email, ROW_NUMBER() OVER (ORDER BY amount, email) AS n FROM events"
+        + " ORDER BY n");
+  }
+
+  @Test
   void nullableUniqueColumnsAreNoKeys() throws Exception {
     sameRows("SELECT DISTINCT email FROM events ORDER BY email NULLS FIRST");
     sameRows("SELECT email, COUNT(*) FROM events GROUP BY email ORDER BY email NULLS FIRST");

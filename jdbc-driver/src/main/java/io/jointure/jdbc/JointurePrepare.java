@@ -9,8 +9,11 @@ import io.jointure.rules.BoundedJoinOrderProgram;
 import io.jointure.rules.RelationRules;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.ProjectToWindowRule;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.util.Holder;
@@ -29,6 +32,14 @@ import org.apache.calcite.util.Holder;
 final class JointurePrepare extends CalcitePrepareImpl {
 
   private static final Program JOIN_ORDER = new BoundedJoinOrderProgram();
+
+  private static final RelOptRule WINDOWS_OF_LOGICAL_PROJECTS =
+      ProjectToWindowRule.ProjectToLogicalProjectAndWindowRule
+          .ProjectToLogicalProjectAndWindowRuleConfig.DEFAULT
+          .withOperandSupplier(b -> b.operand(LogicalProject.class)
+              .predicate(LogicalProject::containsOver).anyInputs())
+          .withDescription("ProjectToWindowRule:logicalProject")
+          .toRule();
 
   private static final Set<String> WRITE_KEYWORDS = Set.of("INSERT", "UPDATE", "DELETE", "MERGE",
       "UPSERT", "CREATE", "DROP", "ALTER", "TRUNCATE", "GRANT", "REVOKE", "COPY", "COMMENT");
@@ -63,6 +74,11 @@ final class JointurePrepare extends CalcitePrepareImpl {
   protected RelOptPlanner createPlanner(Context prepareContext,
       org.apache.calcite.plan.Context externalContext, RelOptCostFactory costFactory) {
     RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
+    // Calcite's rule splits any project with window functions into a LogicalWindow with the
+    // project's convention; a project already in a database's convention (which runs its window
+    // functions itself) would become a window no database can run, and planning fails.
+    planner.removeRule(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
+    planner.addRule(WINDOWS_OF_LOGICAL_PROJECTS);
     if (!JointureDriver.relationRulesEnabled(prepareContext.getTypeFactory())) {
       return planner; // stock Calcite planning, for comparison (relationRules=false)
     }

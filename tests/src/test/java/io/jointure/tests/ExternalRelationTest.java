@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jointure.demo.EmbeddedPostgres;
-import io.jointure.demo.api.JsonApiServer;
 import io.jointure.demo.api.RecordedRequest;
 import io.jointure.jdbc.JointureDriver;
 import io.jointure.model.Model;
@@ -24,42 +23,14 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * External relations, as the seeds' honorary citizens: records fetched per origin row from a URL
  * template (or a Java function), shown as a LEFT JOIN view. One request per distinct key, never
  * more; a filter on the origin narrows the requests; values become URL-encoded path segments.
  */
-@ExtendWith({PostgresExtension.class, MongoExtension.class})
-class ExternalRelationTest {
-  private static JsonApiServer api;
-  private static Connection jointure;
-  private static Connection groundTruth;
-
-  @BeforeAll
-  static void start(EmbeddedPostgres pg, MongoExtension.TestMongo mongo) throws Exception {
-    RestFixture.load(pg, mongo);
-    api = RestFixture.startApi();
-    jointure = Jointure.connect(RestFixture.model(pg, mongo, api.baseUrl()));
-    groundTruth = pg.connect("rs_all");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    jointure.close();
-    groundTruth.close();
-    api.close();
-  }
-
-  @BeforeEach
-  void clear() {
-    api.clearRequests();
-  }
+class ExternalRelationTest extends RestFixtureTest {
 
   private static void sameRows(Connection connection, String sql) throws Exception {
     List<List<Object>> expected = Jointure.rows(groundTruth, sql);

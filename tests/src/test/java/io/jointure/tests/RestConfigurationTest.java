@@ -32,6 +32,7 @@ class RestConfigurationTest {
     api = JsonApiServer.start();
     api.requireHeader("Authorization", TOKEN);
     api.requireQueryParameter("api_key", KEY);
+    api.route("/orders/{id}/notes", (path, query) -> List.of(Map.of("note", "n" + path.get("id"))));
     api.collection("/orders", List.of(
         Map.of("id", 1, "total", 12.5, "paid", true, "shipping", Map.of("city", "Lyon")),
         Map.of("id", 2, "total", 7, "paid", false, "shipping", Map.of("city", "Oslo"))));
@@ -81,6 +82,26 @@ class RestConfigurationTest {
       }
     }
     assertEquals(TOKEN, api.requests().get(0).headers().get("authorization"));
+  }
+
+  @Test
+  void anExternalRelationSendsItsOwnCredentials() throws Exception {
+    String model = model(TOKEN, KEY) + """
+        collections:
+          shop.orders:
+            relations:
+              notes: { type: External, url: "%s/orders/{id}/notes", schema: { note: VARCHAR },
+                       headers: { Authorization: "%s" }, queryParameters: { api_key: "%s" } }
+        """.formatted(api.baseUrl(), TOKEN, KEY);
+    try (Connection c = Jointure.connect(model)) {
+      assertEquals("[[1, n1], [2, n2]]", Jointure.rows(c,
+          "SELECT id, \"notes.note\" FROM shop.orders_notes ORDER BY id").toString());
+      try (Statement s = c.createStatement();
+           ResultSet plan = s.executeQuery("EXPLAIN PLAN FOR SELECT * FROM shop.orders_notes")) {
+        assertTrue(plan.next());
+        assertFalse(plan.getString(1).contains(KEY), plan.getString(1));
+      }
+    }
   }
 
   @Test

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jointure.demo.EmbeddedPostgres;
-import io.jointure.demo.api.JsonApiServer;
 import io.jointure.demo.api.RecordedRequest;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,11 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A REST/JSON API as SQL tables, against a real HTTP server that records what it receives:
@@ -32,32 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * other side's keys as one list parameter; retries, timeouts and malformed responses fail or
  * recover as documented. Answers equal the same data in one PostgreSQL database.
  */
-@ExtendWith({PostgresExtension.class, MongoExtension.class})
-class RestSourceTest {
-  private static JsonApiServer api;
-  private static Connection jointure;
-  private static Connection groundTruth;
-
-  @BeforeAll
-  static void start(EmbeddedPostgres pg, MongoExtension.TestMongo mongo) throws Exception {
-    RestFixture.load(pg, mongo);
-    api = RestFixture.startApi();
-    jointure = Jointure.connect(RestFixture.model(pg, mongo, api.baseUrl()));
-    groundTruth = pg.connect("rs_all");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    jointure.close();
-    groundTruth.close();
-    api.close();
-  }
-
-  @BeforeEach
-  void clear() throws SQLException {
-    api.clearRequests();
-    Jointure.clearRequests(jointure, "billing");
-  }
+class RestSourceTest extends RestFixtureTest {
 
   private static List<List<Object>> sameRows(String sql) throws Exception {
     List<List<Object>> expected = Jointure.rows(groundTruth, sql);

@@ -1,7 +1,6 @@
 package io.jointure.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jointure.adapter.request.SourceRequest;
 import io.jointure.model.RestCollectionConfig;
 import io.jointure.model.RestPagination;
 import java.net.URI;
@@ -129,17 +128,9 @@ final class RecordPages implements Iterator<JsonNode> {
   private void fetchPage() {
     RestUrl url = nextUrl();
     long asked = requestedSize();
-    JsonNode body;
-    try {
-      body = source.requester().get(url);
-    } catch (RestException e) {
-      source.requestLog().record(new SourceRequest(source.name(), "GET " + url.shown(),
-          List.of(), -1));
-      throw e;
-    }
-    JsonNode records = source.records(body, endpoint.config().records(), url);
-    source.requestLog().record(new SourceRequest(source.name(), "GET " + url.shown(), List.of(),
-        records.size()));
+    RestSource.Page response = source.fetch(url, endpoint.config().records());
+    JsonNode body = response.body();
+    JsonNode records = response.records();
     page = records.elements();
     previous = url.toUri();
     switch (pagination.kind()) {

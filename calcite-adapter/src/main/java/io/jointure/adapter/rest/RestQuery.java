@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -156,20 +157,9 @@ public final class RestQuery {
         rows.add(streamed.current());
       }
     } else if (endpoint instanceof RestCollection.UrlTemplate template) {
-      RestUrl url = RestUrl.of(expand(template.template(), listing), Map.of());
-      JsonNode body;
-      try {
-        body = source.requester().get(url);
-      } catch (RestException e) {
-        source.requestLog().record(new SourceRequest(source.name(), "GET " + url.shown(),
-            List.of(), -1));
-        throw e;
-      }
-      JsonNode records = source.records(body, template.records(), url);
-      source.requestLog().record(new SourceRequest(source.name(), "GET " + url.shown(),
-          List.of(), records.size()));
-      for (JsonNode record : records) {
-        rows.add(row(record, listing, url));
+      RestUrl url = RestUrl.of(expand(template.template(), listing), source.secretParameters());
+      for (JsonNode record : source.fetch(url, template.records()).records()) {
+        rows.add(row(listing, column -> jsonValue(record, column, url)));
       }
     } else if (endpoint instanceof RestCollection.JavaFunction function) {
       Map<String, Object> keys = new LinkedHashMap<>();
@@ -182,7 +172,7 @@ public final class RestQuery {
           records == null ? 0 : records.size()));
       if (records != null) {
         for (Row record : records) {
-          rows.add(row(record, listing));
+          rows.add(row(listing, column -> javaValue(record, column)));
         }
       }
     }
@@ -225,7 +215,8 @@ public final class RestQuery {
         if (!pages.hasNext()) {
           return false;
         }
-        current = row(pages.next(), listing, null);
+        JsonNode record = pages.next();
+        current = row(listing, column -> jsonValue(record, column, null));
         return true;
       }
 
@@ -259,48 +250,42 @@ public final class RestQuery {
     return url.toString();
   }
 
-  /** A JSON record as an output row: key columns from the request, others from the record. */
-  private Object row(JsonNode record, Map<Integer, List<Object>> listing, RestUrl url) {
+  /**
+   * An output row: key columns from the request (External relations), the others from the
+   * record, read by {@code value}.
+   */
+  private Object row(Map<Integer, List<Object>> listing, IntFunction<Object> value) {
     Object[] row = new Object[spec.projection().size()];
     for (int i = 0; i < row.length; i++) {
       int column = spec.projection().get(i);
-      if (column < collection.keyColumns()) {
-        row[i] = listing.get(column).get(0);
-        continue;
-      }
-      RestColumn restColumn = collection.columns().get(column);
-      try {
-        row[i] = JsonValues.toInternal(JsonValues.at(record, restColumn.path()),
-            restColumn.type());
-      } catch (IllegalArgumentException | ArithmeticException e) {
-        throw new RestException(source.name(), url == null ? describe() : url.shown(),
-            "the response is not the declared shape: column " + restColumn.name() + ": "
-                + e.getMessage() + "; fix the type in the model's schema", e);
-      }
+      row[i] = column < collection.keyColumns() ? listing.get(column).get(0)
+          : value.apply(column);
     }
     return scalarRows ? row[0] : row;
   }
 
-  /** A Java function's record as an output row. */
-  private Object row(Row record, Map<Integer, List<Object>> listing) {
-    Object[] row = new Object[spec.projection().size()];
-    for (int i = 0; i < row.length; i++) {
-      int column = spec.projection().get(i);
-      if (column < collection.keyColumns()) {
-        row[i] = listing.get(column).get(0);
-        continue;
-      }
-      String name = collection.columns().get(column).name();
-      Object value = record.values().get(name);
-      try {
-        row[i] = JavaValues.toInternal(value, type(column));
-      } catch (ClassCastException | NumberFormatException e) {
-        throw new IllegalStateException("the function of " + source.name() + " answered a "
-            + value.getClass().getSimpleName() + " for " + name + ", declared "
-            + type(column), e);
-      }
+  /** A JSON record's value for a column, or an error naming the column and the request. */
+  private Object jsonValue(JsonNode record, int column, RestUrl url) {
+    RestColumn restColumn = collection.columns().get(column);
+    try {
+      return JsonValues.toInternal(JsonValues.at(record, restColumn.path()), restColumn.type());
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw new RestException(source.name(), url == null ? describe() : url.shown(),
+          "the response is not the declared shape: column " + restColumn.name() + ": "
+              + e.getMessage() + "; fix the type in the model's schema", e);
     }
-    return scalarRows ? row[0] : row;
+  }
+
+  /** A Java function's record's value for a column. */
+  private Object javaValue(Row record, int column) {
+    String name = collection.columns().get(column).name();
+    Object value = record.values().get(name);
+    try {
+      return JavaValues.toInternal(value, type(column));
+    } catch (ClassCastException | NumberFormatException e) {
+      throw new IllegalStateException("the function of " + source.name() + " answered a "
+          + value.getClass().getSimpleName() + " for " + name + ", declared " + type(column), e);
+    }
   }
 
   private SqlTypeName type(int column) {

@@ -3,6 +3,7 @@ package io.jointure.adapter.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jointure.adapter.SqlTypeSpec;
 import io.jointure.adapter.request.RequestLog;
+import io.jointure.adapter.request.SourceRequest;
 import io.jointure.model.DeclaredColumn;
 import io.jointure.model.RestCollectionConfig;
 import io.jointure.model.RestDatasourceConfig;
@@ -134,11 +135,32 @@ public final class RestSource implements AutoCloseable {
         collection.primaryKey());
   }
 
+  /** A response and the records in it. */
+  record Page(JsonNode body, JsonNode records) {
+  }
+
+  /**
+   * Sends one GET and finds its records at the JSON pointer; the request goes in the request log
+   * with the number of records, or as failed.
+   */
+  Page fetch(RestUrl url, String pointer) {
+    JsonNode body;
+    try {
+      body = requester.get(url);
+    } catch (RestException e) {
+      requestLog.record(new SourceRequest(name, "GET " + url.shown(), List.of(), -1));
+      throw e;
+    }
+    JsonNode records = records(body, pointer, url);
+    requestLog.record(new SourceRequest(name, "GET " + url.shown(), List.of(), records.size()));
+    return new Page(body, records);
+  }
+
   /**
    * The records in a response: the array at the JSON pointer; a single object counts as one
    * record (an API answering one resource), null or absent as none.
    */
-  JsonNode records(JsonNode body, String pointer, RestUrl url) {
+  private JsonNode records(JsonNode body, String pointer, RestUrl url) {
     JsonNode records = pointer.isEmpty() ? body : body.at(pointer);
     if (records.isMissingNode() || records.isNull()) {
       if (!pointer.isEmpty() && body.isObject()) {

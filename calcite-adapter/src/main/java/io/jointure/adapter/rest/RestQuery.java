@@ -9,11 +9,14 @@ import io.jointure.model.RestCollectionConfig.ListStyle;
 import io.jointure.model.Row;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import org.apache.calcite.DataContext;
@@ -131,19 +134,30 @@ public final class RestQuery {
 
   /** Runs the listings side by side and returns their rows, in listing order. */
   private List<Object> fetchAll(List<Map<Integer, List<Object>>> listings) {
-    List<CompletableFuture<List<Object>>> futures = new ArrayList<>();
-    for (Map<Integer, List<Object>> listing : listings) {
-      futures.add(CompletableFuture.supplyAsync(() -> rows(listing), source.executor()));
+    ExecutorCompletionService<List<Object>> done =
+        new ExecutorCompletionService<>(source.executor());
+    Map<Future<List<Object>>, Integer> order = new HashMap<>();
+    for (int i = 0; i < listings.size(); i++) {
+      Map<Integer, List<Object>> listing = listings.get(i);
+      order.put(done.submit(() -> rows(listing)), i);
+    }
+    List<List<Object>> results = new ArrayList<>(Collections.nCopies(listings.size(), null));
+    try {
+      // The first failure, whichever request it is, stops the others (they are interrupted).
+      for (int i = 0; i < listings.size(); i++) {
+        Future<List<Object>> finished = done.take();
+        results.set(order.get(finished), finished.get());
+      }
+    } catch (ExecutionException e) {
+      order.keySet().forEach(f -> f.cancel(true));
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      order.keySet().forEach(f -> f.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("datasource '" + source.name() + "': interrupted", e);
     }
     List<Object> rows = new ArrayList<>();
-    for (CompletableFuture<List<Object>> future : futures) {
-      try {
-        rows.addAll(future.join());
-      } catch (CompletionException e) {
-        futures.forEach(f -> f.cancel(true));
-        throw e.getCause() instanceof RuntimeException r ? r : e;
-      }
-    }
+    results.forEach(rows::addAll);
     return rows;
   }
 

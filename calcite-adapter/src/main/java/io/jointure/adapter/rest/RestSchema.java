@@ -10,7 +10,7 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
  * The SQL schema of one REST datasource: one table per declared collection. Nothing is requested
- * until a table is first looked up (and then only for collections whose columns are inferred).
+ * until a table's columns are first needed (and then only if they are inferred).
  */
 public final class RestSchema extends AbstractSchema implements DatasourceSchema {
   private final RestSource source;
@@ -34,8 +34,9 @@ public final class RestSchema extends AbstractSchema implements DatasourceSchema
   protected synchronized Map<String, Table> getTableMap() {
     if (tables == null) {
       Map<String, Table> byName = new LinkedHashMap<>();
-      source.collections().forEach((name, collection) ->
-          byName.put(name, new RestTable(source, collection)));
+      for (String name : source.collectionNames()) {
+        byName.put(name, new RestTable(source, name));
+      }
       tables = Collections.unmodifiableMap(byName);
     }
     return tables;

@@ -34,16 +34,17 @@ public final class RestSource implements AutoCloseable {
   private final RequestLog requestLog = new RequestLog();
   private final RestConvention convention;
   private final ExecutorService executor;
-  private Map<String, RestCollection> collections;
+  /** Collections described so far, by name. */
+  private final Map<String, RestCollection> collections;
 
   /** A {@code type: rest} datasource. */
   public RestSource(RestDatasourceConfig config) {
-    this(config.name(), config, config.http(), null);
+    this(config.name(), config, config.http(), new LinkedHashMap<>());
   }
 
   /** The API of one External relation, whose one collection is already known. */
   RestSource(String name, HttpSettings http, RestCollection collection) {
-    this(name, null, http, Map.of(collection.name(), collection));
+    this(name, null, http, new LinkedHashMap<>(Map.of(collection.name(), collection)));
   }
 
   private RestSource(String name, RestDatasourceConfig config, HttpSettings http,
@@ -95,16 +96,23 @@ public final class RestSource implements AutoCloseable {
     return http.queryParameters();
   }
 
-  /** Collections by name; a collection without a declared schema is sampled once. */
-  public synchronized Map<String, RestCollection> collections() {
-    if (collections == null) {
-      Map<String, RestCollection> byName = new LinkedHashMap<>();
-      for (RestCollectionConfig collection : config.collections().values()) {
-        byName.put(collection.name(), describe(collection));
-      }
-      collections = byName;
+  /** The names of the collections, in the model's order. */
+  public List<String> collectionNames() {
+    return config == null ? List.copyOf(collections.keySet())
+        : List.copyOf(config.collections().keySet());
+  }
+
+  /**
+   * A collection with its columns; one without a declared schema is sampled on first use (a
+   * failed sample is tried again next time, and leaves the other collections alone).
+   */
+  public synchronized RestCollection collection(String name) {
+    RestCollection collection = collections.get(name);
+    if (collection == null) {
+      collection = describe(config.collections().get(name));
+      collections.put(name, collection);
     }
-    return collections;
+    return collection;
   }
 
   private RestCollection describe(RestCollectionConfig collection) {

@@ -33,11 +33,11 @@ public final class RestTable extends AbstractTable implements TranslatableTable,
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private final RestSource source;
-  private final RestCollection collection;
+  private final String name;
 
-  RestTable(RestSource source, RestCollection collection) {
+  RestTable(RestSource source, String name) {
     this.source = source;
-    this.collection = collection;
+    this.name = name;
   }
 
   /**
@@ -64,17 +64,18 @@ public final class RestTable extends AbstractTable implements TranslatableTable,
     // its concurrency limit are shared by every connection.
     RestSource source = EXTERNAL_SOURCES.computeIfAbsent(List.of(sourceName, target, keyTypes),
         k -> new RestSource(sourceName, target.http(), collection));
-    return new RestTable(source, source.collections().get(sourceName));
+    return new RestTable(source, sourceName);
   }
 
+  /** The collection, described (its columns inferred) on first use. */
   RestCollection collection() {
-    return collection;
+    return source.collection(name);
   }
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     RelDataTypeFactory.Builder builder = typeFactory.builder();
-    for (RestColumn column : collection.columns()) {
+    for (RestColumn column : collection().columns()) {
       builder.add(column.name(),
           typeFactory.createTypeWithNullability(column.type().toRelType(typeFactory), true));
     }
@@ -83,18 +84,18 @@ public final class RestTable extends AbstractTable implements TranslatableTable,
 
   @Override
   public List<String> primaryKey() {
-    return collection.primaryKey().map(List::of).orElse(List.of());
+    return collection().primaryKey().map(List::of).orElse(List.of());
   }
 
   @Override
   public List<List<String>> uniqueKeys() {
-    return collection.primaryKey().isEmpty() ? List.of() : List.of(primaryKey());
+    return collection().primaryKey().isEmpty() ? List.of() : List.of(primaryKey());
   }
 
   @Override
   public Statistic getStatistic() {
-    int key = collection.primaryKey().map(collection::columnIndex).orElse(-1);
-    return Statistics.of(collection.rowCount(),
+    int key = collection().primaryKey().map(collection()::columnIndex).orElse(-1);
+    return Statistics.of(collection().rowCount(),
         key < 0 ? List.of() : List.of(ImmutableBitSet.of(key)));
   }
 
@@ -106,6 +107,6 @@ public final class RestTable extends AbstractTable implements TranslatableTable,
 
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-    return RestTableScan.create(context.getCluster(), relOptTable, source, collection);
+    return RestTableScan.create(context.getCluster(), relOptTable, source, collection());
   }
 }

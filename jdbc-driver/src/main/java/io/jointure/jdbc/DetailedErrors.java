@@ -4,9 +4,13 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
@@ -19,14 +23,23 @@ import org.apache.calcite.jdbc.CalciteConnection;
  */
 final class DetailedErrors implements InvocationHandler {
   private final Object target;
+  /** The connection's handler, for a statement: it forgets the statement once closed. */
+  private final DetailedErrors connection;
+  /**
+   * A connection's statements not yet closed. Closing the connection closes them: Calcite's does
+   * not, and an open result holds a source's pooled connection (a remote client that vanished,
+   * a tool that closes only connections, would drain the pool).
+   */
+  private final Set<Statement> openStatements = ConcurrentHashMap.newKeySet();
 
-  private DetailedErrors(Object target) {
+  private DetailedErrors(Object target, DetailedErrors connection) {
     this.target = target;
+    this.connection = connection;
   }
 
   static CalciteConnection wrap(CalciteConnection connection) {
     return (CalciteConnection) Proxy.newProxyInstance(DetailedErrors.class.getClassLoader(),
-        new Class<?>[] {CalciteConnection.class}, new DetailedErrors(connection));
+        new Class<?>[] {CalciteConnection.class}, new DetailedErrors(connection, null));
   }
 
   @Override
@@ -38,6 +51,13 @@ final class DetailedErrors implements InvocationHandler {
         return System.identityHashCode(proxy);
       case "toString":
         return target.toString();
+      case "close":
+        if (target instanceof Connection) {
+          closeStatements();
+        } else if (target instanceof Statement statement && connection != null) {
+          connection.openStatements.remove(statement);
+        }
+        break;
       default:
         break;
     }
@@ -58,10 +78,25 @@ final class DetailedErrors implements InvocationHandler {
     if ((result instanceof Statement || result instanceof ResultSet) && type.isInterface()
         && (Statement.class.isAssignableFrom(type) || ResultSet.class.isAssignableFrom(type))
         && !method.getName().equals("unwrap")) {
+      DetailedErrors owner = target instanceof Connection ? this : connection;
+      if (target instanceof Connection && result instanceof Statement statement) {
+        openStatements.add(statement);
+      }
       return Proxy.newProxyInstance(DetailedErrors.class.getClassLoader(), new Class<?>[] {type},
-          new DetailedErrors(result));
+          new DetailedErrors(result, owner));
     }
     return result;
+  }
+
+  private void closeStatements() {
+    for (Statement statement : List.copyOf(openStatements)) {
+      try {
+        statement.close();
+      } catch (SQLException | RuntimeException e) {
+        // Closing anyway: the statement's own failure does not keep the connection open.
+      }
+    }
+    openStatements.clear();
   }
 
   /** The exception itself if its message already gives the reason; else one that does. */

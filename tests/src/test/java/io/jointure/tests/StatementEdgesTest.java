@@ -1,12 +1,14 @@
 package io.jointure.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jointure.demo.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.List;
@@ -58,6 +60,27 @@ class StatementEdgesTest {
         + " ORDER BY 1 NULLS FIRST");
     sameRows("SELECT CASE WHEN amount > 20 THEN 'big' ELSE 'small' END, COUNT(*) FROM events"
         + " GROUP BY CASE WHEN amount > 20 THEN 'big' ELSE 'small' END ORDER BY 1");
+  }
+
+  @Test
+  void closingAConnectionReleasesItsOpenResults(EmbeddedPostgres pg) throws Exception {
+    String model = Jointure.model(pg, "ev", "fx_edges");
+    // More abandoned results than the source's pool has connections (8).
+    for (int i = 0; i < 12; i++) {
+      Connection c = Jointure.connect(model);
+      ResultSet rs = c.createStatement().executeQuery("SELECT id FROM events ORDER BY id");
+      assertTrue(rs.next());
+      c.close(); // the statement and its result are left open, as many tools do
+    }
+    try (Statement s = native_.createStatement();
+         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM pg_stat_activity"
+             + " WHERE datname = 'fx_edges' AND state = 'idle in transaction'")) {
+      assertTrue(rs.next());
+      assertEquals(0, rs.getInt(1), "no source connection is left inside a query");
+    }
+    try (Connection c = Jointure.connect(model)) {
+      assertEquals(4, Jointure.rows(c, "SELECT id FROM events").size());
+    }
   }
 
   @Test

@@ -19,12 +19,18 @@ import org.eclipse.jetty.server.handler.AbstractHandler;
  * Avatica's own handlers each speak one; this one reads the request and hands it to the right
  * one: a JSON request is an object ({@code {...}}), a protobuf request is a {@code WireMessage}
  * whose first byte is the tag of its name field (0x0A), never '{'.
+ *
+ * <p>Requests from web browsers are refused: JDBC clients send no {@code Origin} header, and a
+ * server listening on 127.0.0.1 answers only requests addressed to this machine's names, so a
+ * web page (directly, or through a DNS name rebound to 127.0.0.1) cannot query the sources.
  */
 final class EitherSerializationHandler extends AbstractHandler implements AvaticaHandler {
   private final AvaticaJsonHandler json;
   private final AvaticaProtobufHandler protobuf;
+  private final boolean loopbackOnly;
 
-  EitherSerializationHandler(Service service) {
+  EitherSerializationHandler(Service service, boolean loopbackOnly) {
+    this.loopbackOnly = loopbackOnly;
     this.json = new AvaticaJsonHandler(service, NoopMetricsSystem.getInstance(), null);
     this.protobuf = new AvaticaProtobufHandler(service, NoopMetricsSystem.getInstance(), null);
     addBean(json);
@@ -41,6 +47,12 @@ final class EitherSerializationHandler extends AbstractHandler implements Avatic
   @Override
   public void handle(String target, Request baseRequest, HttpServletRequest request,
       HttpServletResponse response) throws IOException, ServletException {
+    String refused = refusal(request);
+    if (refused != null) {
+      baseRequest.setHandled(true);
+      response.sendError(HttpServletResponse.SC_FORBIDDEN, refused);
+      return;
+    }
     if (!"POST".equals(request.getMethod())) {
       // Only Avatica's JSON protocol has a GET form (?request=...); it also answers the rest.
       json.handle(target, baseRequest, request, response);
@@ -53,6 +65,22 @@ final class EitherSerializationHandler extends AbstractHandler implements Avatic
     } else {
       protobuf.handle(target, baseRequest, replayed, response);
     }
+  }
+
+  /** Why a request is refused, or null. */
+  private String refusal(HttpServletRequest request) {
+    if (request.getHeader("Origin") != null) {
+      return "requests from web pages are refused; connect with a JDBC client";
+    }
+    if (loopbackOnly) {
+      String host = request.getServerName();
+      if (host != null && !host.equals("localhost") && !host.equals("127.0.0.1")
+          && !host.equals("[::1]") && !host.equals("::1")) {
+        return "this server answers requests to localhost only (it listens on a loopback"
+            + " address); connect to 127.0.0.1";
+      }
+    }
+    return null;
   }
 
   private static boolean isJson(byte[] body) {

@@ -58,7 +58,8 @@ public final class JointureServer implements AutoCloseable {
     ServerMeta meta = new ServerMeta(settings.jdbcUrl(), new Properties());
     HttpServer.Builder<Server> builder = new HttpServer.Builder<Server>()
         .withPort(settings.port())
-        .withHandler(new EitherSerializationHandler(new LocalService(meta)))
+        .withHandler(new EitherSerializationHandler(new LocalService(meta),
+            isLoopback(settings.bind())))
         .withServerCustomizers(List.of(listenOn(settings.bind())), Server.class);
     settings.usersFile().ifPresent(file ->
         builder.withBasicAuthentication(file.toAbsolutePath().toString(), ANY_AUTHENTICATED_USER));
@@ -93,6 +94,14 @@ public final class JointureServer implements AutoCloseable {
   }
 
   /** The address to listen on must be one of this machine's (or the wildcard). */
+  private static boolean isLoopback(String bind) {
+    try {
+      return InetAddress.getByName(bind).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
   private static void requireLocalAddress(String bind) {
     try {
       InetAddress address = InetAddress.getByName(bind);

@@ -8,6 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jointure.demo.EmbeddedPostgres;
 import io.jointure.server.JointureServer;
 import io.jointure.server.ServerSettings;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -112,10 +120,34 @@ class RemoteServerTest extends SeedFixtureTest {
   void clientsCannotChooseTheModel() throws Exception {
     Properties info = new Properties();
     info.setProperty("model", "inline:version: 1\ndatasources: {}\n");
+    // Not in the server's URL: were client properties passed on, upper-case names would fail.
+    info.setProperty("caseSensitive", "true");
     try (Connection remote =
              DriverManager.getConnection(server.avaticaJdbcUrl(Serialization.PROTOBUF), info)) {
       assertEquals(Jointure.rows(groundTruth, "SELECT COUNT(*) FROM crm.towns"),
-          Jointure.rows(remote, "SELECT COUNT(*) FROM crm.towns"));
+          Jointure.rows(remote, "SELECT COUNT(*) FROM CRM.TOWNS"));
+    }
+  }
+
+  @Test
+  void requestsFromWebPagesAndOtherHostNamesAreRefused() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String open = "{\"request\": \"openConnection\", \"connectionId\": \"web\"}";
+    HttpResponse<String> fromPage = http.send(HttpRequest.newBuilder(
+        URI.create(server.httpUrl())).header("Origin", "http://evil.example")
+        .POST(HttpRequest.BodyPublishers.ofString(open)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(403, fromPage.statusCode(), fromPage.body());
+    // A DNS name rebound to 127.0.0.1 arrives with its own name as the Host.
+    int port = URI.create(server.httpUrl()).getPort();
+    try (Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: rebind.evil.example:" + port
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + open.length()
+          + "\r\nConnection: close\r\n\r\n" + open).getBytes(
+              StandardCharsets.UTF_8));
+      String status = new java.io.BufferedReader(new java.io.InputStreamReader(
+          socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
+      assertTrue(status.contains(" 403 "), status);
     }
   }
 

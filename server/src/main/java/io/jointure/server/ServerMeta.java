@@ -43,6 +43,8 @@ final class ServerMeta extends JdbcMeta {
   public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
     try {
       return super.prepare(ch, sql, maxRowCount);
+    } catch (RuntimeException e) {
+      throw withoutInternals(e);
     } catch (Error e) {
       throw reported(e);
     }
@@ -58,6 +60,8 @@ final class ServerMeta extends JdbcMeta {
           super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
       failed = false;
       return result;
+    } catch (RuntimeException e) {
+      throw withoutInternals(e);
     } catch (Error e) {
       throw reported(e);
     } finally {
@@ -74,6 +78,8 @@ final class ServerMeta extends JdbcMeta {
       ExecuteResult result = super.execute(h, parameterValues, maxRowsInFirstFrame);
       failed = false;
       return result;
+    } catch (RuntimeException e) {
+      throw withoutInternals(e);
     } catch (Error e) {
       throw reported(e);
     } finally {
@@ -87,6 +93,8 @@ final class ServerMeta extends JdbcMeta {
       throws NoSuchStatementException, MissingResultsException {
     try {
       return super.fetch(h, offset, fetchMaxRowCount);
+    } catch (RuntimeException e) {
+      throw withoutInternals(e);
     } catch (Error e) {
       throw reported(e);
     }
@@ -104,6 +112,28 @@ final class ServerMeta extends JdbcMeta {
     LOG.warn("internal error", e);
     return new RuntimeException(new SQLException("Jointure internal error (please report it"
         + " with the query): " + e, "XX000", e));
+  }
+
+  /**
+   * A failure as remote clients see it: its message and SQL state only. Avatica sends the stack
+   * traces of what it is given, which would show the server's internals (and, through causes,
+   * details of the sources) to every client; the server's debug log keeps them.
+   */
+  private static RuntimeException withoutInternals(RuntimeException e) {
+    LOG.debug("query failed", e);
+    SQLException sql = null;
+    for (Throwable t = e; t != null && sql == null; t = t.getCause()) {
+      if (t instanceof SQLException found) {
+        sql = found;
+      }
+    }
+    String message = sql != null ? sql.getMessage() : String.valueOf(e.getMessage());
+    SQLException clean = new SQLException(message, sql == null ? null : sql.getSQLState(),
+        sql == null ? 0 : sql.getErrorCode());
+    clean.setStackTrace(new StackTraceElement[0]);
+    RuntimeException wrapper = new RuntimeException(message, clean);
+    wrapper.setStackTrace(new StackTraceElement[0]);
+    return wrapper;
   }
 
   private static void logQuery(StatementHandle h, String sql, long startNanos, boolean failed) {

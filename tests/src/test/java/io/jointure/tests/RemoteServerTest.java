@@ -109,6 +109,12 @@ class RemoteServerTest extends SeedFixtureTest {
           () -> Jointure.rows(remote, "SELECT nope FROM crm.towns"));
       assertTrue(e.getMessage().contains("NOPE") || e.getMessage().contains("nope"),
           e.getMessage());
+      // The server's internals stay on the server.
+      assertTrue(e instanceof org.apache.calcite.avatica.AvaticaSqlException, e.toString());
+      List<String> serverTraces =
+          ((org.apache.calcite.avatica.AvaticaSqlException) e).getStackTraces();
+      assertFalse(String.join("\n", serverTraces).contains("org.apache.calcite"),
+          String.join("\n", serverTraces));
       SQLException write = assertThrows(SQLException.class,
           () -> remote.createStatement().execute("DELETE FROM crm.towns"));
       assertTrue(write.getMessage().toLowerCase().contains("read-only"), write.getMessage());

@@ -47,7 +47,12 @@ public final class SqlSource implements AutoCloseable {
   /** The URL without its query part, which may carry credentials: safe for messages. */
   public String safeUrl() {
     int query = config.url().indexOf('?');
-    return query < 0 ? config.url() : config.url().substring(0, query);
+    String url = query < 0 ? config.url() : config.url().substring(0, query);
+    // Credentials written into the URL itself: user:password@host (MySQL, PostgreSQL),
+    // scott/tiger@ (Oracle), ;password=... (SQL Server, H2).
+    return url.replaceAll("//[^/@;?]*@", "//***@")
+        .replaceAll(":[^:/@;?]+/[^@;?]*@", ":***@")
+        .replaceAll("(?i)(;\\s*(password|pwd)\\s*=)[^;]*", "$1***");
   }
 
   /**

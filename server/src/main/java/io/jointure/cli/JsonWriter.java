@@ -11,6 +11,10 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * A JSON array with one object per row, keyed by column label. Numbers and booleans stay JSON
@@ -22,14 +26,17 @@ final class JsonWriter implements ResultWriter {
     ResultSetMetaData md = rows.getMetaData();
     int columns = md.getColumnCount();
     long count = 0;
+    List<String> keys = uniqueKeys(md);
     try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      // A query failing midway must not leave a well-formed (and so seemingly complete) array.
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
       json.setPrettyPrinter(new OneRowPerLine());
       json.writeStartArray();
       while (rows.next()) {
         json.writeStartObject();
         for (int i = 1; i <= columns; i++) {
-          json.writeFieldName(md.getColumnLabel(i));
+          json.writeFieldName(keys.get(i - 1));
           writeValue(json, rows, i, md.getColumnType(i));
         }
         json.writeEndObject();
@@ -41,6 +48,24 @@ final class JsonWriter implements ResultWriter {
     }
     out.println();
     return count;
+  }
+
+  /**
+   * Column labels as object keys, made unique ({@code name}, {@code name_2}): a JSON reader keeps
+   * only the last of repeated keys, and {@code SELECT t.name, c.name} would lose a column.
+   */
+  private static List<String> uniqueKeys(ResultSetMetaData md) throws SQLException {
+    List<String> keys = new ArrayList<>();
+    Set<String> taken = new HashSet<>();
+    for (int i = 1; i <= md.getColumnCount(); i++) {
+      String label = md.getColumnLabel(i);
+      String key = label;
+      for (int n = 2; !taken.add(key); n++) {
+        key = label + "_" + n;
+      }
+      keys.add(key);
+    }
+    return keys;
   }
 
   /** The array's brackets on lines of their own, one row object per line in between. */

@@ -65,6 +65,10 @@ final class ServeCommand implements Callable<Integer> {
     if (debug) {
       DebugLogging.enable();
     }
+    if (port < 0 || port > 65535) {
+      throw new UserError("--port " + port + ": not a port; give a number from 1 to 65535"
+          + " (0 for any free port)");
+    }
     ServerSettings settings = settings();
     PrintWriter out = spec.commandLine().getOut();
     try (CleanShutdown shutdown = new CleanShutdown()) {

@@ -84,6 +84,9 @@ class CliTest extends SeedFixtureTest {
     Run badPort = jointure("serve", "--model", model.toString(), "--port", "eighty");
     assertEquals(2, badPort.exit());
     assertTrue(badPort.err().contains("--port"), badPort.err());
+    Run portOutOfRange = jointure("serve", "--model", model.toString(), "--port", "70000");
+    assertEquals(2, portOutOfRange.exit());
+    assertTrue(portOutOfRange.err().contains("--port 70000: not a port"), portOutOfRange.err());
 
     Run badFormat = jointure("sql", "--model", model.toString(), "-e", "SELECT 1",
         "--format", "xml");
@@ -166,6 +169,10 @@ class CliTest extends SeedFixtureTest {
       assertTrue(row.get("people").isNumber());
       assertEquals(expected.get(i).get(2).toString(), row.get("people").asText());
     }
+    Run sameLabels = jointure("sql", "--model", model.toString(), "--format", "json", "-e",
+        "SELECT 'a' AS name, 'b' AS name");
+    assertEquals("[{\"name\":\"a\",\"name_2\":\"b\"}]",
+        new ObjectMapper().readTree(sameLabels.out()).toString());
   }
 
   @Test

@@ -1,5 +1,9 @@
 package io.jointure.server;
 
+import io.jointure.jdbc.JointureDriver;
+import io.jointure.model.Model;
+import io.jointure.model.ModelException;
+import io.jointure.model.ModelLoader;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -9,10 +13,10 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
+import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.server.HttpServer;
@@ -42,7 +46,8 @@ public final class JointureServer implements AutoCloseable {
   }
 
   /**
-   * Checks the model (by opening one connection), then listens.
+   * Reads the model once and checks it (by opening one connection), then listens. Every client
+   * connection uses that model: editing the file does not change a running server.
    *
    * @throws SQLException             the model cannot be opened; the message says why
    * @throws BindException            the port is taken
@@ -52,10 +57,19 @@ public final class JointureServer implements AutoCloseable {
     requireLocalAddress(settings.bind());
     settings.usersFile().ifPresent(file -> requireReadable(file, "users file"));
     settings.tls().ifPresent(tls -> requireReadable(tls.keystore(), "keystore"));
-    try (Connection check = DriverManager.getConnection(settings.jdbcUrl())) {
+    Properties properties = ConnectStringParser.parse(
+        settings.jdbcUrl().substring(JointureDriver.PREFIX.length()));
+    Model model;
+    try {
+      model = new ModelLoader().load(properties.getProperty("model", ""));
+    } catch (ModelException e) {
+      throw new SQLException(e.getMessage(), "08001", e);
+    }
+    properties.remove("model");
+    try (Connection check = JointureDriver.connect(model, properties)) {
       check.getMetaData();
     }
-    ServerMeta meta = new ServerMeta(settings.jdbcUrl(), new Properties());
+    ServerMeta meta = new ServerMeta(settings.jdbcUrl(), model, properties);
     HttpServer.Builder<Server> builder = new HttpServer.Builder<Server>()
         .withPort(settings.port())
         .withHandler(new EitherSerializationHandler(new LocalService(meta),

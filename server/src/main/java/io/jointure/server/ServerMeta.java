@@ -1,5 +1,8 @@
 package io.jointure.server;
 
+import io.jointure.jdbc.JointureDriver;
+import io.jointure.model.Model;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +22,26 @@ import org.slf4j.LoggerFactory;
 final class ServerMeta extends JdbcMeta {
   private static final Logger LOG = LoggerFactory.getLogger(ServerMeta.class);
 
-  ServerMeta(String jdbcUrl, Properties settings) throws SQLException {
-    super(jdbcUrl, settings);
+  private final Model model;
+  private final Properties properties;
+
+  /**
+   * @param model      the server's model, read once
+   * @param properties the connection properties of the server's URL, but the model
+   */
+  ServerMeta(String jdbcUrl, Model model, Properties properties) throws SQLException {
+    super(jdbcUrl, new Properties());
+    this.model = model;
+    this.properties = properties;
+  }
+
+  /** Every client connection opens the server's model, as the server read it at start. */
+  @Override
+  protected Connection createConnection(String url, Properties info) throws SQLException {
+    Properties connection = new Properties();
+    connection.putAll(properties);
+    // A remote user's name and password (BASIC login) mean nothing to the sources.
+    return JointureDriver.connect(model, connection);
   }
 
   /**

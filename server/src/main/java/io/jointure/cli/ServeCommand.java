@@ -73,6 +73,7 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (CleanShutdown shutdown = new CleanShutdown()) {
       JointureServer server = start(settings);
+      warnIfExposed(settings);
       // Stop the server before the sources it uses.
       shutdown.then(server::close);
       shutdown.then(SourceRegistry.global()::closeAll);
@@ -85,6 +86,25 @@ final class ServeCommand implements Callable<Integer> {
       server.join();
     }
     return 0;
+  }
+
+  /** Serving beyond this machine without a login or without TLS deserves a word. */
+  private void warnIfExposed(ServerSettings settings) {
+    boolean loopback;
+    try {
+      loopback = java.net.InetAddress.getByName(settings.bind()).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return; // reported as a bad --bind when the server starts
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    if (!loopback && settings.usersFile().isEmpty()) {
+      err.println("warning: --bind " + settings.bind() + " without --users lets anyone who"
+          + " reaches this address query every source of the model");
+    } else if (!loopback && settings.tls().isEmpty()) {
+      err.println("warning: --bind " + settings.bind() + " without --keystore sends passwords"
+          + " and results unencrypted");
+    }
+    err.flush();
   }
 
   private ServerSettings settings() {

@@ -1,6 +1,7 @@
 package io.jointure.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jointure.demo.EmbeddedPostgres;
@@ -150,6 +151,7 @@ class ConcurrentClientsTest extends SeedFixtureTest {
         Thread.sleep(100);
       }
     }
+    assertFalse(byState.isEmpty(), "the pools' connections are Jointure's (application_name)");
     for (List<Object> row : byState) {
       assertEquals("idle", row.get(1), "source connections not idle: " + byState);
       assertTrue(Integer.parseInt(row.get(2).toString()) <= POOL_SIZE,

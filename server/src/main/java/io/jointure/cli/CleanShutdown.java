@@ -46,12 +46,18 @@ final class CleanShutdown implements AutoCloseable {
     synchronized (this) {
       inOrder = List.copyOf(resources);
     }
+    int failed = 0;
     for (AutoCloseable resource : inOrder) {
       try {
         resource.close();
       } catch (Exception e) {
+        failed++;
         System.err.println("jointure: while stopping: " + e.getMessage());
       }
     }
+    // Says that the hook ran to its end (a killed process says nothing).
+    System.err.println(failed == 0 ? "jointure: stopped" : "jointure: stopped, " + failed
+        + " of " + inOrder.size() + " parts with errors");
+    System.err.flush();
   }
 }

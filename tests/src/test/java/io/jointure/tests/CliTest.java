@@ -269,6 +269,7 @@ class CliTest extends SeedFixtureTest {
     assertTrue(log.contains("ms (to its first rows): SELECT COUNT(*), MAX(body)"), log);
     assertTrue(log.contains("notes: SELECT") && log.contains("-> 1 rows"), log);
     assertFalse(log.contains(SECRET), "the password reached the log");
+    assertTrue(log.strip().endsWith("jointure: stopped"), "the shutdown did not finish: " + log);
   }
 
   private static long connectionsTo(EmbeddedPostgres pg, String database) throws Exception {

@@ -181,6 +181,27 @@ class RemoteServerTest extends SeedFixtureTest {
     }
   }
 
+  /** By default the server listens on 127.0.0.1 only: this machine's other addresses refuse. */
+  @Test
+  void listensOnLoopbackOnlyByDefault() throws Exception {
+    int port = URI.create(server.httpUrl()).getPort();
+    List<java.net.InetAddress> others = java.util.Collections.list(
+        java.net.NetworkInterface.getNetworkInterfaces()).stream()
+        .flatMap(n -> java.util.Collections.list(n.getInetAddresses()).stream())
+        .filter(a -> !a.isLoopbackAddress() && a instanceof java.net.Inet4Address).toList();
+    org.junit.jupiter.api.Assumptions.assumeFalse(others.isEmpty(), "no other address here");
+    for (java.net.InetAddress address : others) {
+      assertThrows(java.io.IOException.class, () -> {
+        try (Socket socket = new Socket()) {
+          socket.connect(new java.net.InetSocketAddress(address, port), 2000);
+        }
+      }, address + " accepted a connection");
+    }
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      assertTrue(socket.isConnected());
+    }
+  }
+
   /** HTTPS with a keystore: a client trusting the certificate gets answers over TLS. */
   @Test
   void tlsFromAKeystore(@TempDir Path dir) throws Exception {

@@ -3,10 +3,8 @@ package io.jointure.rules;
 import static io.jointure.adapter.PlannedNodes.concrete;
 
 import io.jointure.adapter.KeyLookup;
+import io.jointure.adapter.KeyLookupConvention;
 import io.jointure.adapter.SourceBridges;
-import io.jointure.adapter.mongo.MongoToEnumerableConverter;
-import io.jointure.adapter.rest.RestToEnumerableConverter;
-import io.jointure.adapter.sql.SourceToEnumerableConverter;
 import java.util.List;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -199,8 +197,12 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
 
   /** Keys one request carries: a batch, or what an API takes (one, or its list size). */
   private int keysPerRequest() {
-    return probe().getConvention() instanceof io.jointure.adapter.rest.RestConvention
-        ? RestToEnumerableConverter.keysPerRequest(probe(), probeKeys()) : BATCH_SIZE;
+    return Math.min(BATCH_SIZE, lookups().keysPerRequest(probe(), probeKeys()));
+  }
+
+  /** The probe side's source. */
+  private KeyLookupConvention lookups() {
+    return (KeyLookupConvention) probe().getConvention();
   }
 
   /** {@code $0 = $5, $1 = $6}: left columns, then right ones numbered after the left's. */
@@ -214,16 +216,8 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
     return text.toString();
   }
 
-  /** The probe source's key lookup, by the kind of source the probe side runs in. */
   private KeyLookup lookup() {
-    org.apache.calcite.plan.Convention convention = probe().getConvention();
-    if (convention instanceof io.jointure.adapter.mongo.MongoConvention) {
-      return MongoToEnumerableConverter.keyLookup(probe(), probeKeys());
-    }
-    if (convention instanceof io.jointure.adapter.rest.RestConvention) {
-      return RestToEnumerableConverter.keyLookup(probe(), probeKeys());
-    }
-    return SourceToEnumerableConverter.keyLookup(probe(), probeKeys());
+    return lookups().keyLookup(probe(), probeKeys());
   }
 
   @Override

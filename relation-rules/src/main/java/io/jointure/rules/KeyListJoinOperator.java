@@ -1,5 +1,6 @@
 package io.jointure.rules;
 
+import io.jointure.adapter.BatchedEnumerator;
 import io.jointure.adapter.KeyLookup;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,9 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.core.JoinRelType;
 
 /**
@@ -48,7 +50,10 @@ public final class KeyListJoinOperator {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new BatchEnumerator(driver.enumerator(), context);
+        Enumerator<Object[]> joined = new BatchedEnumerator<>(driver.enumerator(), batchSize,
+            batch -> joinBatch(batch, context));
+        // Bare values when the output has one column (a SEMI or ANTI join of a one-column side).
+        return Linq4j.transform(joined, row -> scalarRows ? row[0] : row);
       }
     };
   }
@@ -95,54 +100,6 @@ public final class KeyListJoinOperator {
       }
     }
     return joined;
-  }
-
-  /** Reads a batch of driving rows, joins it, hands out the joined rows, and so on. */
-  private final class BatchEnumerator implements Enumerator<Object> {
-    private final Enumerator<Object[]> driver;
-    private final DataContext context;
-    private List<Object[]> joined = List.of();
-    private int position = -1;
-    private boolean exhausted;
-
-    BatchEnumerator(Enumerator<Object[]> driver, DataContext context) {
-      this.driver = driver;
-      this.context = context;
-    }
-
-    @Override
-    public Object current() {
-      Object[] row = joined.get(position);
-      return scalarRows ? row[0] : row;
-    }
-
-    @Override
-    public boolean moveNext() {
-      while (position + 1 >= joined.size()) {
-        if (exhausted) {
-          return false;
-        }
-        List<Object[]> batch = new ArrayList<>();
-        while (batch.size() < batchSize && driver.moveNext()) {
-          batch.add(driver.current());
-        }
-        exhausted = batch.size() < batchSize;
-        joined = batch.isEmpty() ? List.of() : joinBatch(batch, context);
-        position = -1;
-      }
-      position++;
-      return true;
-    }
-
-    @Override
-    public void reset() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void close() {
-      driver.close();
-    }
   }
 
   private void fetch(List<Object[]> keys, DataContext context,

@@ -1,14 +1,7 @@
 package io.jointure.rules;
 
+import io.jointure.adapter.KeyLookupConvention;
 import io.jointure.adapter.PlannedNodes;
-import io.jointure.adapter.mongo.MongoConvention;
-import io.jointure.adapter.mongo.MongoTableScan;
-import io.jointure.adapter.mongo.MongoToEnumerableConverter;
-import io.jointure.adapter.rest.RestConvention;
-import io.jointure.adapter.rest.RestTableScan;
-import io.jointure.adapter.rest.RestToEnumerableConverter;
-import io.jointure.adapter.sql.SourceToEnumerableConverter;
-import io.jointure.adapter.sql.SourceTableScan;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,12 +54,12 @@ public final class KeyListJoinRule extends RelRule<KeyListJoinRule.Config> {
     List<Integer> probeKeys = probeIsLeft ? leftKeys : rightKeys;
     Convention source = sourceConvention(probe);
     // Within one database, the database joins better itself (an API cannot join).
-    if (source == null
-        || source == sourceConvention(driver) && !(source instanceof RestConvention)) {
+    if (!(source instanceof KeyLookupConvention lookups)
+        || source == sourceConvention(driver) && lookups.joinsItsOwnTables()) {
       return;
     }
     for (int probeKey : probeKeys) {
-      if (!canLookup(source, probe, probeKey)) {
+      if (!lookups.canLookup(probe, probeKey)) {
         return;
       }
     }
@@ -78,17 +71,6 @@ public final class KeyListJoinRule extends RelRule<KeyListJoinRule.Config> {
         probeIsLeft ? probeInSource : driverInExecutor,
         probeIsLeft ? driverInExecutor : probeInSource,
         join.getJoinType(), !probeIsLeft, leftKeys, rightKeys));
-  }
-
-  private static boolean canLookup(Convention source, RelNode probe, int key) {
-    if (source instanceof MongoConvention) {
-      return MongoToEnumerableConverter.canLookup(probe, key);
-    }
-    if (source instanceof RestConvention) {
-      return RestToEnumerableConverter.canLookup(probe, key);
-    }
-    return SourceToEnumerableConverter.keyArrayType(source,
-        probe.getRowType().getFieldList().get(key).getType()) != null;
   }
 
   /** The convention of the one source every table under {@code rel} belongs to, if any. */
@@ -105,8 +87,7 @@ public final class KeyListJoinRule extends RelRule<KeyListJoinRule.Config> {
     if (!seen.add(rel)) {
       return true;
     }
-    if (rel instanceof SourceTableScan || rel instanceof MongoTableScan
-        || rel instanceof RestTableScan) {
+    if (rel instanceof TableScan && rel.getConvention() instanceof KeyLookupConvention) {
       conventions.add(rel.getConvention());
       return true;
     }

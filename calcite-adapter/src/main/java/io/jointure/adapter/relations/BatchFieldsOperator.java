@@ -1,5 +1,6 @@
 package io.jointure.adapter.relations;
 
+import io.jointure.adapter.BatchedEnumerator;
 import io.jointure.adapter.JavaValues;
 import io.jointure.model.JavaComputedField;
 import io.jointure.model.Row;
@@ -45,7 +46,8 @@ public final class BatchFieldsOperator {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        return new BatchEnumerator(input.enumerator());
+        return new BatchedEnumerator<>(input.enumerator(), BATCH_SIZE,
+            BatchFieldsOperator.this::complete);
       }
     };
   }
@@ -108,55 +110,6 @@ public final class BatchFieldsOperator {
       throw new IllegalStateException("computed field '" + field.name() + "' of "
           + field.collection() + " answered a " + value.getClass().getSimpleName()
           + " where its type is " + type.getFullTypeString(), e);
-    }
-  }
-
-  /** Reads a batch ahead and hands out its completed rows. */
-  private final class BatchEnumerator implements Enumerator<Object[]> {
-    private final Enumerator<Object[]> input;
-    private List<Object[]> batch = List.of();
-    private int position;
-    private boolean exhausted;
-
-    BatchEnumerator(Enumerator<Object[]> input) {
-      this.input = input;
-    }
-
-    @Override
-    public Object[] current() {
-      return batch.get(position);
-    }
-
-    @Override
-    public boolean moveNext() {
-      if (position + 1 < batch.size()) {
-        position++;
-        return true;
-      }
-      if (exhausted) {
-        return false;
-      }
-      List<Object[]> next = new ArrayList<>(BATCH_SIZE);
-      while (next.size() < BATCH_SIZE && input.moveNext()) {
-        next.add(input.current());
-      }
-      exhausted = next.size() < BATCH_SIZE;
-      if (next.isEmpty()) {
-        return false;
-      }
-      batch = complete(next);
-      position = 0;
-      return true;
-    }
-
-    @Override
-    public void reset() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void close() {
-      input.close();
     }
   }
 }

@@ -48,16 +48,9 @@ final class ExternalViewTable extends AbstractTable implements TranslatableTable
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    RelDataTypeFactory.Builder row = typeFactory.builder();
-    for (RelDataTypeField field : originTable.getRowType(typeFactory).getFieldList()) {
-      row.add(field.getName(), field.getType());
-    }
     List<RelDataTypeField> fields = recordsTable.getRowType(typeFactory).getFieldList();
-    for (RelDataTypeField field : fields.subList(originKeys.size(), fields.size())) {
-      row.add(relation + "." + field.getName(),
-          typeFactory.createTypeWithNullability(field.getType(), true));
-    }
-    return row.build();
+    return RelationViewTable.viewRowType(typeFactory, originTable, relation,
+        fields.subList(originKeys.size(), fields.size()));
   }
 
   @Override

@@ -65,12 +65,22 @@ final class RelationViewTable extends AbstractTable implements TranslatableTable
   /** The origin's columns, then the target's, nullable (LEFT JOIN) and prefixed. */
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    return viewRowType(typeFactory, originTable, relation.name(),
+        targetTable.getRowType(typeFactory).getFieldList());
+  }
+
+  /**
+   * A relation view's columns: the origin's, then the related ones named
+   * {@code <relation>.<column>}, nullable (LEFT JOIN).
+   */
+  static RelDataType viewRowType(RelDataTypeFactory typeFactory, Table originTable,
+      String relation, List<RelDataTypeField> related) {
     RelDataTypeFactory.Builder row = typeFactory.builder();
     for (RelDataTypeField field : originTable.getRowType(typeFactory).getFieldList()) {
       row.add(field.getName(), field.getType());
     }
-    for (RelDataTypeField field : targetTable.getRowType(typeFactory).getFieldList()) {
-      row.add(relation.name() + "." + field.getName(),
+    for (RelDataTypeField field : related) {
+      row.add(relation + "." + field.getName(),
           typeFactory.createTypeWithNullability(field.getType(), true));
     }
     return row.build();

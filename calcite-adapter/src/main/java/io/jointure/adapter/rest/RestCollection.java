@@ -45,6 +45,23 @@ record RestCollection(String name, List<RestColumn> columns, int keyColumns, End
     return keyColumns > 0;
   }
 
+  /** How the API takes several values of a filterable column (a key: one per request). */
+  RestCollectionConfig.ListStyle listStyle(int column) {
+    return endpoint instanceof ApiCollection api
+        ? api.config().filters().get(columns.get(column).name()).list()
+        : RestCollectionConfig.ListStyle.NONE;
+  }
+
+  /**
+   * Keys one request can carry for these key columns: the collection's
+   * {@code maxKeysPerRequest} when the API takes a list for the one key column, else 1.
+   */
+  int keysPerRequest(List<Integer> keyColumns) {
+    return keyColumns.size() == 1
+        && listStyle(keyColumns.get(0)) != RestCollectionConfig.ListStyle.NONE
+        && endpoint instanceof ApiCollection api ? api.config().maxKeysPerRequest() : 1;
+  }
+
   int columnIndex(String column) {
     for (int i = 0; i < columns.size(); i++) {
       if (columns.get(i).name().equals(column)) {

@@ -101,7 +101,7 @@ public final class RestQuery {
     for (Map.Entry<Integer, List<Object>> entry : bound.entrySet()) {
       int column = entry.getKey();
       List<Object> values = entry.getValue();
-      ListStyle style = RestRules.listStyle(collection, column);
+      ListStyle style = collection.listStyle(column);
       List<Map<Integer, List<Object>>> next = new ArrayList<>();
       for (Map<Integer, List<Object>> listing : listings) {
         if (values.isEmpty()) {
@@ -331,10 +331,7 @@ public final class RestQuery {
    */
   KeyLookup keyLookup(List<Integer> keyOutputColumns) {
     List<Integer> keyColumns = keyOutputColumns.stream().map(spec.projection()::get).toList();
-    boolean asList = keyColumns.size() == 1
-        && RestRules.listStyle(collection, keyColumns.get(0)) != ListStyle.NONE;
-    int perRequest = asList && collection.endpoint() instanceof RestCollection.ApiCollection api
-        ? api.config().maxKeysPerRequest() : 1;
+    int perRequest = collection.keysPerRequest(keyColumns);
     return new KeyLookup() {
       @Override
       public Enumerable<Object> rowsWithKeys(DataContext context, List<Object[]> keys) {

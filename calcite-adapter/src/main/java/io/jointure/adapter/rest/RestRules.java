@@ -1,6 +1,5 @@
 package io.jointure.adapter.rest;
 
-import io.jointure.model.RestCollectionConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -265,12 +264,5 @@ public final class RestRules {
       return new RestToEnumerableConverter(rel.getCluster(),
           rel.getTraitSet().replace(getOutConvention()), rel);
     }
-  }
-
-  /** How the API takes several values for a filterable column (keys: one per request). */
-  static RestCollectionConfig.ListStyle listStyle(RestCollection collection, int column) {
-    return collection.endpoint() instanceof RestCollection.ApiCollection api
-        ? api.config().filters().get(collection.columns().get(column).name()).list()
-        : RestCollectionConfig.ListStyle.NONE;
   }
 }

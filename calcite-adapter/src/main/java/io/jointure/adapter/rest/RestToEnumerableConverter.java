@@ -18,7 +18,6 @@ import org.apache.calcite.rel.convert.ConverterImpl;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexInputRef;
-import org.apache.calcite.rex.RexNode;
 
 /**
  * The bridge from an HTTP source's convention to Calcite's executor: runs the listing below it as
@@ -107,29 +106,11 @@ public final class RestToEnumerableConverter extends ConverterImpl implements En
         .keyLookup(keyColumns);
   }
 
-  /**
-   * How many keys one request to this (planned) REST listing can carry: the collection's
-   * {@code maxKeysPerRequest} when the API takes a list for the one key column, else 1.
-   */
+  /** How many keys one request to this (planned) REST listing can carry. */
   public static int keysPerRequest(RelNode rel, List<Integer> keys) {
-    rel = PlannedNodes.concrete(rel);
-    if (keys.size() != 1) {
-      return 1;
-    }
-    int key = keys.get(0);
-    while (rel instanceof Project project
-        && project.getProjects().get(key) instanceof RexInputRef ref) {
-      key = ref.getIndex();
-      rel = PlannedNodes.concrete(project.getInput());
-    }
-    if (!(rel instanceof RestTableScan scan)) {
-      return 1;
-    }
-    int column = scan.spec().projection().get(key);
-    return RestRules.listStyle(scan.collection(), column)
-        != io.jointure.model.RestCollectionConfig.ListStyle.NONE
-        && scan.collection().endpoint() instanceof RestCollection.ApiCollection api
-        ? api.config().maxKeysPerRequest() : 1;
+    Probed probed = keys.size() == 1 ? Probed.of(rel, keys.get(0)) : null;
+    return probed == null ? 1 : probed.scan().collection().keysPerRequest(
+        List.of(probed.scan().spec().projection().get(probed.key())));
   }
 
   /**
@@ -137,16 +118,23 @@ public final class RestToEnumerableConverter extends ConverterImpl implements En
    * asked for the records whose column {@code key} holds given values.
    */
   public static boolean canLookup(RelNode rel, int key) {
-    rel = PlannedNodes.concrete(rel);
-    while (rel instanceof Project project) {
-      RexNode expression = project.getProjects().get(key);
-      if (!(expression instanceof RexInputRef ref)) {
-        return false;
+    Probed probed = Probed.of(rel, key);
+    return probed != null && canLookup(probed.scan(), probed.key());
+  }
+
+  /** The listing under a planned operator and its output column a key is, through projections. */
+  private record Probed(RestTableScan scan, int key) {
+    static Probed of(RelNode rel, int key) {
+      rel = PlannedNodes.concrete(rel);
+      while (rel instanceof Project project) {
+        if (!(project.getProjects().get(key) instanceof RexInputRef ref)) {
+          return null;
+        }
+        key = ref.getIndex();
+        rel = PlannedNodes.concrete(project.getInput());
       }
-      key = ref.getIndex();
-      rel = PlannedNodes.concrete(project.getInput());
+      return rel instanceof RestTableScan scan ? new Probed(scan, key) : null;
     }
-    return rel instanceof RestTableScan scan && canLookup(scan, key);
   }
 
   private static boolean canLookup(RestTableScan scan, int key) {

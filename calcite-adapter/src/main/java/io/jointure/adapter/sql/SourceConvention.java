@@ -1,11 +1,15 @@
 package io.jointure.adapter.sql;
 
+import io.jointure.adapter.KeyLookup;
+import io.jointure.adapter.KeyLookupConvention;
+import java.util.List;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
 import org.apache.calcite.adapter.jdbc.JdbcRules;
 import org.apache.calcite.adapter.jdbc.JdbcToEnumerableConverterRule;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.sql.SqlDialect;
 
@@ -15,7 +19,7 @@ import org.apache.calcite.sql.SqlDialect;
  * out of the source with {@link SourceToEnumerableConverter}, which binds values as parameters,
  * streams, and records what the source received.
  */
-public final class SourceConvention extends JdbcConvention {
+public final class SourceConvention extends JdbcConvention implements KeyLookupConvention {
   private final SqlSource source;
 
   SourceConvention(SqlSource source, SqlDialect dialect) {
@@ -25,6 +29,18 @@ public final class SourceConvention extends JdbcConvention {
 
   public SqlSource source() {
     return source;
+  }
+
+  /** A PostgreSQL source probes a key type it has arrays of. */
+  @Override
+  public boolean canLookup(RelNode rel, int keyColumn) {
+    return SourceToEnumerableConverter.keyArrayType(this,
+        rel.getRowType().getFieldList().get(keyColumn).getType()) != null;
+  }
+
+  @Override
+  public KeyLookup keyLookup(RelNode rel, List<Integer> keyColumns) {
+    return SourceToEnumerableConverter.keyLookup(rel, keyColumns);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.jointure.jdbc;
 
 import io.jointure.adapter.JointureSchemas;
-import io.jointure.adapter.JointureTypeSystem;
+import io.jointure.sql.types.JointureTypeSystem;
 import io.jointure.adapter.SourceRegistry;
 import io.jointure.adapter.relations.ComputedFields;
 import io.jointure.adapter.relations.RelationException;

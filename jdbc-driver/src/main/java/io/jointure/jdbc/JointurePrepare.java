@@ -6,6 +6,22 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import io.jointure.rules.BoundedJoinOrderProgram;
+import io.jointure.sql.functions.PostgresConvertletTable;
+import io.jointure.sql.parser.PostgresConformance;
+import io.jointure.sql.parser.PostgresSqlParser;
+import io.jointure.sql.validate.PostgresSqlValidator;
+import java.util.function.UnaryOperator;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.interpreter.BindableConvention;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.Prepare.CatalogReader;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import io.jointure.rules.RelationRules;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -68,6 +84,44 @@ final class JointurePrepare extends CalcitePrepareImpl {
         (Holder<Program> program) -> program.set(JOIN_ORDER))) {
       return super.prepareSql(context, query, elementType, maxRowCount);
     }
+  }
+
+  /** Every statement, view and computed field is read as PostgreSQL's SQL. */
+  @Override
+  protected SqlParser createParser(String sql, SqlParser.Config parserConfig) {
+    return SqlParser.create(sql, parserConfig.withParserFactory(PostgresSqlParser.FACTORY)
+        .withConformance(PostgresConformance.INSTANCE));
+  }
+
+  @Override
+  protected SqlParser createParser(String sql) {
+    return createParser(sql, SqlParser.config());
+  }
+
+  @Override
+  protected SqlRexConvertletTable createConvertletTable() {
+    return PostgresConvertletTable.INSTANCE;
+  }
+
+  /** Calcite's statement preparation (as {@code CalcitePrepareImpl} makes it), with PostgreSQL's validator. */
+  @Override
+  protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
+      CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    JavaTypeFactory typeFactory = context.getTypeFactory();
+    EnumerableRel.Prefer prefer = elementType == Object[].class
+        ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
+    Convention resultConvention = enableBindable ? BindableConvention.INSTANCE
+        : EnumerableConvention.INSTANCE;
+    return new CalcitePreparingStmt(this, context, catalogReader, typeFactory,
+        context.getRootSchema(), prefer, createCluster(planner, new RexBuilder(typeFactory)),
+        resultConvention, createConvertletTable()) {
+      @Override
+      protected SqlValidator createSqlValidator(CatalogReader catalogReader,
+          UnaryOperator<SqlValidator.Config> configTransform) {
+        return PostgresSqlValidator.create(context.config(),
+            (CalciteCatalogReader) catalogReader, context.getTypeFactory(), configTransform);
+      }
+    };
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.jointure.adapter.mongo;
 
-import io.jointure.adapter.JointureTypeSystem;
+import io.jointure.sql.types.JointureTypeSystem;
 import io.jointure.adapter.SqlTypeSpec;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.bson.BsonType;

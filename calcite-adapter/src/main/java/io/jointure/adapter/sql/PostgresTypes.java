@@ -2,7 +2,7 @@ package io.jointure.adapter.sql;
 
 import io.jointure.adapter.SqlTypeSpec;
 
-import io.jointure.adapter.JointureTypeSystem;
+import io.jointure.sql.types.JointureTypeSystem;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -13,7 +13,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 final class PostgresTypes {
   /** Precision and scale exposed for {@code numeric} declared without them. */
   static final int UNCONSTRAINED_NUMERIC_PRECISION = JointureTypeSystem.MAX_DECIMAL_PRECISION;
-  static final int UNCONSTRAINED_NUMERIC_SCALE = 16;
+  static final int UNCONSTRAINED_NUMERIC_SCALE = JointureTypeSystem.UNCONSTRAINED_NUMERIC_SCALE;
 
   private PostgresTypes() {
   }

@@ -46,10 +46,15 @@ public final class SourceConvention extends JdbcConvention implements KeyLookupC
   @Override
   public void register(RelOptPlanner planner) {
     for (RelOptRule rule : JdbcRules.rules(this)) {
-      if (!(rule instanceof JdbcToEnumerableConverterRule)) {
+      // Jointure's own bridge, and project and filter rules that know the source's functions.
+      if (!(rule instanceof JdbcToEnumerableConverterRule)
+          && !(rule instanceof JdbcRules.JdbcProjectRule)
+          && !(rule instanceof JdbcRules.JdbcFilterRule)) {
         planner.addRule(rule);
       }
     }
+    planner.addRule(SourceExpressions.ProjectRule.of(this));
+    planner.addRule(SourceExpressions.FilterRule.of(this));
     planner.addRule(SourceToEnumerableConverterRule.create(this));
     planner.addRule(CoreRules.FILTER_SET_OP_TRANSPOSE);
     planner.addRule(CoreRules.PROJECT_REMOVE);

@@ -1,4 +1,4 @@
-package io.jointure.adapter;
+package io.jointure.sql.types;
 
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -15,6 +15,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
  */
 public final class JointureTypeSystem extends RelDataTypeSystemImpl {
   public static final int MAX_DECIMAL_PRECISION = 1000;
+  /**
+   * The type of PostgreSQL's unconstrained {@code numeric} (a column, or {@code x::numeric}):
+   * Calcite needs a scale; 16 places keep averages and quotients exact enough.
+   */
+  public static final int UNCONSTRAINED_NUMERIC_SCALE = 16;
   public static final JointureTypeSystem INSTANCE = new JointureTypeSystem();
 
   private JointureTypeSystem() {

@@ -1,0 +1,203 @@
+package io.jointure.sql.functions;
+
+import static org.apache.calcite.sql.type.SqlTypeName.BIGINT;
+import static org.apache.calcite.sql.type.SqlTypeName.BOOLEAN;
+import static org.apache.calcite.sql.type.SqlTypeName.DATE;
+import static org.apache.calcite.sql.type.SqlTypeName.DECIMAL;
+import static org.apache.calcite.sql.type.SqlTypeName.DOUBLE;
+import static org.apache.calcite.sql.type.SqlTypeName.INTEGER;
+import static org.apache.calcite.sql.type.SqlTypeName.REAL;
+import static org.apache.calcite.sql.type.SqlTypeName.SMALLINT;
+import static org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP;
+import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
+
+import io.jointure.sql.functions.PostgresFunction.ResultType;
+import io.jointure.sql.values.PostgresCasts;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Jointure's definitions of PostgreSQL functions whose Calcite counterparts are missing or
+ * differ, and of the operations behind PostgreSQL's operators and casts ({@code date - date},
+ * {@code x::int}). Each is computed in Calcite's executor by the method it names and reaches a
+ * PostgreSQL source spelled as PostgreSQL writes it.
+ */
+public final class PostgresFunctions {
+  private static final SqlFunctionCategory TIME = SqlFunctionCategory.TIMEDATE;
+  private static final SqlFunctionCategory TEXT = SqlFunctionCategory.STRING;
+  private static final SqlFunctionCategory NUMBER = SqlFunctionCategory.NUMERIC;
+  private static final SqlFunctionCategory SYSTEM = SqlFunctionCategory.SYSTEM;
+  private static final Class<?> D = DateTimeFunctions.class;
+  private static final Class<?> T = TextFunctions.class;
+  private static final Class<?> N = NumericFunctions.class;
+  private static final Class<?> C = PostgresCasts.class;
+
+  /**
+   * {@code date_trunc(field, x)}; a DATE argument goes as a timestamp at midnight (PostgreSQL
+   * would make it a timestamptz), so the result is a timestamp either way.
+   */
+  public static final PostgresFunction DATE_TRUNC = PostgresFunction.named("date_trunc", TIME)
+      .signature(TIMESTAMP, D, "dateTrunc", VARCHAR, TIMESTAMP)
+      .build();
+
+  public static final PostgresFunction DATE_PART = PostgresFunction.named("date_part", TIME)
+      .signature(DOUBLE, D, "datePart", VARCHAR, TIMESTAMP)
+      .build();
+
+  /** What {@code EXTRACT(field FROM x)} computes: numeric, as PostgreSQL 14 and later. */
+  public static final PostgresFunction EXTRACT = PostgresFunction.named("extract", TIME)
+      .signature(ResultType.of(DECIMAL), D, "extract", VARCHAR, TIMESTAMP)
+      .spelled(PostgresFunctions::spellExtract)
+      .build();
+
+  public static final PostgresFunction MAKE_DATE = PostgresFunction.named("make_date", TIME)
+      .signature(DATE, D, "makeDate", INTEGER, INTEGER, INTEGER)
+      .build();
+
+  public static final PostgresFunction MAKE_TIMESTAMP =
+      PostgresFunction.named("make_timestamp", TIME)
+          .signature(TIMESTAMP, D, "makeTimestamp", INTEGER, INTEGER, INTEGER, INTEGER, INTEGER,
+              DOUBLE)
+          .build();
+
+  public static final PostgresFunction TO_CHAR = PostgresFunction.named("to_char", TEXT)
+      .signature(VARCHAR, D, "toChar", TIMESTAMP, VARCHAR)
+      .signature(VARCHAR, N, "toChar", DECIMAL, VARCHAR)
+      .signature(VARCHAR, N, "toChar", DOUBLE, VARCHAR)
+      .build();
+
+  public static final PostgresFunction TO_TIMESTAMP = PostgresFunction.named("to_timestamp", TIME)
+      .signature(TIMESTAMP, D, "toTimestamp", VARCHAR, VARCHAR)
+      .signature(TIMESTAMP, D, "fromEpoch", DOUBLE)
+      .build();
+
+  public static final PostgresFunction TO_DATE = PostgresFunction.named("to_date", TIME)
+      .signature(DATE, D, "toDate", VARCHAR, VARCHAR)
+      .build();
+
+  public static final PostgresFunction BTRIM = PostgresFunction.named("btrim", TEXT)
+      .signature(VARCHAR, T, "btrim", VARCHAR)
+      .signature(VARCHAR, T, "btrim", VARCHAR, VARCHAR)
+      .build();
+
+  public static final PostgresFunction LTRIM = PostgresFunction.named("ltrim", TEXT)
+      .signature(VARCHAR, T, "ltrim", VARCHAR)
+      .signature(VARCHAR, T, "ltrim", VARCHAR, VARCHAR)
+      .build();
+
+  public static final PostgresFunction RTRIM = PostgresFunction.named("rtrim", TEXT)
+      .signature(VARCHAR, T, "rtrim", VARCHAR)
+      .signature(VARCHAR, T, "rtrim", VARCHAR, VARCHAR)
+      .build();
+
+  /**
+   * {@code round}: numeric half away from zero (to {@code n} places: a numeric of scale n),
+   * double precision half to even.
+   */
+  public static final PostgresFunction ROUND = PostgresFunction.named("round", NUMBER)
+      .signature(DOUBLE, N, "round", DOUBLE)
+      .signature(PostgresFunctions::scaleZero, N, "round", DECIMAL)
+      .signature(PostgresFunctions::scaleOfSecond, N, "round", DECIMAL, INTEGER)
+      .build();
+
+  public static final PostgresFunction TRUNC = PostgresFunction.named("trunc", NUMBER)
+      .signature(DOUBLE, N, "trunc", DOUBLE)
+      .signature(PostgresFunctions::scaleZero, N, "trunc", DECIMAL)
+      .signature(PostgresFunctions::scaleOfSecond, N, "trunc", DECIMAL, INTEGER)
+      .build();
+
+  /** The operations behind operators and casts; not callable by name. */
+  public static final PostgresFunction DATE_PLUS_DAYS =
+      PostgresFunction.named("date_plus_days", TIME)
+          .signature(DATE, D, "addDays", DATE, INTEGER).spelled(Spellings.infix("+")).build();
+  public static final PostgresFunction DATE_MINUS_DAYS =
+      PostgresFunction.named("date_minus_days", TIME)
+          .signature(DATE, D, "subtractDays", DATE, INTEGER).spelled(Spellings.infix("-"))
+          .build();
+  public static final PostgresFunction DAYS_BETWEEN =
+      PostgresFunction.named("days_between", TIME)
+          .signature(INTEGER, D, "daysBetween", DATE, DATE).spelled(Spellings.infix("-"))
+          .build();
+
+  public static final PostgresFunction TEXT_TO_BOOLEAN = cast("boolean", BOOLEAN, "textToBoolean",
+      VARCHAR);
+  public static final PostgresFunction INTEGER_TO_BOOLEAN = cast("boolean", BOOLEAN,
+      "integerToBoolean", INTEGER);
+  public static final PostgresFunction BOOLEAN_TO_TEXT = cast("text", VARCHAR, "booleanToText",
+      BOOLEAN);
+  public static final PostgresFunction DOUBLE_TO_TEXT = cast("text", VARCHAR, "doubleToText",
+      DOUBLE);
+  public static final PostgresFunction REAL_TO_TEXT = cast("text", VARCHAR, "realToText", REAL);
+  public static final PostgresFunction TIMESTAMP_TO_TEXT = cast("text", VARCHAR,
+      "timestampToText", TIMESTAMP);
+  public static final PostgresFunction DECIMAL_TO_INTEGER = cast("integer", INTEGER,
+      "decimalToInteger", DECIMAL);
+  public static final PostgresFunction DECIMAL_TO_BIGINT = cast("bigint", BIGINT,
+      "decimalToBigint", DECIMAL);
+  public static final PostgresFunction DECIMAL_TO_SMALLINT = cast("smallint", SMALLINT,
+      "decimalToSmallint", DECIMAL);
+  public static final PostgresFunction DOUBLE_TO_INTEGER = cast("integer", INTEGER,
+      "doubleToInteger", DOUBLE);
+  public static final PostgresFunction DOUBLE_TO_BIGINT = cast("bigint", BIGINT,
+      "doubleToBigint", DOUBLE);
+  public static final PostgresFunction DOUBLE_TO_SMALLINT = cast("smallint", SMALLINT,
+      "doubleToSmallint", DOUBLE);
+
+  private PostgresFunctions() {
+  }
+
+  /** The functions SQL calls by name, for the operator table. */
+  static List<SqlOperator> all() {
+    return List.of(DATE_TRUNC, DATE_PART, MAKE_DATE, MAKE_TIMESTAMP, TO_CHAR, TO_TIMESTAMP,
+        TO_DATE, BTRIM, LTRIM, RTRIM, ROUND, TRUNC, CurrentTimeFunction.NOW,
+        CurrentTimeFunction.TRANSACTION_TIMESTAMP, CurrentTimeFunction.STATEMENT_TIMESTAMP);
+  }
+
+  private static PostgresFunction cast(String postgresType, SqlTypeName result, String method,
+      SqlTypeName operand) {
+    return PostgresFunction.named("cast_to_" + postgresType, SYSTEM)
+        .signature(result, C, method, operand)
+        .spelled(Spellings.cast(postgresType))
+        .build();
+  }
+
+  private static RelDataType scaleZero(org.apache.calcite.rel.type.RelDataTypeFactory types,
+      List<RelDataType> operands, org.apache.calcite.sql.SqlOperatorBinding call) {
+    RelDataType value = operands.get(0);
+    return types.createSqlType(DECIMAL, Math.max(1, value.getPrecision() - value.getScale()),
+        0);
+  }
+
+  /** {@code round(x, n)}: scale n when n is a constant, else the value's own scale. */
+  private static RelDataType scaleOfSecond(org.apache.calcite.rel.type.RelDataTypeFactory types,
+      List<RelDataType> operands, org.apache.calcite.sql.SqlOperatorBinding call) {
+    RelDataType value = operands.get(0);
+    int scale = value.getScale();
+    if (call.isOperandLiteral(1, false)) {
+      Integer places = call.getOperandLiteralValue(1, Integer.class);
+      if (places != null) {
+        scale = Math.max(0, places);
+      }
+    }
+    int integerDigits = Math.max(1, value.getPrecision() - value.getScale());
+    int max = types.getTypeSystem().getMaxNumericPrecision();
+    return types.createSqlType(DECIMAL, Math.min(max, integerDigits + scale), scale);
+  }
+
+  /** {@code EXTRACT(EPOCH FROM x)}: the field as a keyword. */
+  private static void spellExtract(SqlWriter writer, SqlCall call, int left, int right) {
+    SqlWriter.Frame frame = writer.startFunCall("EXTRACT");
+    String field = call.operand(0) instanceof SqlCharStringLiteral literal
+        ? literal.getValueAs(String.class) : call.operand(0).toString();
+    writer.keyword(field.toUpperCase(java.util.Locale.ROOT));
+    writer.sep("FROM");
+    call.operand(1).unparse(writer, 0, 0);
+    writer.endFunCall(frame);
+  }
+}

@@ -1,0 +1,142 @@
+package io.jointure.sql.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The tokens of a SQL text as PostgreSQL's lexer sees them, enough to find constructs without
+ * looking inside strings, quoted identifiers and comments. Whitespace and comments are left out;
+ * each token keeps its place in the text.
+ */
+final class SqlTokens {
+  enum Kind { WORD, STRING, QUOTED_IDENTIFIER, NUMBER, SYMBOL }
+
+  record Token(Kind kind, int start, int end, String text) {
+    boolean isWord(String word) {
+      return kind == Kind.WORD && text.equalsIgnoreCase(word);
+    }
+
+    boolean isSymbol(String symbol) {
+      return kind == Kind.SYMBOL && text.equals(symbol);
+    }
+
+    /** A plain '...' string (not E'...', U&'...' or N'...'). */
+    boolean isPlainString() {
+      return kind == Kind.STRING && text.startsWith("'");
+    }
+
+    String upper() {
+      return text.toUpperCase(Locale.ROOT);
+    }
+  }
+
+  private SqlTokens() {
+  }
+
+  static List<Token> of(String sql) {
+    List<Token> tokens = new ArrayList<>();
+    int i = 0;
+    int n = sql.length();
+    while (i < n) {
+      char c = sql.charAt(i);
+      int start = i;
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+        while (i < n && sql.charAt(i) != '\n') {
+          i++;
+        }
+      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+        i = blockCommentEnd(sql, i);
+      } else if (c == '\'') {
+        i = stringEnd(sql, i, false);
+        tokens.add(new Token(Kind.STRING, start, i, sql.substring(start, i)));
+      } else if ((c == 'E' || c == 'e' || c == 'N' || c == 'n') && i + 1 < n
+          && sql.charAt(i + 1) == '\'') {
+        i = stringEnd(sql, i + 1, c == 'E' || c == 'e');
+        tokens.add(new Token(Kind.STRING, start, i, sql.substring(start, i)));
+      } else if (c == '"') {
+        i = quotedEnd(sql, i);
+        tokens.add(new Token(Kind.QUOTED_IDENTIFIER, start, i, sql.substring(start, i)));
+      } else if (Character.isLetter(c) || c == '_') {
+        while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
+            || sql.charAt(i) == '$')) {
+          i++;
+        }
+        tokens.add(new Token(Kind.WORD, start, i, sql.substring(start, i)));
+      } else if (Character.isDigit(c)) {
+        while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '.')) {
+          i++;
+        }
+        tokens.add(new Token(Kind.NUMBER, start, i, sql.substring(start, i)));
+      } else if (c == ':' && i + 1 < n && sql.charAt(i + 1) == ':') {
+        i += 2;
+        tokens.add(new Token(Kind.SYMBOL, start, i, "::"));
+      } else {
+        i++;
+        tokens.add(new Token(Kind.SYMBOL, start, i, String.valueOf(c)));
+      }
+    }
+    return tokens;
+  }
+
+  /** PostgreSQL's block comments nest. */
+  private static int blockCommentEnd(String sql, int i) {
+    int depth = 0;
+    int n = sql.length();
+    while (i < n) {
+      if (sql.startsWith("/*", i)) {
+        depth++;
+        i += 2;
+      } else if (sql.startsWith("*/", i)) {
+        depth--;
+        i += 2;
+        if (depth == 0) {
+          return i;
+        }
+      } else {
+        i++;
+      }
+    }
+    return n;
+  }
+
+  /** The end of a string opened at {@code quote}: '' is a quote; in E'' strings, \ escapes. */
+  private static int stringEnd(String sql, int quote, boolean backslashEscapes) {
+    int i = quote + 1;
+    int n = sql.length();
+    while (i < n) {
+      char c = sql.charAt(i);
+      if (backslashEscapes && c == '\\') {
+        i += 2;
+      } else if (c == '\'') {
+        if (i + 1 < n && sql.charAt(i + 1) == '\'') {
+          i += 2;
+        } else {
+          return i + 1;
+        }
+      } else {
+        i++;
+      }
+    }
+    return n;
+  }
+
+  private static int quotedEnd(String sql, int quote) {
+    int i = quote + 1;
+    int n = sql.length();
+    while (i < n) {
+      if (sql.charAt(i) == '"') {
+        if (i + 1 < n && sql.charAt(i + 1) == '"') {
+          i += 2;
+        } else {
+          return i + 1;
+        }
+      } else {
+        i++;
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,146 @@
+package io.jointure.sql.values;
+
+import io.jointure.sql.errors.ErrorCode;
+import io.jointure.sql.errors.JointureException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+/**
+ * PostgreSQL's casts where Calcite's differ, over Calcite's internal values: numbers to integers
+ * round (numeric half away from zero, double precision half to even) and fail past the type's
+ * range; text to boolean takes {@code t/true/yes/on/1} and their opposites; booleans print as
+ * {@code true}/{@code false}, doubles in the shortest form that reads back, timestamps with only
+ * the fractional digits they have.
+ */
+public final class PostgresCasts {
+  private PostgresCasts() {
+  }
+
+  public static boolean textToBoolean(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    if (!t.isEmpty()) {
+      if ("true".startsWith(t) || "yes".startsWith(t) || t.equals("on") || t.equals("1")) {
+        return true;
+      }
+      if ("false".startsWith(t) || "no".startsWith(t) || t.equals("off") || t.equals("of")
+          || t.equals("0")) {
+        return false;
+      }
+    }
+    throw invalid("boolean", text);
+  }
+
+  public static String booleanToText(boolean value) {
+    return value ? "true" : "false";
+  }
+
+  public static boolean integerToBoolean(int value) {
+    return value != 0;
+  }
+
+  public static int decimalToInteger(BigDecimal value) {
+    return (int) inRange(value.setScale(0, RoundingMode.HALF_UP), Integer.MIN_VALUE,
+        Integer.MAX_VALUE, "integer");
+  }
+
+  public static long decimalToBigint(BigDecimal value) {
+    return inRange(value.setScale(0, RoundingMode.HALF_UP), Long.MIN_VALUE, Long.MAX_VALUE,
+        "bigint");
+  }
+
+  public static short decimalToSmallint(BigDecimal value) {
+    return (short) inRange(value.setScale(0, RoundingMode.HALF_UP), Short.MIN_VALUE,
+        Short.MAX_VALUE, "smallint");
+  }
+
+  public static int doubleToInteger(double value) {
+    return (int) inRange(value, Integer.MIN_VALUE, Integer.MAX_VALUE, "integer");
+  }
+
+  public static long doubleToBigint(double value) {
+    return inRange(value, Long.MIN_VALUE, Long.MAX_VALUE, "bigint");
+  }
+
+  public static short doubleToSmallint(double value) {
+    return (short) inRange(value, Short.MIN_VALUE, Short.MAX_VALUE, "smallint");
+  }
+
+  private static long inRange(BigDecimal whole, long min, long max, String type) {
+    if (whole.compareTo(BigDecimal.valueOf(min)) < 0
+        || whole.compareTo(BigDecimal.valueOf(max)) > 0) {
+      throw outOfRange(type);
+    }
+    return whole.longValueExact();
+  }
+
+  private static long inRange(double value, long min, long max, String type) {
+    double rounded = Math.rint(value);
+    if (Double.isNaN(rounded) || rounded < min || rounded > max
+        || (max == Long.MAX_VALUE && rounded >= 0x1p63)) {
+      throw outOfRange(type);
+    }
+    return (long) rounded;
+  }
+
+  /** PostgreSQL's float8 output: the shortest digits that read back, exponent past 1e15. */
+  public static String doubleToText(double value) {
+    return floatText(value, Double.toString(value), 15);
+  }
+
+  /** PostgreSQL's float4 output: as float8's, exponent past 1e6. */
+  public static String realToText(float value) {
+    return floatText(value, Float.toString(value), 6);
+  }
+
+  private static String floatText(double value, String javaText, int maxExponent) {
+    if (Double.isNaN(value)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "Infinity" : "-Infinity";
+    }
+    if (value == 0) {
+      return 1 / value < 0 ? "-0" : "0";
+    }
+    BigDecimal digits = new BigDecimal(javaText).stripTrailingZeros();
+    int exponent = digits.precision() - digits.scale() - 1;
+    if (exponent < -4 || exponent >= maxExponent) {
+      String mantissa = digits.movePointLeft(exponent).toPlainString();
+      return mantissa + "e" + (exponent < 0 ? "-" : "+")
+          + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
+    }
+    return digits.toPlainString();
+  }
+
+  /** PostgreSQL's timestamp output: {@code 2024-03-17 13:45:12.5}. */
+  public static String timestampToText(long millis) {
+    LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), 0,
+        ZoneOffset.UTC);
+    int fraction = (int) Math.floorMod(millis, 1000);
+    StringBuilder text = new StringBuilder();
+    int year = t.getYear();
+    text.append(String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d",
+        year > 0 ? year : 1 - year, t.getMonthValue(), t.getDayOfMonth(), t.getHour(),
+        t.getMinute(), t.getSecond()));
+    if (fraction != 0) {
+      String digits = String.format(Locale.ROOT, "%03d", fraction).replaceAll("0+$", "");
+      text.append('.').append(digits);
+    }
+    if (year <= 0) {
+      text.append(" BC");
+    }
+    return text.toString();
+  }
+
+  private static JointureException outOfRange(String type) {
+    return new JointureException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, type + " out of range");
+  }
+
+  private static JointureException invalid(String type, String text) {
+    return new JointureException(ErrorCode.INVALID_TEXT_REPRESENTATION,
+        "invalid input syntax for type " + type + ": \"" + text + "\"");
+  }
+}

@@ -1,5 +1,6 @@
 package io.jointure.model;
 
+import io.jointure.sql.errors.Suggestions;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;

@@ -1,5 +1,6 @@
 package io.jointure.model;
 
+import io.jointure.sql.errors.Suggestions;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,6 @@
 package io.jointure.model;
 
+import io.jointure.sql.errors.Suggestions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jointure.model.RestCollectionConfig.ListStyle;
 import io.jointure.model.RestCollectionConfig.RestFilter;

@@ -14,12 +14,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
- * Makes every failure of a connection, its statements and their result sets an SQLException that
- * says what went wrong in its own message. Calcite reports a failed {@code prepareStatement} only
- * as "Error while preparing statement [...]", with the reason (unknown column, syntax error at a
- * position) in a cause that many tools never show; and a source failing while rows are read
- * (a source gone down, a value that does not fit its column) escapes {@code ResultSet.next()}
- * as an unchecked exception, which JDBC clients do not expect.
+ * Makes every failure of a connection, its statements and their result sets an SQLException with
+ * PostgreSQL's SQLSTATE that says what went wrong in its own message ({@link SqlErrors}). Calcite
+ * reports a failed {@code prepareStatement} only as "Error while preparing statement [...]",
+ * with the reason in a cause that many tools never show; and a source failing while rows are
+ * read (a source gone down, a value that does not fit its column) escapes
+ * {@code ResultSet.next()} as an unchecked exception (or an error of generated code), which JDBC
+ * clients do not expect.
  */
 final class DetailedErrors implements InvocationHandler {
   private final Object target;
@@ -42,6 +43,12 @@ final class DetailedErrors implements InvocationHandler {
         new Class<?>[] {CalciteConnection.class}, new DetailedErrors(connection, null));
   }
 
+  /** A connection to a Jointure server: its failures too carry their SQLSTATE and message. */
+  static Connection wrapRemote(Connection connection) {
+    return (Connection) Proxy.newProxyInstance(DetailedErrors.class.getClassLoader(),
+        new Class<?>[] {Connection.class}, new DetailedErrors(connection, null));
+  }
+
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     switch (method.getName()) {
@@ -51,6 +58,23 @@ final class DetailedErrors implements InvocationHandler {
         return System.identityHashCode(proxy);
       case "toString":
         return target.toString();
+      case "isReadOnly":
+        if (target instanceof Connection) {
+          return true; // Jointure never writes to its sources
+        }
+        break;
+      case "setReadOnly", "setAutoCommit", "setTransactionIsolation", "setCatalog", "setSchema",
+          "setHoldability":
+        // Tools set these on connect; Jointure only reads, so none of them may stop a tool.
+        if (target instanceof Connection) {
+          try {
+            method.invoke(target, args);
+          } catch (InvocationTargetException ignored) {
+            // a setting Jointure cannot take changes nothing it does
+          }
+          return null;
+        }
+        break;
       case "close":
         if (target instanceof Connection) {
           closeStatements();
@@ -66,13 +90,10 @@ final class DetailedErrors implements InvocationHandler {
       result = method.invoke(target, args);
     } catch (InvocationTargetException e) {
       Throwable thrown = e.getCause();
-      if (thrown instanceof SQLException sql) {
-        throw detailed(sql);
+      if (thrown instanceof VirtualMachineError && !(thrown instanceof OutOfMemoryError)) {
+        throw thrown;
       }
-      if (thrown instanceof RuntimeException runtime) {
-        throw detailed(new SQLException(runtime.getMessage(), runtime));
-      }
-      throw thrown;
+      throw SqlErrors.of(thrown);
     }
     Class<?> type = method.getReturnType();
     if ((result instanceof Statement || result instanceof ResultSet) && type.isInterface()
@@ -97,23 +118,5 @@ final class DetailedErrors implements InvocationHandler {
       }
     }
     openStatements.clear();
-  }
-
-  /** The exception itself if its message already gives the reason; else one that does. */
-  static SQLException detailed(SQLException e) {
-    String reason = null;
-    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-      if (t.getMessage() != null && !t.getMessage().isBlank()) {
-        reason = t.getMessage();
-      }
-    }
-    String message = e.getMessage() == null ? "" : e.getMessage();
-    if (reason == null || message.contains(reason)) {
-      return e;
-    }
-    SQLException better = new SQLException(message + ": " + reason, e.getSQLState(),
-        e.getErrorCode(), e);
-    better.setStackTrace(e.getStackTrace());
-    return better;
   }
 }

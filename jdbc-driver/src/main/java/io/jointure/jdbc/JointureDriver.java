@@ -10,6 +10,7 @@ import io.jointure.model.ComputedFieldConfig;
 import io.jointure.model.Model;
 import io.jointure.model.ModelException;
 import io.jointure.model.ModelLoader;
+import io.jointure.sql.errors.ErrorCode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -144,9 +145,10 @@ public class JointureDriver extends Driver {
         connection.prepareStatement(sql).close();
       } catch (SQLException e) {
         throw new SQLException(model.origin() + ": " + field.path() + ".sql: the expression"
-            + " does not compile: " + DetailedErrors.detailed(e).getMessage()
+            + " does not compile: " + SqlErrors.of(e).getMessage()
             + "; columns of the collection are reachable as "
-            + field.collection().substring(dot + 1) + ".<column>", "08001", e);
+            + field.collection().substring(dot + 1) + ".<column>",
+            ErrorCode.CONFIG_FILE_ERROR.sqlState(), e);
       }
     }
   }
@@ -164,7 +166,7 @@ public class JointureDriver extends Driver {
               ? JAVA_MODELS.get(reference.substring(JAVA_MODEL_PREFIX.length()))
               : new ModelLoader().load(reference);
         } catch (ModelException e) {
-          throw new SQLException(e.getMessage(), "08001", e);
+          throw new SQLException(e.getMessage(), ErrorCode.CONFIG_FILE_ERROR.sqlState(), e);
         }
         if (model == null) {
           throw new SQLException("model " + reference + " was built in Java and can only be"
@@ -175,11 +177,11 @@ public class JointureDriver extends Driver {
           ComputedFields.addTo(connection.getRootSchema(), connection.getTypeFactory(), model);
           RelationViews.addTo(connection.getRootSchema(), connection.getTypeFactory(), model);
         } catch (RelationException e) {
-          throw new SQLException(e.getMessage(), "08001", e);
+          throw new SQLException(e.getMessage(), ErrorCode.CONFIG_FILE_ERROR.sqlState(), e);
         } catch (RuntimeException e) {
           // A source the relations need could not be read (down, wrong credentials).
           throw new SQLException(model.origin() + ": cannot check the declared relations: "
-              + e.getMessage(), "08001", e);
+              + e.getMessage(), ErrorCode.UNABLE_TO_CONNECT.sqlState(), e);
         }
         if ("false".equalsIgnoreCase(connection.getProperties().getProperty("relationRules"))) {
           STOCK_PLANNING.put(connection.getTypeFactory(), true);

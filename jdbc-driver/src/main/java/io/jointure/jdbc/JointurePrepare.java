@@ -6,6 +6,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import io.jointure.rules.BoundedJoinOrderProgram;
+import io.jointure.sql.errors.ErrorCode;
+import io.jointure.sql.errors.ErrorTranslator;
+import io.jointure.sql.errors.JointureException;
 import io.jointure.sql.functions.PostgresConvertletTable;
 import io.jointure.sql.parser.PostgresConformance;
 import io.jointure.sql.parser.PostgresSqlParser;
@@ -64,15 +67,30 @@ final class JointurePrepare extends CalcitePrepareImpl {
   private static final Pattern FIRST_WORD =
       Pattern.compile("\\A(?:\\s+|--[^\\n]*(?:\\n|\\z)|/\\*.*?\\*/)*([A-Za-z]+)", Pattern.DOTALL);
 
+  /**
+   * Prepares a statement; a failure is translated here, where the statement's text and the
+   * connection's schemas are at hand for positions and "did you mean".
+   */
   @Override
   public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query, Type elementType,
       long maxRowCount) {
+    try {
+      return prepareReadOnly(context, query, elementType, maxRowCount);
+    } catch (RuntimeException | AssertionError | ExceptionInInitializerError e) {
+      throw ErrorTranslator.translate(e, query.sql,
+          query.sql == null ? ErrorTranslator.Names.NONE
+              : new StatementNames(context.getRootSchema(), query.sql, context.getTypeFactory()));
+    }
+  }
+
+  private <T> CalciteSignature<T> prepareReadOnly(Context context, Query<T> query,
+      Type elementType, long maxRowCount) {
     if (query.sql != null) {
       Matcher m = FIRST_WORD.matcher(query.sql);
       if (m.find()) {
         String keyword = m.group(1).toUpperCase(Locale.ROOT);
         if (WRITE_KEYWORDS.contains(keyword)) {
-          throw new ReadOnlyException(keyword);
+          throw readOnly(keyword);
         }
       }
     }
@@ -151,10 +169,8 @@ final class JointurePrepare extends CalcitePrepareImpl {
   }
 
   /** A write was attempted. */
-  static final class ReadOnlyException extends RuntimeException {
-    ReadOnlyException(String keyword) {
-      super("Jointure is read-only: " + keyword + " statements are not supported;"
-          + " run them on the source database directly");
-    }
+  private static JointureException readOnly(String keyword) {
+    return new JointureException(ErrorCode.READ_ONLY_SQL_TRANSACTION, "Jointure is read-only: "
+        + keyword + " statements are not supported; run them on the source database directly");
   }
 }

@@ -45,6 +45,7 @@ public class JointureRemoteDriver extends Driver {
         properties.setProperty("authentication", "BASIC");
       }
     }
-    return super.connect(url, properties);
+    Connection connection = super.connect(url, properties);
+    return connection == null ? null : DetailedErrors.wrapRemote(connection);
   }
 }

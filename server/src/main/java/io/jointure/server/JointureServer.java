@@ -1,5 +1,6 @@
 package io.jointure.server;
 
+import io.jointure.sql.errors.ErrorCode;
 import io.jointure.jdbc.JointureDriver;
 import io.jointure.model.Model;
 import io.jointure.model.ModelException;
@@ -63,7 +64,7 @@ public final class JointureServer implements AutoCloseable {
     try {
       model = new ModelLoader().load(properties.getProperty("model", ""));
     } catch (ModelException e) {
-      throw new SQLException(e.getMessage(), "08001", e);
+      throw new SQLException(e.getMessage(), ErrorCode.CONFIG_FILE_ERROR.sqlState(), e);
     }
     properties.remove("model");
     try (Connection check = JointureDriver.connect(model, properties)) {

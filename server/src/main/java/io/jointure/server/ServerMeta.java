@@ -2,15 +2,18 @@ package io.jointure.server;
 
 import io.jointure.jdbc.JointureDriver;
 import io.jointure.model.Model;
+import io.jointure.sql.errors.ErrorCode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.TypedValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,13 +135,14 @@ final class ServerMeta extends JdbcMeta {
     }
     LOG.warn("internal error", e);
     return new RuntimeException(new SQLException("Jointure internal error (please report it"
-        + " with the query): " + e, "XX000", e));
+        + " with the query): " + e, ErrorCode.INTERNAL_ERROR.sqlState(), e));
   }
 
   /**
-   * A failure as remote clients see it: its message and SQL state only. Avatica sends the stack
-   * traces of what it is given, which would show the server's internals (and, through causes,
-   * details of the sources) to every client; the server's debug log keeps them.
+   * A failure as remote clients see it: its message (once) and PostgreSQL's SQLSTATE, which
+   * Avatica's protocol carries only from this exception type. Avatica also sends the stack traces
+   * of what it is given, which would show the server's internals (and, through causes, details
+   * of the sources) to every client; the server's debug log keeps them.
    */
   private static RuntimeException withoutInternals(RuntimeException e) {
     LOG.debug("query failed", e);
@@ -149,12 +153,12 @@ final class ServerMeta extends JdbcMeta {
       }
     }
     String message = sql != null ? sql.getMessage() : String.valueOf(e.getMessage());
-    SQLException clean = new SQLException(message, sql == null ? null : sql.getSQLState(),
-        sql == null ? 0 : sql.getErrorCode());
+    String state = sql != null && sql.getSQLState() != null ? sql.getSQLState()
+        : ErrorCode.INTERNAL_ERROR.sqlState();
+    AvaticaRuntimeException clean = new AvaticaRuntimeException(message,
+        sql == null ? 0 : sql.getErrorCode(), state, AvaticaSeverity.ERROR);
     clean.setStackTrace(new StackTraceElement[0]);
-    RuntimeException wrapper = new RuntimeException(message, clean);
-    wrapper.setStackTrace(new StackTraceElement[0]);
-    return wrapper;
+    return clean;
   }
 
   private static void logQuery(StatementHandle h, String sql, long startNanos, boolean failed) {

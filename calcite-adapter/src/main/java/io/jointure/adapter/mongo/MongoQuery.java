@@ -1,5 +1,10 @@
 package io.jointure.adapter.mongo;
 
+import io.jointure.sql.errors.SourceFailure;
+
+import io.jointure.sql.errors.ErrorCode;
+import io.jointure.sql.errors.JointureException;
+
 import com.mongodb.MongoException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
@@ -215,8 +220,8 @@ public final class MongoQuery {
     try {
       return MongoValues.toInternal(MongoValues.at(document, path), types.get(i));
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("datasource '" + source.name() + "', collection '"
-          + collection + "', field '" + path + "': " + e.getMessage() + " (column types are"
+      throw new SourceFailure(ErrorCode.DATA_EXCEPTION, source.name(), "datasource '"
+          + source.name() + "', collection '" + collection + "', field '" + path + "': " + e.getMessage() + " (column types are"
           + " inferred from " + source.config().sampleSize() + " sample documents); declare the"
           + " column under datasources." + source.name() + ".collections." + collection
           + ".schema, or raise sampleSize", e);
@@ -248,7 +253,8 @@ public final class MongoQuery {
         }
         Object cancel = context.get(DataContext.Variable.CANCEL_FLAG.camelName);
         if (cancel instanceof AtomicBoolean cancelled && cancelled.get()) {
-          throw new IllegalStateException("query cancelled");
+          throw new JointureException(ErrorCode.QUERY_CANCELED,
+              "canceling statement due to user request");
         }
         if (!cursor.hasNext()) {
           return false;
@@ -258,7 +264,7 @@ public final class MongoQuery {
         return true;
       } catch (MongoException e) {
         close();
-        throw source.failure("query failed: " + describe(), e);
+        throw source.failure("reading collection " + collection + " failed", e);
       } catch (RuntimeException e) {
         close();
         throw e;

@@ -1,5 +1,13 @@
 package io.jointure.adapter.mongo;
 
+import com.mongodb.MongoExecutionTimeoutException;
+import com.mongodb.MongoSecurityException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoSocketOpenException;
+import com.mongodb.MongoTimeoutException;
+import io.jointure.sql.errors.ErrorCode;
+import io.jointure.sql.errors.SourceFailure;
+
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
@@ -110,9 +118,24 @@ public final class MongoSource implements AutoCloseable {
     return new CollectionInfo(name, List.copyOf(columns), collection.estimatedDocumentCount());
   }
 
-  /** An error naming this source and its address (without credentials). */
-  RuntimeException failure(String what, Exception cause) {
-    return new IllegalStateException("datasource '" + name() + "' (" + config.safeUri()
+  /**
+   * An error naming this source and its address (without credentials), with the SQLSTATE of
+   * what happened: unreachable, lost, timed out, refused credentials, or an error of MongoDB's.
+   */
+  SourceFailure failure(String what, Exception cause) {
+    ErrorCode code;
+    if (cause instanceof MongoTimeoutException || cause instanceof MongoSocketOpenException) {
+      code = ErrorCode.UNABLE_TO_CONNECT;
+    } else if (cause instanceof MongoSocketException) {
+      code = ErrorCode.CONNECTION_FAILURE;
+    } else if (cause instanceof MongoExecutionTimeoutException) {
+      code = ErrorCode.QUERY_CANCELED;
+    } else if (cause instanceof MongoSecurityException) {
+      code = ErrorCode.INVALID_AUTHORIZATION;
+    } else {
+      code = ErrorCode.EXTERNAL_ROUTINE_EXCEPTION;
+    }
+    return new SourceFailure(code, name(), "datasource '" + name() + "' (" + config.safeUri()
         + ", database " + config.database() + "): " + what + ": " + cause.getMessage(), cause);
   }
 

@@ -1,5 +1,9 @@
 package io.jointure.adapter.relations;
 
+import io.jointure.sql.errors.JointureException;
+
+import io.jointure.sql.errors.ErrorCode;
+
 import io.jointure.adapter.BatchedEnumerator;
 import io.jointure.adapter.JavaValues;
 import io.jointure.model.JavaComputedField;
@@ -83,12 +87,12 @@ public final class BatchFieldsOperator {
       try {
         answers = field.function().apply(rows);
       } catch (RuntimeException e) {
-        throw new IllegalStateException("computed field '" + field.name() + "' of "
-            + field.collection() + " failed: " + e, e);
+        throw new JointureException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, "computed field '"
+            + field.name() + "' of " + field.collection() + " failed: " + e, e);
       }
       if (answers == null || answers.size() != rows.size()) {
-        throw new IllegalStateException("computed field '" + field.name() + "' of "
-            + field.collection() + " answered " + (answers == null ? "null" : answers.size()
+        throw new JointureException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, "computed field '"
+            + field.name() + "' of " + field.collection() + " answered " + (answers == null ? "null" : answers.size()
             + " values") + " for " + rows.size() + " rows; answer one value per row, in order");
       }
       for (int r = 0; r < batch.size(); r++) {
@@ -107,8 +111,8 @@ public final class BatchFieldsOperator {
     try {
       return JavaValues.toInternal(value, type.getSqlTypeName());
     } catch (ClassCastException | NumberFormatException e) {
-      throw new IllegalStateException("computed field '" + field.name() + "' of "
-          + field.collection() + " answered a " + value.getClass().getSimpleName()
+      throw new JointureException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, "computed field '"
+          + field.name() + "' of " + field.collection() + " answered a " + value.getClass().getSimpleName()
           + " where its type is " + type.getFullTypeString(), e);
     }
   }

@@ -3,7 +3,7 @@ package io.jointure.adapter.relations;
 import io.jointure.model.ComputedFieldConfig;
 import io.jointure.model.JavaComputedField;
 import io.jointure.model.Model;
-import io.jointure.model.Suggestions;
+import io.jointure.sql.errors.Suggestions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

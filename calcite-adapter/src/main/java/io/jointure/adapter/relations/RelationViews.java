@@ -7,7 +7,7 @@ import io.jointure.model.ExternalTarget;
 import io.jointure.model.Model;
 import io.jointure.model.RelationConfig;
 import io.jointure.model.RelationKind;
-import io.jointure.model.Suggestions;
+import io.jointure.sql.errors.Suggestions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.jointure.adapter.rest;
 
+import io.jointure.sql.errors.ErrorCode;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,17 +51,17 @@ final class HttpRequester {
       try {
         response = send(request.build());
       } catch (HttpTimeoutException e) {
-        throw new RestException(source, url.shown(), "no answer within "
+        throw new RestException(ErrorCode.QUERY_CANCELED, source, url.shown(), "no answer within "
             + settings.timeout().toSeconds() + " s (timeoutSeconds)", e);
       } catch (ConnectException e) {
         if (attempt < settings.maxRetries()) {
           sleep(backoff(attempt), url);
           continue;
         }
-        throw new RestException(source, url.shown(), "cannot connect (" + e.getMessage()
+        throw new RestException(ErrorCode.UNABLE_TO_CONNECT, source, url.shown(), "cannot connect (" + e.getMessage()
             + ") after " + (attempt + 1) + " attempts; is the API up?", e);
       } catch (IOException e) {
-        throw new RestException(source, url.shown(), "request failed: " + e, e);
+        throw new RestException(ErrorCode.CONNECTION_FAILURE, source, url.shown(), "request failed: " + e, e);
       }
       int status = response.statusCode();
       if (status / 100 == 2) {
@@ -69,7 +71,7 @@ final class HttpRequester {
         sleep(retryAfter(response).orElse(backoff(attempt)), url);
         continue;
       }
-      throw new RestException(source, url.shown(), "HTTP " + status + redacted(excerpt(
+      throw new RestException(RestException.codeOf(status), source, url.shown(), "HTTP " + status + redacted(excerpt(
           response.body()))
           + (status == 401 || status == 403 ? "; check the datasource's headers and"
               + " queryParameters (credentials)" : "")
@@ -99,7 +101,7 @@ final class HttpRequester {
     try {
       return JSON.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new RestException(source, url.shown(), "the response is not JSON ("
+      throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source, url.shown(), "the response is not JSON ("
           + e.getOriginalMessage() + ")" + excerpt(body), e);
     }
   }
@@ -129,7 +131,7 @@ final class HttpRequester {
       Thread.sleep(wait.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RestException(source, url.shown(), "interrupted while waiting to retry", e);
+      throw new RestException(ErrorCode.QUERY_CANCELED, source, url.shown(), "interrupted while waiting to retry", e);
     }
   }
 

@@ -1,5 +1,9 @@
 package io.jointure.adapter.rest;
 
+import io.jointure.sql.errors.SourceFailure;
+
+import io.jointure.sql.errors.ErrorCode;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jointure.adapter.JavaValues;
 import io.jointure.adapter.KeyLookup;
@@ -58,10 +62,11 @@ public final class RestQuery {
         Map<Integer, List<Object>> bound = boundValues(context);
         for (int i = 0; i < collection.keyColumns(); i++) {
           if (!bound.containsKey(i)) {
-            throw new IllegalStateException("datasource '" + source.name() + "': the records of "
+            throw new SourceFailure(ErrorCode.FEATURE_NOT_SUPPORTED, source.name(),
+                "datasource '" + source.name() + "': the records of "
                 + collection.name() + " are fetched per " + collection.columns().get(i).name()
                 + " and cannot be listed whole; query them through their relation view, or"
-                + " filter on " + collection.columns().get(i).name());
+                + " filter on " + collection.columns().get(i).name(), null);
           }
         }
         List<Map<Integer, List<Object>>> listings = fanOut(bound);
@@ -154,7 +159,8 @@ public final class RestQuery {
     } catch (InterruptedException e) {
       order.keySet().forEach(f -> f.cancel(true));
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("datasource '" + source.name() + "': interrupted", e);
+      throw new SourceFailure(ErrorCode.QUERY_CANCELED, source.name(),
+          "datasource '" + source.name() + "': interrupted", e);
     }
     List<Object> rows = new ArrayList<>();
     results.forEach(rows::addAll);
@@ -254,9 +260,10 @@ public final class RestQuery {
       int column = collection.columnIndex(m.group(1));
       String text = JsonValues.parameterText(listing.get(column).get(0), type(column));
       if (text.isEmpty()) {
-        throw new IllegalStateException("datasource '" + source.name() + "': the value of "
-            + m.group(1) + " is empty, which would change the URL's path; the record's"
-            + " requests need a non-empty " + m.group(1));
+        throw new SourceFailure(ErrorCode.INVALID_PARAMETER_VALUE, source.name(),
+            "datasource '" + source.name() + "': the value of " + m.group(1) + " is empty, which"
+            + " would change the URL's path; the record's requests need a non-empty "
+            + m.group(1), null);
       }
       m.appendReplacement(url, Matcher.quoteReplacement(RestUrl.pathSegment(text)));
     }
@@ -284,8 +291,8 @@ public final class RestQuery {
     try {
       return JsonValues.toInternal(JsonValues.at(record, restColumn.path()), restColumn.type());
     } catch (IllegalArgumentException | ArithmeticException e) {
-      throw new RestException(source.name(), url == null ? describe() : url.shown(),
-          "the response is not the declared shape: column " + restColumn.name() + ": "
+      throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source.name(),
+          url == null ? describe() : url.shown(), "the response is not the declared shape: column " + restColumn.name() + ": "
               + e.getMessage() + "; fix the type in the model's schema", e);
     }
   }
@@ -297,8 +304,9 @@ public final class RestQuery {
     try {
       return JavaValues.toInternal(value, type(column));
     } catch (ClassCastException | NumberFormatException e) {
-      throw new IllegalStateException("the function of " + source.name() + " answered a "
-          + value.getClass().getSimpleName() + " for " + name + ", declared " + type(column), e);
+      throw new SourceFailure(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source.name(),
+          "the function of " + source.name() + " answered a " + value.getClass().getSimpleName()
+              + " for " + name + ", declared " + type(column), e);
     }
   }
 

@@ -1,5 +1,9 @@
 package io.jointure.adapter.rest;
 
+import io.jointure.sql.errors.SourceFailure;
+
+import io.jointure.sql.errors.ErrorCode;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jointure.adapter.SqlTypeSpec;
 import io.jointure.adapter.request.RequestLog;
@@ -133,9 +137,10 @@ public final class RestSource implements AutoCloseable {
           });
       columns = inference.columns();
       if (columns.isEmpty()) {
-        throw new IllegalStateException("datasource '" + name + "', collection '"
-            + collection.name() + "': the sample response has no records to infer columns"
-            + " from; declare them under " + collection.modelPath() + ".schema");
+        throw new SourceFailure(ErrorCode.CONFIG_FILE_ERROR, name, "datasource '" + name
+            + "', collection '" + collection.name() + "': the sample response has no records to"
+            + " infer columns from; declare them under " + collection.modelPath() + ".schema",
+            null);
       }
     }
     return new RestCollection(collection.name(), List.copyOf(columns), 0, endpoint,
@@ -180,7 +185,7 @@ public final class RestSource implements AutoCloseable {
       return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
           .add(records);
     }
-    throw new RestException(name, url.shown(), "the response is not the declared shape: expected"
+    throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, name, url.shown(), "the response is not the declared shape: expected"
         + " an array of records at " + (pointer.isEmpty() ? "its top level" : "JSON pointer "
             + pointer) + ", found " + records.getNodeType().name().toLowerCase(
                 java.util.Locale.ROOT) + "; fix `records:` in the model", null);

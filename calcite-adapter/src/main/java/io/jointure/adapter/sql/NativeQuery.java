@@ -233,7 +233,7 @@ public final class NativeQuery {
       } catch (SQLException e) {
         failed = true;
         close();
-        throw new SourceException(source, "query failed: " + sql, e);
+        throw new SourceException(source, "", e);
       }
     }
 

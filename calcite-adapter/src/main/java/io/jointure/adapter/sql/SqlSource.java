@@ -1,5 +1,9 @@
 package io.jointure.adapter.sql;
 
+import io.jointure.sql.errors.JointureException;
+
+import io.jointure.sql.errors.ErrorCode;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jointure.adapter.request.RequestLog;
@@ -59,13 +63,11 @@ public final class SqlSource implements AutoCloseable {
    * A pooled connection with autocommit off, so that PostgreSQL streams results in batches of
    * the fetch size instead of buffering them whole.
    */
-  public Connection connect() throws SQLException {
+  public Connection connect() {
     try {
       return pool().getConnection();
     } catch (SQLException e) {
-      throw new SQLException("datasource '" + name() + "' (" + safeUrl() + "): cannot connect: "
-          + e.getMessage() + "; check that the database is running and that url, user and"
-          + " password of datasources." + name() + " in the model are right", e.getSQLState(), e);
+      throw SourceException.unreachable(this, e);
     }
   }
 
@@ -107,7 +109,8 @@ public final class SqlSource implements AutoCloseable {
       try {
         return SqlDialect.DatabaseProduct.valueOf(wanted).getDialect();
       } catch (IllegalArgumentException e) {
-        throw new IllegalStateException("datasources." + name() + ".dialect: unknown dialect '"
+        throw new JointureException(ErrorCode.CONFIG_FILE_ERROR, "datasources." + name()
+            + ".dialect: unknown dialect '"
             + config.dialect().get() + "'; use a Calcite database product name such as"
             + " postgresql, mysql, h2, hsqldb, oracle, mssql, ansi", e);
       }

@@ -117,7 +117,8 @@ public final class DateTimeFunctions {
       return (int) LocalDate.of(year, month, day).toEpochDay();
     } catch (DateTimeException e) {
       throw new JointureException(ErrorCode.DATETIME_FIELD_OVERFLOW,
-          "date field value out of range: " + year + "-" + month + "-" + day);
+          String.format(Locale.ROOT, "date field value out of range: %04d-%02d-%02d", year,
+              month, day));
     }
   }
 

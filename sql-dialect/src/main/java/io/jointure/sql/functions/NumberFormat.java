@@ -89,7 +89,12 @@ final class NumberFormat {
     }
     String implicitSign = leadingSign != null ? signText(leadingSign.kind, negative, fill)
         : negative ? "-" : fill ? "" : " ";
-    if (leadingSign != null) {
+    boolean angle = items.stream().anyMatch(i -> i.kind == Kind.ANGLE);
+    if (angle) {
+      // PR: '<' where the sign goes, '>' at the end.
+      implicitSign = negative ? "<" : fill ? "" : " ";
+    }
+    if (leadingSign != null || angle) {
       explicitSign = false;
     }
     StringBuilder out = new StringBuilder();
@@ -153,8 +158,8 @@ final class NumberFormat {
     if (!signWritten) {
       out.insert(0, implicitSign);
     }
-    if (items.stream().anyMatch(i -> i.kind == Kind.ANGLE)) {
-      return negative ? "<" + out + ">" : fill ? out.toString() : " " + out + " ";
+    if (angle) {
+      out.append(negative ? ">" : fill ? "" : " ");
     }
     return out.toString();
   }

@@ -217,6 +217,17 @@ public final class PostgresFunction extends SqlUserDefinedFunction {
     };
   }
 
+  /** A type as PostgreSQL names it, for messages. */
+  static String postgresName(SqlTypeName type) {
+    return switch (type) {
+      case VARCHAR, CHAR -> "text";
+      case DOUBLE, FLOAT -> "double precision";
+      case REAL -> "real";
+      case DECIMAL -> "numeric";
+      default -> type.getName().toLowerCase(Locale.ROOT);
+    };
+  }
+
   /** Operand checking: some signature must accept the operands. */
   private static final class Operands implements SqlOperandMetadata {
     private final Holder holder;
@@ -251,8 +262,8 @@ public final class PostgresFunction extends SqlUserDefinedFunction {
     public String getAllowedSignatures(SqlOperator op, String opName) {
       List<String> forms = new ArrayList<>();
       for (Signature signature : holder.function.signatures) {
-        forms.add(opName + "(" + String.join(", ", signature.parameters().stream()
-            .map(t -> t.getName().toLowerCase(Locale.ROOT)).toList()) + ")");
+        forms.add(opName.toLowerCase(Locale.ROOT) + "(" + String.join(", ",
+            signature.parameters().stream().map(PostgresFunction::postgresName).toList()) + ")");
       }
       return String.join(", ", forms);
     }

@@ -1,4 +1,4 @@
-package io.jointure.model;
+package io.jointure.sql.errors;
 
 import java.util.Collection;
 import java.util.Locale;

@@ -1,0 +1,36 @@
+package io.jointure.jdbc;
+
+import io.jointure.sql.errors.ErrorTranslator;
+import io.jointure.sql.errors.JointureException;
+import java.sql.SQLException;
+import org.apache.calcite.avatica.AvaticaSqlException;
+
+/**
+ * The one place where failures become the {@link SQLException}s JDBC clients get: PostgreSQL's
+ * SQLSTATE and the message the user should read ({@link ErrorTranslator}), the original failure
+ * kept as the cause for logs. JDBC's own exceptions that Jointure did not cause (a closed
+ * statement, an unsupported method) pass as they are, subclass included.
+ */
+final class SqlErrors {
+  private SqlErrors() {
+  }
+
+  static SQLException of(Throwable thrown) {
+    return of(thrown, null, ErrorTranslator.Names.NONE);
+  }
+
+  static SQLException of(Throwable thrown, String sql, ErrorTranslator.Names names) {
+    if (thrown instanceof AvaticaSqlException remote) {
+      // A Jointure server's answer: its own message and state, without Avatica's framing.
+      return new SQLException(remote.getErrorMessage(), remote.getSQLState(),
+          remote.getErrorCode(), remote);
+    }
+    JointureException known = ErrorTranslator.translateKnown(thrown, sql, names);
+    if (known == null && thrown instanceof SQLException jdbc) {
+      return jdbc;
+    }
+    JointureException translated = known != null ? known
+        : ErrorTranslator.translate(thrown, sql, names);
+    return new SQLException(translated.getMessage(), translated.sqlState(), thrown);
+  }
+}

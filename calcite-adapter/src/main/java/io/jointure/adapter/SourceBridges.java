@@ -11,9 +11,11 @@ import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.sql.SqlExplainLevel;
 
 /**
@@ -44,7 +46,24 @@ public final class SourceBridges {
       return null;
     }
     return rows.multiplyBy(TRANSFER_COST
-        * (1 + COST_PER_COLUMN * bridge.getRowType().getFieldCount()));
+        * (1 + COST_PER_COLUMN * transferredColumns(bridge.getInput(0))));
+  }
+
+  /**
+   * The columns whose information crosses the bridge: for a projection, the source columns its
+   * expressions read. Twenty functions of two columns computed in the source cost as little to
+   * carry as the two columns Jointure would otherwise compute them from, so the planner lets the
+   * source compute them.
+   */
+  private static int transferredColumns(RelNode input) {
+    RelNode rel = input instanceof RelSubset subset && subset.getOriginal() != null
+        ? subset.getOriginal() : input;
+    int fields = input.getRowType().getFieldCount();
+    if (rel instanceof Project project) {
+      int read = RelOptUtil.InputFinder.bits(project.getProjects(), null).cardinality();
+      return Math.max(1, Math.min(fields, read));
+    }
+    return fields;
   }
 
   /**

@@ -89,6 +89,14 @@ final class Jointure {
     if (value instanceof Array a) {
       return normalize(a.getArray());
     }
+    if (value != null && value.getClass().isArray() && !(value instanceof byte[])
+        && value.getClass().getComponentType().isPrimitive()) {
+      List<Object> list = new ArrayList<>();
+      for (int i = 0; i < java.lang.reflect.Array.getLength(value); i++) {
+        list.add(normalize(java.lang.reflect.Array.get(value, i)));
+      }
+      return list;
+    }
     if (value instanceof Object[] items) {
       List<Object> list = new ArrayList<>();
       for (Object item : items) {

@@ -6,6 +6,8 @@ import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import io.jointure.sql.functions.PostgresFunction;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlIntervalLiteral;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
@@ -41,6 +43,19 @@ final class PostgresDialect extends PostgresqlSqlDialect {
     super(context);
   }
 
+  /**
+   * PostgreSQL's aggregates beyond Calcite's default list: a GROUP BY with them runs in the
+   * database too.
+   */
+  @Override
+  public boolean supportsAggregateFunction(SqlKind kind) {
+    return switch (kind) {
+      case AVG, STDDEV_POP, STDDEV_SAMP, VAR_POP, VAR_SAMP, BIT_AND, BIT_OR, PERCENTILE_CONT,
+          PERCENTILE_DISC, STRING_AGG, ARRAY_AGG -> true;
+      default -> super.supportsAggregateFunction(kind);
+    };
+  }
+
   /** Whether the dialect writes Jointure's PostgreSQL functions (other databases lack them). */
   static boolean writesPostgresFunctions(SqlDialect dialect) {
     return dialect instanceof PostgresDialect;
@@ -58,6 +73,19 @@ final class PostgresDialect extends PostgresqlSqlDialect {
     } else {
       super.unparseNumericLiteral(writer, value, leftPrec, rightPrec);
     }
+  }
+
+  /** A negative interval as PostgreSQL reads one: the sign inside the string. */
+  @Override
+  public void unparseSqlIntervalLiteral(SqlWriter writer, SqlIntervalLiteral literal,
+      int leftPrec, int rightPrec) {
+    SqlIntervalLiteral.IntervalValue interval =
+        literal.getValueAs(SqlIntervalLiteral.IntervalValue.class);
+    writer.keyword("INTERVAL");
+    writer.literal("'" + (interval.getSign() == -1 ? "-" : "") + interval.getIntervalLiteral()
+        + "'");
+    unparseSqlIntervalQualifier(writer, interval.getIntervalQualifier(),
+        RelDataTypeSystem.DEFAULT);
   }
 
   /** PostgreSQL writes interval qualifiers without precisions: {@code DAY TO SECOND}. */

@@ -17,6 +17,12 @@ final class CastRules {
     if (SqlTypeUtil.isCharacter(from) && target == SqlTypeName.BOOLEAN) {
       return PostgresFunctions.TEXT_TO_BOOLEAN;
     }
+    if (SqlTypeUtil.isCharacter(from) && target == SqlTypeName.TIMESTAMP) {
+      return PostgresFunctions.TEXT_TO_TIMESTAMP;
+    }
+    if (SqlTypeUtil.isCharacter(from) && target == SqlTypeName.DATE) {
+      return PostgresFunctions.TEXT_TO_DATE;
+    }
     // PostgreSQL casts int4 (not int8) to boolean.
     if ((source == SqlTypeName.INTEGER || source == SqlTypeName.SMALLINT
         || source == SqlTypeName.TINYINT) && target == SqlTypeName.BOOLEAN) {

@@ -1,5 +1,7 @@
 package io.jointure.sql.functions;
 
+import io.jointure.sql.errors.ErrorCode;
+import io.jointure.sql.errors.JointureException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -36,6 +38,28 @@ public final class NumericFunctions {
   public static BigDecimal trunc(BigDecimal value, int places) {
     BigDecimal cut = value.setScale(places, RoundingMode.DOWN);
     return places < 0 ? cut.setScale(0, RoundingMode.UNNECESSARY) : cut;
+  }
+
+  /** {@code sqrt(double precision)}. */
+  public static double sqrt(double value) {
+    if (value < 0) {
+      throw negativeRoot();
+    }
+    return Math.sqrt(value);
+  }
+
+  /** {@code sqrt(numeric)}: numeric, to 16 places. */
+  public static BigDecimal sqrt(BigDecimal value) {
+    if (value.signum() < 0) {
+      throw negativeRoot();
+    }
+    return value.sqrt(new java.math.MathContext(value.precision() + 34))
+        .setScale(16, RoundingMode.HALF_UP);
+  }
+
+  private static JointureException negativeRoot() {
+    return new JointureException(ErrorCode.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
+        "cannot take square root of a negative number");
   }
 
   /** {@code to_char(numeric, pattern)}. */

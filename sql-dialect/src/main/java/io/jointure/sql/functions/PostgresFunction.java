@@ -90,6 +90,10 @@ public final class PostgresFunction extends SqlUserDefinedFunction {
     static ResultType of(SqlTypeName type) {
       return (types, operands, call) -> types.createSqlType(type);
     }
+
+    static ResultType decimal(int precision, int scale) {
+      return (types, operands, call) -> types.createSqlType(SqlTypeName.DECIMAL, precision, scale);
+    }
   }
 
   private final List<Signature> signatures;

@@ -52,7 +52,7 @@ public final class PostgresFunctions {
 
   /** What {@code EXTRACT(field FROM x)} computes: numeric, as PostgreSQL 14 and later. */
   public static final PostgresFunction EXTRACT = PostgresFunction.named("extract", TIME)
-      .signature(ResultType.of(DECIMAL), D, "extract", VARCHAR, TIMESTAMP)
+      .signature(ResultType.decimal(20, 6), D, "extract", VARCHAR, TIMESTAMP)
       .spelled(PostgresFunctions::spellExtract)
       .build();
 
@@ -112,6 +112,12 @@ public final class PostgresFunctions {
       .signature(PostgresFunctions::scaleOfSecond, N, "trunc", DECIMAL, INTEGER)
       .build();
 
+  /** {@code sqrt}: numeric for numeric (PostgreSQL's), double precision for the rest. */
+  public static final PostgresFunction SQRT = PostgresFunction.named("sqrt", NUMBER)
+      .signature(DOUBLE, N, "sqrt", DOUBLE)
+      .signature(ResultType.decimal(38, 16), N, "sqrt", DECIMAL)
+      .build();
+
   /** The operations behind operators and casts; not callable by name. */
   public static final PostgresFunction DATE_PLUS_DAYS =
       PostgresFunction.named("date_plus_days", TIME)
@@ -127,6 +133,9 @@ public final class PostgresFunctions {
 
   public static final PostgresFunction TEXT_TO_BOOLEAN = cast("boolean", BOOLEAN, "textToBoolean",
       VARCHAR);
+  public static final PostgresFunction TEXT_TO_TIMESTAMP = cast("timestamp", TIMESTAMP,
+      "textToTimestamp", VARCHAR);
+  public static final PostgresFunction TEXT_TO_DATE = cast("date", DATE, "textToDate", VARCHAR);
   public static final PostgresFunction INTEGER_TO_BOOLEAN = cast("boolean", BOOLEAN,
       "integerToBoolean", INTEGER);
   public static final PostgresFunction BOOLEAN_TO_TEXT = cast("text", VARCHAR, "booleanToText",
@@ -155,7 +164,7 @@ public final class PostgresFunctions {
   /** The functions SQL calls by name, for the operator table. */
   static List<SqlOperator> all() {
     return List.of(DATE_TRUNC, DATE_PART, MAKE_DATE, MAKE_TIMESTAMP, TO_CHAR, TO_TIMESTAMP,
-        TO_DATE, BTRIM, LTRIM, RTRIM, ROUND, TRUNC, CurrentTimeFunction.NOW,
+        TO_DATE, BTRIM, LTRIM, RTRIM, ROUND, TRUNC, SQRT, CurrentTimeFunction.NOW,
         CurrentTimeFunction.TRANSACTION_TIMESTAMP, CurrentTimeFunction.STATEMENT_TIMESTAMP);
   }
 

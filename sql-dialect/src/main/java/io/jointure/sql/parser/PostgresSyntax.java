@@ -11,7 +11,9 @@ import java.util.Set;
  *   <li>{@code SELECT DISTINCT ON (a, b) x, y} becomes {@code SELECT DISTINCT_ON(a, b), x, y};
  *   <li>an interval literal without a field qualifier, {@code interval '2 hours 30 minutes'},
  *       and the casts {@code '1 day'::interval} and {@code CAST('1 day' AS interval)} become
- *       {@code JOINTURE_INTERVAL('2 hours 30 minutes')}.
+ *       {@code JOINTURE_INTERVAL('2 hours 30 minutes')};
+ *   <li>{@code a - b::date} becomes {@code a - (b::date)}: in PostgreSQL {@code ::} binds to the
+ *       operand right before it, where Babel would cast all of {@code a - b}.
  * </ul>
  * Strings, quoted identifiers and comments are never touched. {@link Adapted#edits()} maps
  * positions in the rewritten text back to the user's text, for error messages.
@@ -63,7 +65,134 @@ public final class PostgresSyntax {
         i += 5;
       }
     }
+    infixCasts(tokens, edits);
     return new Adapted(edits.isEmpty() ? sql : edits.apply(), edits);
+  }
+
+  /** Words that may come before a parenthesized expression without being a function's name. */
+  private static final Set<String> KEYWORDS = Set.of("SELECT", "WHERE", "AND", "OR", "NOT", "ON",
+      "IN", "AS", "BY", "FROM", "WHEN", "THEN", "ELSE", "CASE", "IS", "LIKE", "ILIKE", "BETWEEN",
+      "HAVING", "DISTINCT", "ALL", "ANY", "SOME", "EXISTS", "UNION", "INTERSECT", "EXCEPT",
+      "JOIN", "USING", "VALUES", "LIMIT", "OFFSET", "OVER", "SIMILAR", "TO", "ESCAPE", "DESC",
+      "ASC", "WITH", "LATERAL", "RETURNING");
+
+  /** Words that continue a type name: {@code double precision}, {@code character varying}. */
+  private static final Set<String> TYPE_WORDS = Set.of("PRECISION", "VARYING", "WITH",
+      "WITHOUT", "TIME", "ZONE");
+
+  /** Parenthesizes each {@code operand::type} so that the cast binds as in PostgreSQL. */
+  private static void infixCasts(List<Token> tokens, TextEdits edits) {
+    java.util.Map<Integer, Integer> castStarts = new java.util.HashMap<>();
+    for (int k = 1; k < tokens.size() - 1; k++) {
+      if (!tokens.get(k).isSymbol("::") || tokens.get(k + 1).isWord("INTERVAL")) {
+        continue;
+      }
+      int start = castStarts.getOrDefault(k - 1, primaryStart(tokens, k - 1));
+      int end = typeEnd(tokens, k + 1);
+      if (start < 0 || end < 0) {
+        continue;
+      }
+      edits.replace(tokens.get(start).start(), tokens.get(start).start(), "(");
+      edits.replace(tokens.get(end).end(), tokens.get(end).end(), ")");
+      castStarts.put(end, start);
+      k = end;
+    }
+  }
+
+  /** The first token of the operand that ends at token {@code j}, or -1. */
+  private static int primaryStart(List<Token> tokens, int j) {
+    Token last = tokens.get(j);
+    int start;
+    if (last.isSymbol(")") || last.isSymbol("]")) {
+      start = matchingOpen(tokens, j);
+      if (start < 0) {
+        return -1;
+      }
+      Token before = start > 0 ? tokens.get(start - 1) : null;
+      if (before != null && (before.kind() == SqlTokens.Kind.QUOTED_IDENTIFIER
+          || (before.kind() == SqlTokens.Kind.WORD && !KEYWORDS.contains(before.upper())))) {
+        start--; // a function's name, or ARRAY
+      }
+    } else if (last.isWord("END")) {
+      start = matchingCase(tokens, j);
+    } else if (last.kind() != SqlTokens.Kind.SYMBOL || last.isSymbol("?")) {
+      start = j;
+      if (last.kind() == SqlTokens.Kind.NUMBER && j > 0 && tokens.get(j - 1).isSymbol("$")) {
+        start--; // a $1 parameter
+      }
+    } else {
+      return -1;
+    }
+    while (start >= 2 && tokens.get(start - 1).isSymbol(".")
+        && tokens.get(start - 2).kind() != SqlTokens.Kind.SYMBOL) {
+      start -= 2; // schema.table.column, schema.function(...)
+    }
+    return start;
+  }
+
+  private static int matchingOpen(List<Token> tokens, int close) {
+    String closing = tokens.get(close).text();
+    String opening = closing.equals(")") ? "(" : "[";
+    int depth = 0;
+    for (int i = close; i >= 0; i--) {
+      if (tokens.get(i).isSymbol(closing)) {
+        depth++;
+      } else if (tokens.get(i).isSymbol(opening) && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int matchingCase(List<Token> tokens, int end) {
+    int depth = 0;
+    for (int i = end; i >= 0; i--) {
+      if (tokens.get(i).isWord("END")) {
+        depth++;
+      } else if (tokens.get(i).isWord("CASE") && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The last token of the type name that starts at token {@code i}, or -1. */
+  private static int typeEnd(List<Token> tokens, int i) {
+    if (tokens.get(i).kind() != SqlTokens.Kind.WORD
+        && tokens.get(i).kind() != SqlTokens.Kind.QUOTED_IDENTIFIER) {
+      return -1;
+    }
+    int end = i;
+    while (end + 2 < tokens.size() && tokens.get(end + 1).isSymbol(".")
+        && tokens.get(end + 2).kind() == SqlTokens.Kind.WORD) {
+      end += 2; // pg_catalog.int4
+    }
+    while (end + 1 < tokens.size()) {
+      Token next = tokens.get(end + 1);
+      if (next.kind() == SqlTokens.Kind.WORD && TYPE_WORDS.contains(next.upper())) {
+        end++;
+      } else if (next.isSymbol("(")) {
+        int depth = 0;
+        int j = end + 1;
+        for (; j < tokens.size(); j++) {
+          if (tokens.get(j).isSymbol("(")) {
+            depth++;
+          } else if (tokens.get(j).isSymbol(")") && --depth == 0) {
+            break;
+          }
+        }
+        if (j == tokens.size()) {
+          return end;
+        }
+        end = j;
+      } else if (next.isSymbol("[") && end + 2 < tokens.size()
+          && tokens.get(end + 2).isSymbol("]")) {
+        end += 2;
+      } else {
+        break;
+      }
+    }
+    return end;
   }
 
   /**

@@ -21,7 +21,9 @@ public final class TextEdits {
   /** Replaces {@code [start, end)} of the original; edits must not overlap. */
   void replace(int start, int end, String replacement) {
     edits.add(new Edit(start, end, replacement));
-    edits.sort(java.util.Comparator.comparingInt(Edit::start));
+    // Insertions before a replacement at the same place; otherwise in order.
+    edits.sort(java.util.Comparator.comparingInt(Edit::start)
+        .thenComparingInt(e -> e.end - e.start));
   }
 
   boolean isEmpty() {

@@ -9,8 +9,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Calcite's type system widened to what the sources hold: DECIMAL up to PostgreSQL's 1000 digits
  * (Calcite's default stops at 19, which would truncate numeric(30,2)); and aggregate result types
  * as PostgreSQL derives them, so an aggregate gives the same answer whether a source or Calcite
- * computes it: SUM of small integers is BIGINT (no int overflow), AVG of integers is DECIMAL and
- * of floating-point numbers is DOUBLE (no truncation). SUM of BIGINT stays BIGINT: Calcite's
+ * computes it: SUM of small integers is BIGINT (no int overflow), AVG of integers and decimals is
+ * DECIMAL with 16 places and of floating-point numbers is DOUBLE (no truncation). SUM of BIGINT stays BIGINT: Calcite's
  * executor cannot add BIGINT values into a DECIMAL sum.
  */
 public final class JointureTypeSystem extends RelDataTypeSystemImpl {
@@ -49,6 +49,10 @@ public final class JointureTypeSystem extends RelDataTypeSystemImpl {
       case TINYINT, SMALLINT, INTEGER, BIGINT ->
           factory.createSqlType(SqlTypeName.DECIMAL, 38, AVERAGE_SCALE);
       case REAL, FLOAT, DOUBLE -> factory.createSqlType(SqlTypeName.DOUBLE);
+      // PostgreSQL's average of numeric keeps at least 16 decimal places.
+      case DECIMAL -> factory.createSqlType(SqlTypeName.DECIMAL,
+          Math.min(MAX_DECIMAL_PRECISION, argumentType.getPrecision() + AVERAGE_SCALE),
+          Math.max(argumentType.getScale(), AVERAGE_SCALE));
       default -> super.deriveAvgAggType(factory, argumentType);
     };
     return factory.createTypeWithNullability(average, argumentType.isNullable());

@@ -60,6 +60,9 @@ final class PostgresRewriter {
     if (node instanceof SqlDataTypeSpec type) {
       return PostgresTypeNames.resolve(type);
     }
+    if (node instanceof SqlCharStringLiteral literal) {
+      return withDefaultCharset(literal);
+    }
     if (!(node instanceof SqlCall call)) {
       return node;
     }
@@ -132,6 +135,23 @@ final class PostgresRewriter {
           intervalLiteral(new IntervalText(0, i.days(), i.millis()), pos));
     }
     return call;
+  }
+
+  /**
+   * An {@code E'...'} string in the default character set, as other strings: the parser gives it
+   * UTF-16, which Calcite will not compare with or append to other text.
+   */
+  private static SqlNode withDefaultCharset(SqlCharStringLiteral literal) {
+    org.apache.calcite.util.NlsString nls = literal.getValueAs(
+        org.apache.calcite.util.NlsString.class);
+    java.nio.charset.Charset charset = nls.getCharset();
+    java.nio.charset.Charset standard = java.nio.charset.Charset.forName(
+        org.apache.calcite.config.CalciteSystemProperty.DEFAULT_CHARSET.value());
+    if (charset == null || charset.equals(standard)
+        || !standard.newEncoder().canEncode(nls.getValue())) {
+      return literal;
+    }
+    return SqlLiteral.createCharString(nls.getValue(), literal.getParserPosition());
   }
 
   private static boolean isMarker(SqlCall call, String name) {

@@ -85,6 +85,44 @@ public final class PostgresCasts {
     return (long) rounded;
   }
 
+  private static final java.util.regex.Pattern DATE_TIME = java.util.regex.Pattern.compile(
+      "\\s*(\\d{4,})-(\\d{1,2})-(\\d{1,2})(?:(?:T|\\s+)(\\d{1,2}):(\\d{2})"
+          + "(?::(\\d{2})(?:\\.(\\d+))?)?)?\\s*(?:Z|[+-]\\d{1,2}(?::?\\d{2})?|UTC|GMT)?\\s*");
+
+  /**
+   * Text to timestamp as PostgreSQL reads ISO 8601: {@code 2024-03-17}, {@code 2024-03-17
+   * 13:45:12.5}, {@code 2024-03-17T13:45:12Z}; a zone suffix is ignored, as PostgreSQL ignores it
+   * for a timestamp without time zone.
+   */
+  public static long textToTimestamp(String text) {
+    java.util.regex.Matcher m = DATE_TIME.matcher(text);
+    if (!m.matches()) {
+      throw new JointureException(ErrorCode.INVALID_DATETIME_FORMAT,
+          "invalid input syntax for type timestamp: \"" + text + "\"");
+    }
+    try {
+      LocalDateTime time = LocalDateTime.of(Integer.parseInt(m.group(1)),
+          Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+          m.group(4) == null ? 0 : Integer.parseInt(m.group(4)),
+          m.group(5) == null ? 0 : Integer.parseInt(m.group(5)),
+          m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+      long millis = time.toInstant(ZoneOffset.UTC).toEpochMilli();
+      if (m.group(7) != null) {
+        millis += new BigDecimal("0." + m.group(7)).movePointRight(3)
+            .setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+      }
+      return millis;
+    } catch (java.time.DateTimeException e) {
+      throw new JointureException(ErrorCode.DATETIME_FIELD_OVERFLOW,
+          "date/time field value out of range: \"" + text + "\"");
+    }
+  }
+
+  /** Text to date: the date part of what {@link #textToTimestamp} reads. */
+  public static int textToDate(String text) {
+    return (int) Math.floorDiv(textToTimestamp(text), 86_400_000L);
+  }
+
   /** PostgreSQL's float8 output: the shortest digits that read back, exponent past 1e15. */
   public static String doubleToText(double value) {
     return floatText(value, Double.toString(value), 15);

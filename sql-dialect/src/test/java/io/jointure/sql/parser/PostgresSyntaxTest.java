@@ -21,6 +21,15 @@ class PostgresSyntaxTest {
       // the SQL standard's qualified intervals stay
       "SELECT interval '1' day|SELECT interval '1' day",
       "SELECT INTERVAL '3' MONTHS|SELECT INTERVAL '3' MONTHS",
+      // :: binds to the operand right before it
+      "SELECT a - b::date FROM t|SELECT a - (b::date) FROM t",
+      "SELECT (a - b)::date FROM t|SELECT ((a - b)::date) FROM t",
+      "SELECT -x::int, t.c::numeric(10,2) * 2|SELECT -(x::int), (t.c::numeric(10,2)) * 2",
+      "SELECT x::int::text|SELECT ((x::int)::text)",
+      "SELECT count(*)::int, f(a, b)::double precision|SELECT (count(*)::int), (f(a, b)::double precision)",
+      "SELECT CASE WHEN a THEN 1 END::text|SELECT (CASE WHEN a THEN 1 END::text)",
+      "SELECT ARRAY[1]::int[], ?::int, \"c\"::text|SELECT (ARRAY[1]::int[]), (?::int), (\"c\"::text)",
+      "SELECT ts::timestamp with time zone|SELECT (ts::timestamp with time zone)",
       // strings, quoted names and comments are never touched
       "SELECT 'distinct on (x)', \"interval\" FROM t|SELECT 'distinct on (x)', \"interval\" FROM t",
       "SELECT 1 -- interval '1 day'|SELECT 1 -- interval '1 day'",

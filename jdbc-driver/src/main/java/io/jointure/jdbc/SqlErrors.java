@@ -12,6 +12,9 @@ import org.apache.calcite.avatica.AvaticaSqlException;
  * statement, an unsupported method) pass as they are, subclass included.
  */
 final class SqlErrors {
+  /** How Avatica's client introduces a server's message, after the statement's text. */
+  private static final String REMOTE_MARKER = "Remote driver error: ";
+
   private SqlErrors() {
   }
 
@@ -22,7 +25,10 @@ final class SqlErrors {
   static SQLException of(Throwable thrown, String sql, ErrorTranslator.Names names) {
     if (thrown instanceof AvaticaSqlException remote) {
       // A Jointure server's answer: its own message and state, without Avatica's framing.
-      return new SQLException(remote.getErrorMessage(), remote.getSQLState(),
+      String message = remote.getErrorMessage();
+      int marker = message.indexOf(REMOTE_MARKER);
+      return new SQLException(marker < 0 ? message
+          : message.substring(marker + REMOTE_MARKER.length()), remote.getSQLState(),
           remote.getErrorCode(), remote);
     }
     JointureException known = ErrorTranslator.translateKnown(thrown, sql, names);

@@ -36,12 +36,15 @@ class ErrorsTest {
   }
 
   private static String error(Connection c, String sql) {
-    SQLException e = assertThrows(SQLException.class, () -> {
+    return failure(c, sql).getMessage();
+  }
+
+  private static SQLException failure(Connection c, String sql) {
+    return assertThrows(SQLException.class, () -> {
       try (Statement s = c.createStatement()) {
         s.executeQuery(sql).close();
       }
     });
-    return e.getMessage();
   }
 
   @ParameterizedTest
@@ -53,8 +56,9 @@ class ErrorsTest {
       "DROP TABLE crm.countries",
   })
   void writesAreRefused(String sql) throws Exception {
-    String message = error(jointure, sql);
-    assertTrue(message.contains("Jointure is read-only"), message);
+    SQLException e = failure(jointure, sql);
+    assertTrue(e.getMessage().contains("Jointure is read-only"), e.getMessage());
+    assertEquals("25006", e.getSQLState());
     assertEquals(List.of(List.of("4")),
         Jointure.rows(postgres.connect("fx_crm"), "SELECT COUNT(*) FROM countries"));
   }
@@ -62,20 +66,21 @@ class ErrorsTest {
   @Test
   void unknownColumnIsNamed() {
     String message = error(jointure, "SELECT nme FROM crm.towns");
-    assertTrue(message.contains("Column 'nme' not found"), message);
+    assertTrue(message.contains("column \"nme\" does not exist"), message);
   }
 
   @Test
   void preparedStatementErrorsGiveTheReasonToo() {
     SQLException e = assertThrows(SQLException.class,
         () -> jointure.prepareStatement("SELECT nme FROM crm.towns WHERE id = ?").close());
-    assertTrue(e.getMessage().contains("Column 'nme' not found"), e.getMessage());
+    assertTrue(e.getMessage().contains("column \"nme\" does not exist"), e.getMessage());
+    assertEquals("42703", e.getSQLState());
   }
 
   @Test
   void unknownTableIsNamed() {
     String message = error(jointure, "SELECT * FROM crm.townz");
-    assertTrue(message.contains("Object 'townz' not found"), message);
+    assertTrue(message.contains("relation \"crm.townz\" does not exist"), message);
   }
 
   @Test
@@ -102,6 +107,7 @@ class ErrorsTest {
       SQLException e = assertThrows(SQLException.class, () -> s.executeQuery(
           "SELECT * FROM lazy.slow").next());
       assertTrue(e.getMessage().contains("datasource 'lazy'"), e.getMessage());
+      assertEquals("57014", e.getSQLState(), e.getMessage());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     assertTrue(seconds < 30, "stopped long before the 60 s sleep ended: " + seconds + " s");
@@ -110,6 +116,42 @@ class ErrorsTest {
           + " '%pg_sleep%' AND state = 'active' AND pid <> pg_backend_pid()");
       rs.next();
       assertEquals(0, rs.getInt(1), "no sleeping query left in PostgreSQL");
+    }
+  }
+
+  /** A MongoDB that goes away while rows are read fails the query with a connection state. */
+  @Test
+  void aSourceLostMidQueryFailsWithAConnectionState() throws Exception {
+    de.bwaldvogel.mongo.MongoServer mongo = new de.bwaldvogel.mongo.MongoServer(
+        new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
+    mongo.bind("127.0.0.1", 0);
+    java.net.InetSocketAddress address = mongo.getLocalAddress();
+    String uri = "mongodb://127.0.0.1:" + address.getPort();
+    try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(uri)) {
+      List<org.bson.Document> documents = new java.util.ArrayList<>();
+      for (int i = 0; i < 3000; i++) {
+        documents.add(new org.bson.Document("_id", i).append("n", i));
+      }
+      client.getDatabase("lost").getCollection("items").insertMany(documents);
+    }
+    String model = """
+        version: 1
+        datasources:
+          gone: { type: mongodb, uri: "%s", database: lost, batchSize: 100 }
+        """.formatted(uri);
+    try (Connection c = Jointure.connect(model); Statement s = c.createStatement()) {
+      var rows = s.executeQuery("SELECT n FROM gone.items");
+      assertTrue(rows.next());
+      mongo.shutdownNow();
+      SQLException e = assertThrows(SQLException.class, () -> {
+        while (rows.next()) {
+          rows.getInt(1);
+        }
+      });
+      assertTrue(e.getSQLState().startsWith("08"), e.getSQLState() + " " + e.getMessage());
+      assertTrue(e.getMessage().contains("datasource 'gone'"), e.getMessage());
+    } finally {
+      mongo.shutdownNow();
     }
   }
 
@@ -128,9 +170,10 @@ class ErrorsTest {
     long start = System.nanoTime();
     try (Connection c = Jointure.connect(model)) {
       // Connecting is lazy: the model opens although one source is down.
-      String message = error(c, "SELECT * FROM down.anything");
-      assertTrue(message.contains("datasource 'down'"), message);
-      assertTrue(message.contains("cannot connect"), message);
+      SQLException e = failure(c, "SELECT * FROM down.anything");
+      assertTrue(e.getMessage().contains("datasource 'down'"), e.getMessage());
+      assertTrue(e.getMessage().contains("cannot connect"), e.getMessage());
+      assertEquals("08001", e.getSQLState(), e.getMessage());
       // The other sources keep working on the same connection.
       assertEquals(List.of(List.of("4")), Jointure.rows(c, "SELECT COUNT(*) FROM crm.countries"));
     }

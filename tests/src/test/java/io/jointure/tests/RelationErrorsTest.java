@@ -1,5 +1,6 @@
 package io.jointure.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,8 +34,10 @@ class RelationErrorsTest {
     SQLException e = assertThrows(SQLException.class, () -> Jointure.connect(model).close());
     assertTrue(e.getMessage().startsWith("inline model: collections.crm.customers.fields"
         + ".lastMessageId.sql: the expression does not compile:"), e.getMessage());
-    assertTrue(e.getMessage().toLowerCase().contains("object 'mesages' not found"),
-        e.getMessage());
+    assertTrue(e.getMessage().toLowerCase().contains(
+        "relation \"shop.mesages\" does not exist"), e.getMessage());
+    assertTrue(e.getMessage().contains("did you mean \"shop.messages\"?"), e.getMessage());
+    assertEquals("F0000", e.getSQLState(), "a model mistake: PostgreSQL's config_file_error");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -423,3 +423,12 @@ SELECT "Custom SQL Query"."kind" AS "kind", SUM("Custom SQL Query"."value") AS "
 FROM (SELECT kind, value, at FROM shop.events) "Custom SQL Query"
 WHERE "Custom SQL Query"."at" >= TIMESTAMP '2023-03-01 00:00:00' AND "Custom SQL Query"."at" < TIMESTAMP '2023-07-01 00:00:00'
 GROUP BY 1 ORDER BY 1;
+
+-- mongodb: text edge cases computed in Jointure
+SELECT _id, left(kind, -1) AS l, right(kind, -2) AS r, reverse(kind) AS rev, to_char(at, 'YYYY"Q"Q') AS quarter,
+  length(kind) AS len
+FROM shop.events WHERE _id <= 10 ORDER BY _id;
+
+-- rest: age of invoices computed in Jointure
+SELECT id, age(TIMESTAMP '2025-06-30 00:00:00', issued)::text AS age, age(issued, TIMESTAMP '2023-06-15 12:00:00')::text AS since
+FROM billing.invoices WHERE customer_id <= 8 ORDER BY id;

@@ -135,6 +135,40 @@ public final class DateTimeFunctions {
     }
   }
 
+  /**
+   * {@code age(later, earlier)}: the difference in years, months, days and time as PostgreSQL
+   * counts it (fields subtracted, a negative day count borrowing the days of the earlier date's
+   * month), as PostgreSQL prints the interval.
+   */
+  public static String age(long later, long earlier) {
+    boolean negative = later < earlier;
+    LocalDateTime a = toDateTime(later);
+    LocalDateTime b = toDateTime(earlier);
+    int sign = negative ? -1 : 1;
+    long millis = sign * ((a.getHour() * 3_600_000L + a.getMinute() * 60_000L
+        + a.getSecond() * 1000L + a.getNano() / 1_000_000)
+        - (b.getHour() * 3_600_000L + b.getMinute() * 60_000L + b.getSecond() * 1000L
+        + b.getNano() / 1_000_000));
+    int days = sign * (a.getDayOfMonth() - b.getDayOfMonth());
+    int months = sign * (a.getMonthValue() - b.getMonthValue());
+    int years = sign * (a.getYear() - b.getYear());
+    while (millis < 0) {
+      millis += DAY_MILLIS;
+      days--;
+    }
+    LocalDateTime borrowFrom = negative ? a : b;
+    while (days < 0) {
+      days += borrowFrom.toLocalDate().lengthOfMonth();
+      months--;
+    }
+    while (months < 0) {
+      months += 12;
+      years--;
+    }
+    return new io.jointure.sql.values.IntervalText(sign * (years * 12 + months), sign * days,
+        sign * millis).toPostgresText();
+  }
+
   /** {@code date + integer}. */
   public static int addDays(int date, int days) {
     return Math.addExact(date, days);
@@ -150,10 +184,30 @@ public final class DateTimeFunctions {
     return Math.subtractExact(date, other);
   }
 
-  /** {@code to_char(timestamp, pattern)} with PostgreSQL's patterns (Calcite's formatter). */
+  /**
+   * {@code to_char(timestamp, pattern)} with PostgreSQL's patterns (Calcite's formatter); text
+   * in double quotes is copied as it is, as PostgreSQL copies it.
+   */
   public static String toChar(long timestamp, String pattern) {
-    return PostgresqlDateTimeFormatter.compilePattern(pattern)
-        .formatDateTime(toDateTime(timestamp).atZone(ZoneOffset.UTC), Locale.ENGLISH);
+    java.time.ZonedDateTime time = toDateTime(timestamp).atZone(ZoneOffset.UTC);
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    while (at < pattern.length()) {
+      int quote = pattern.indexOf('"', at);
+      String fields = quote < 0 ? pattern.substring(at) : pattern.substring(at, quote);
+      if (!fields.isEmpty()) {
+        out.append(PostgresqlDateTimeFormatter.compilePattern(fields)
+            .formatDateTime(time, Locale.ENGLISH));
+      }
+      if (quote < 0) {
+        break;
+      }
+      int close = pattern.indexOf('"', quote + 1);
+      close = close < 0 ? pattern.length() : close;
+      out.append(pattern, quote + 1, close);
+      at = close + 1;
+    }
+    return out.toString();
   }
 
 

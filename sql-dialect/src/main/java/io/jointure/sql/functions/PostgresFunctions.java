@@ -56,6 +56,11 @@ public final class PostgresFunctions {
       .spelled(PostgresFunctions::spellExtract)
       .build();
 
+  /** {@code age(a, b)}: the interval between them, as PostgreSQL prints it. */
+  public static final PostgresFunction AGE = PostgresFunction.named("age", TIME)
+      .signature(VARCHAR, D, "age", TIMESTAMP, TIMESTAMP)
+      .build();
+
   public static final PostgresFunction MAKE_DATE = PostgresFunction.named("make_date", TIME)
       .signature(DATE, D, "makeDate", INTEGER, INTEGER, INTEGER)
       .build();
@@ -94,6 +99,23 @@ public final class PostgresFunctions {
   public static final PostgresFunction RTRIM = PostgresFunction.named("rtrim", TEXT)
       .signature(VARCHAR, T, "rtrim", VARCHAR)
       .signature(VARCHAR, T, "rtrim", VARCHAR, VARCHAR)
+      .build();
+
+  public static final PostgresFunction LEFT = PostgresFunction.named("left", TEXT)
+      .signature(VARCHAR, T, "left", VARCHAR, INTEGER)
+      .build();
+
+  public static final PostgresFunction RIGHT = PostgresFunction.named("right", TEXT)
+      .signature(VARCHAR, T, "right", VARCHAR, INTEGER)
+      .build();
+
+  /** {@code length}: characters; a char(n)'s trailing spaces do not count. */
+  public static final PostgresFunction LENGTH = length("length");
+  public static final PostgresFunction CHAR_LENGTH = length("char_length");
+  public static final PostgresFunction CHARACTER_LENGTH = length("character_length");
+
+  public static final PostgresFunction REVERSE = PostgresFunction.named("reverse", TEXT)
+      .signature(VARCHAR, T, "reverse", VARCHAR)
       .build();
 
   /**
@@ -163,9 +185,17 @@ public final class PostgresFunctions {
 
   /** The functions SQL calls by name, for the operator table. */
   static List<SqlOperator> all() {
-    return List.of(DATE_TRUNC, DATE_PART, MAKE_DATE, MAKE_TIMESTAMP, TO_CHAR, TO_TIMESTAMP,
-        TO_DATE, BTRIM, LTRIM, RTRIM, ROUND, TRUNC, SQRT, CurrentTimeFunction.NOW,
+    return List.of(DATE_TRUNC, DATE_PART, AGE, MAKE_DATE, MAKE_TIMESTAMP, TO_CHAR, TO_TIMESTAMP,
+        TO_DATE, BTRIM, LTRIM, RTRIM, LEFT, RIGHT, LENGTH, CHAR_LENGTH, CHARACTER_LENGTH, REVERSE,
+        ROUND, TRUNC, SQRT, CurrentTimeFunction.NOW,
         CurrentTimeFunction.TRANSACTION_TIMESTAMP, CurrentTimeFunction.STATEMENT_TIMESTAMP);
+  }
+
+  private static PostgresFunction length(String name) {
+    return PostgresFunction.named(name, TEXT)
+        .signature(INTEGER, T, "lengthOfChar", SqlTypeName.CHAR)
+        .signature(INTEGER, T, "length", VARCHAR)
+        .build();
   }
 
   private static PostgresFunction cast(String postgresType, SqlTypeName result, String method,

@@ -108,6 +108,16 @@ final class PostgresRewriter {
     if (call instanceof SqlBasicCall basic && basic.getOperator() == SqlLibraryOperators.DATE_PART) {
       basic.setOperator(PostgresFunctions.DATE_PART);
     }
+    if (call.getKind() == SqlKind.OTHER_FUNCTION && call.operandCount() == 1
+        && call.getOperator().getName().equalsIgnoreCase("age")) {
+      // age(x) is the age at midnight of today, in PostgreSQL: age(current_date, x).
+      SqlParserPos pos = call.getParserPosition();
+      return call.getOperator().createCall(pos, SqlStdOperatorTable.CAST.createCall(pos,
+          SqlStdOperatorTable.CURRENT_DATE.createCall(pos), new SqlDataTypeSpec(
+              new org.apache.calcite.sql.SqlBasicTypeNameSpec(
+                  org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP, pos), pos)),
+          call.operand(0));
+    }
     return call;
   }
 

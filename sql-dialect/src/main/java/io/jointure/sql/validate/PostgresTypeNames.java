@@ -29,6 +29,7 @@ final class PostgresTypeNames {
       Map.entry("bool", SqlTypeName.BOOLEAN),
       // Jointure reads timestamptz as a TIMESTAMP in the session's (the JVM's) time zone.
       Map.entry("timestamptz", SqlTypeName.TIMESTAMP),
+      Map.entry("timetz", SqlTypeName.TIME),
       Map.entry("bytea", SqlTypeName.VARBINARY));
 
   private PostgresTypeNames() {
@@ -43,6 +44,15 @@ final class PostgresTypeNames {
     } else if (spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec basic) {
       if (basic.getTypeName().getSimple().equalsIgnoreCase("TIMESTAMP_WITH_TIME_ZONE")) {
         type = SqlTypeName.TIMESTAMP;
+      } else if ((basic.getTypeName().getSimple().equalsIgnoreCase("TIMESTAMP")
+          || basic.getTypeName().getSimple().equalsIgnoreCase("TIME"))
+          && basic.getPrecision() < 0) {
+        // PostgreSQL's timestamp and time keep fractions of seconds; Calcite's would round
+        // them away (precision 0). Milliseconds are what Calcite holds.
+        return new SqlDataTypeSpec(new SqlBasicTypeNameSpec(
+            SqlTypeName.valueOf(basic.getTypeName().getSimple().toUpperCase(Locale.ROOT)), 3,
+            spec.getParserPosition()), spec.getTimeZone(), spec.getNullable(),
+            spec.getParserPosition());
       } else if (basic.getTypeName().getSimple().equalsIgnoreCase("DECIMAL")
           && basic.getPrecision() < 0) {
         // numeric without precision keeps every digit, as PostgreSQL's unconstrained numeric.
@@ -55,7 +65,9 @@ final class PostgresTypeNames {
     if (type == null) {
       return spec;
     }
-    return new SqlDataTypeSpec(new SqlBasicTypeNameSpec(type, spec.getParserPosition()),
-        spec.getTimeZone(), spec.getNullable(), spec.getParserPosition());
+    int precision = type == SqlTypeName.TIMESTAMP || type == SqlTypeName.TIME ? 3 : -1;
+    return new SqlDataTypeSpec(new SqlBasicTypeNameSpec(type, precision,
+        spec.getParserPosition()), spec.getTimeZone(), spec.getNullable(),
+        spec.getParserPosition());
   }
 }

@@ -127,6 +127,52 @@ public record IntervalText(int months, int days, long millis) {
     }
   }
 
+  /**
+   * PostgreSQL's output of an interval (its default {@code postgres} style):
+   * {@code 1 year 2 mons 3 days 04:05:06.5}, each field with its sign, a time after a negative
+   * field marked {@code +}, zero as {@code 00:00:00}.
+   */
+  public String toPostgresText() {
+    StringBuilder out = new StringBuilder();
+    boolean[] negativeBefore = {false};
+    field(out, months / 12, "year", negativeBefore);
+    field(out, months % 12, "mon", negativeBefore);
+    field(out, days, "day", negativeBefore);
+    if (millis != 0 || out.isEmpty()) {
+      long abs = Math.abs(millis);
+      if (!out.isEmpty()) {
+        out.append(' ');
+      }
+      if (millis < 0) {
+        out.append('-');
+      } else if (negativeBefore[0]) {
+        out.append('+');
+      }
+      out.append(String.format(Locale.ROOT, "%02d:%02d:%02d", abs / 3_600_000,
+          abs / 60_000 % 60, abs / 1000 % 60));
+      if (abs % 1000 != 0) {
+        out.append('.').append(String.format(Locale.ROOT, "%03d", abs % 1000)
+            .replaceAll("0+$", ""));
+      }
+    }
+    return out.toString();
+  }
+
+  private static void field(StringBuilder out, int value, String unit,
+      boolean[] negativeBefore) {
+    if (value == 0) {
+      return;
+    }
+    if (!out.isEmpty()) {
+      out.append(' ');
+    }
+    if (value > 0 && negativeBefore[0]) {
+      out.append('+');
+    }
+    out.append(value).append(' ').append(unit).append(value == 1 ? "" : "s");
+    negativeBefore[0] = value < 0;
+  }
+
   private static IllegalArgumentException invalid(String text) {
     return new IllegalArgumentException(
         "invalid input syntax for type interval: \"" + text + "\"");

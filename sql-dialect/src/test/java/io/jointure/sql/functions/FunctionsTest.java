@@ -47,6 +47,21 @@ class FunctionsTest {
   }
 
   @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "2026-12-02 00:00:00|2024-03-17 00:00:00|2 years 8 mons 16 days",
+      "2001-04-10 00:00:00|1957-06-13 00:00:00|43 years 9 mons 27 days",
+      "2024-03-17 13:45:12.5|2000-01-01 00:00:00|24 years 2 mons 16 days 13:45:12.5",
+      "2000-01-01 00:00:00|2023-12-31 23:59:59|-23 years -11 mons -30 days -23:59:59",
+      "2024-01-31 00:00:00|2024-03-01 00:00:00|-1 mons -1 days",
+      "2024-03-01 10:00:00|2024-03-01 12:30:00|-02:30:00",
+      "2024-03-01 00:00:00|2024-03-01 00:00:00|00:00:00",
+      "2024-02-29 00:00:00|2023-02-28 23:00:00|1 year 01:00:00",
+  })
+  void age(String later, String earlier, String expected) {
+    assertEquals(expected, DateTimeFunctions.age(ts(later), ts(earlier)));
+  }
+
+  @ParameterizedTest
   @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
       "12.35|999D99|  12.35", "-3.5|999D99|  -3.50", "0.5|999D99|    .50", "0.5|990D99|   0.50",
       "1234567.891|FM999,999,999.00|1,234,567.89", "5|000| 005", "2.5|FM999.99|2.5",

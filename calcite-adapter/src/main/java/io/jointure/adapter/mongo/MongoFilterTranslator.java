@@ -1,5 +1,7 @@
 package io.jointure.adapter.mongo;
 
+import io.jointure.sql.values.SqlValues;
+
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -289,19 +291,15 @@ final class MongoFilterTranslator {
       case BIGINT:
       case DECIMAL: {
         BigDecimal n = literal.getValueAs(BigDecimal.class);
-        if (n.stripTrailingZeros().scale() <= 0 && n.toBigInteger().bitLength() < 64) {
-          return n.longValueExact();
-        }
-        return new Decimal128(n);
+        Long whole = SqlValues.wholeLong(n);
+        return whole != null ? (Object) whole : new Decimal128(n);
       }
       case REAL:
       case FLOAT:
       case DOUBLE:
         return literal.getValueAs(Double.class);
       case TIMESTAMP: {
-        TimestampString ts = literal.getValueAs(TimestampString.class);
-        LocalDateTime wallClock = LocalDateTime.parse(ts.toString().replace(' ', 'T'));
-        return Date.from(wallClock.atZone(ZoneId.systemDefault()).toInstant());
+        return Date.from(SqlValues.instant(literal.getValueAs(Long.class)));
       }
       default:
         return null;

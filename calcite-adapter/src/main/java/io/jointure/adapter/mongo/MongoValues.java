@@ -1,5 +1,7 @@
 package io.jointure.adapter.mongo;
 
+import io.jointure.sql.values.SqlValues;
+
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -65,19 +67,15 @@ final class MongoValues {
           return d.toJson();
         }
         if (value instanceof Date date) {
-          return wallClock(date).toString();
+          return SqlValues.timestamp(SqlValues.wallClockMillis(date.toInstant())).toString();
         }
         return String.valueOf(value);
       case INTEGER:
       case BIGINT:
       case SMALLINT: {
         // Exactly, or not at all: 5000000000 in an INTEGER column, or 2.9, is an error.
-        BigDecimal exact = decimal(number(value, type));
         try {
-          long n = exact.longValueExact();
-          return name == SqlTypeName.BIGINT ? (Object) n
-              : name == SqlTypeName.INTEGER ? (Object) Math.toIntExact(n)
-              : (Object) (short) Math.toIntExact(n);
+          return SqlValues.exactInteger(decimal(number(value, type)), name);
         } catch (ArithmeticException e) {
           throw mismatch(value, type);
         }
@@ -96,12 +94,12 @@ final class MongoValues {
         break;
       case TIMESTAMP:
         if (value instanceof Date date) {
-          return wallClock(date).toInstant(ZoneOffset.UTC).toEpochMilli();
+          return SqlValues.wallClockMillis(date.toInstant());
         }
         break;
       case DATE:
         if (value instanceof Date date) {
-          return (int) wallClock(date).toLocalDate().toEpochDay();
+          return SqlValues.dateOf(SqlValues.wallClockMillis(date.toInstant()));
         }
         break;
       case VARBINARY:
@@ -145,21 +143,11 @@ final class MongoValues {
   }
 
   private static BigDecimal decimal(Number n) {
-    if (n instanceof BigDecimal d) {
-      return d;
+    try {
+      return SqlValues.decimal(n);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
-    if (n instanceof Double || n instanceof Float) {
-      double d = n.doubleValue();
-      if (Double.isNaN(d) || Double.isInfinite(d)) {
-        throw new IllegalArgumentException("the number " + d + " has no SQL DECIMAL value");
-      }
-      return BigDecimal.valueOf(d);
-    }
-    return new BigDecimal(n.toString());
-  }
-
-  private static LocalDateTime wallClock(Date date) {
-    return LocalDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
   }
 
   private static IllegalArgumentException mismatch(Object value, RelDataType type) {

@@ -1,11 +1,12 @@
 package io.jointure.adapter.relations;
 
+import io.jointure.sql.values.SqlValues;
+
 import io.jointure.sql.errors.JointureException;
 
 import io.jointure.sql.errors.ErrorCode;
 
 import io.jointure.adapter.BatchedEnumerator;
-import io.jointure.adapter.JavaValues;
 import io.jointure.model.JavaComputedField;
 import io.jointure.model.Row;
 import java.util.ArrayList;
@@ -103,14 +104,14 @@ public final class BatchFieldsOperator {
   }
 
   private static Object external(Object value, RelDataType type) {
-    return JavaValues.toJava(value, type.getSqlTypeName());
+    return SqlValues.toJava(value, type.getSqlTypeName());
   }
 
   /** A function's answer as Calcite's internal value, or an error naming the field. */
   private static Object internal(Object value, RelDataType type, JavaComputedField field) {
     try {
-      return JavaValues.toInternal(value, type.getSqlTypeName());
-    } catch (ClassCastException | NumberFormatException e) {
+      return SqlValues.toInternal(value, type.getSqlTypeName());
+    } catch (ClassCastException | NumberFormatException | ArithmeticException e) {
       throw new JointureException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, "computed field '"
           + field.name() + "' of " + field.collection() + " answered a " + value.getClass().getSimpleName()
           + " where its type is " + type.getFullTypeString(), e);

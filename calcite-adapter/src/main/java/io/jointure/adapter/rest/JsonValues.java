@@ -1,5 +1,7 @@
 package io.jointure.adapter.rest;
 
+import io.jointure.sql.values.SqlValues;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -61,10 +63,7 @@ final class JsonValues {
       case SMALLINT, INTEGER, BIGINT:
         BigDecimal whole = number(node);
         if (whole != null) {
-          long value = whole.longValueExact();
-          return name == SqlTypeName.BIGINT ? (Object) value
-              : name == SqlTypeName.INTEGER ? (Object) Math.toIntExact(value)
-                  : (Object) (short) Math.toIntExact(value);
+          return SqlValues.exactInteger(whole, name);
         }
         break;
       case DECIMAL:
@@ -81,13 +80,13 @@ final class JsonValues {
         break;
       case DATE:
         if (node.isTextual()) {
-          return (int) LocalDate.parse(node.asText().substring(0,
-              Math.min(10, node.asText().length()))).toEpochDay();
+          return SqlValues.days(LocalDate.parse(node.asText().substring(0,
+              Math.min(10, node.asText().length()))));
         }
         break;
       case TIME:
         if (node.isTextual()) {
-          return (int) (LocalTime.parse(node.asText()).toNanoOfDay() / 1_000_000);
+          return SqlValues.millisOfDay(LocalTime.parse(node.asText()));
         }
         break;
       case TIMESTAMP:
@@ -95,8 +94,7 @@ final class JsonValues {
           return timestamp(node.asText());
         }
         if (node.isIntegralNumber()) { // epoch milliseconds
-          return LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(node.longValue()),
-              ZoneId.systemDefault()).toInstant(ZoneOffset.UTC).toEpochMilli();
+          return SqlValues.wallClockMillis(java.time.Instant.ofEpochMilli(node.longValue()));
         }
         break;
       case ARRAY:
@@ -129,14 +127,11 @@ final class JsonValues {
   }
 
   private static long timestamp(String text) {
-    LocalDateTime local;
     try {
-      local = OffsetDateTime.parse(text).atZoneSameInstant(ZoneId.systemDefault())
-          .toLocalDateTime();
+      return SqlValues.wallClockMillis(OffsetDateTime.parse(text).toInstant());
     } catch (DateTimeParseException withoutOffset) {
-      local = LocalDateTime.parse(text.replace(' ', 'T'));
+      return SqlValues.millis(LocalDateTime.parse(text.replace(' ', 'T')));
     }
-    return local.toInstant(ZoneOffset.UTC).toEpochMilli();
   }
 
   /** A SQL value (Calcite's internal form) as the text of a query parameter or path segment. */

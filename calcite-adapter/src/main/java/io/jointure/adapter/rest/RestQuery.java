@@ -1,11 +1,12 @@
 package io.jointure.adapter.rest;
 
+import io.jointure.sql.values.SqlValues;
+
 import io.jointure.sql.errors.SourceFailure;
 
 import io.jointure.sql.errors.ErrorCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jointure.adapter.JavaValues;
 import io.jointure.adapter.KeyLookup;
 import io.jointure.adapter.request.SourceRequest;
 import io.jointure.model.RestCollectionConfig;
@@ -185,7 +186,7 @@ public final class RestQuery {
       Map<String, Object> keys = new LinkedHashMap<>();
       for (int i = 0; i < collection.keyColumns(); i++) {
         keys.put(collection.columns().get(i).name(),
-            JavaValues.toJava(listing.get(i).get(0), type(i)));
+            SqlValues.toJava(listing.get(i).get(0), type(i)));
       }
       List<Row> records = function.function().apply(new Row(keys));
       source.requestLog().record(new SourceRequest(source.name(), "call " + keys, List.of(),
@@ -302,8 +303,8 @@ public final class RestQuery {
     String name = collection.columns().get(column).name();
     Object value = record.values().get(name);
     try {
-      return JavaValues.toInternal(value, type(column));
-    } catch (ClassCastException | NumberFormatException e) {
+      return SqlValues.toInternal(value, type(column));
+    } catch (ClassCastException | NumberFormatException | ArithmeticException e) {
       throw new SourceFailure(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source.name(),
           "the function of " + source.name() + " answered a " + value.getClass().getSimpleName()
               + " for " + name + ", declared " + type(column), e);
@@ -317,10 +318,8 @@ public final class RestQuery {
   /** A literal as Calcite's internal value for a column of this type. */
   private static Object literal(RexLiteral literal, SqlTypeName type) {
     return switch (type) {
-      case TINYINT -> literal.getValueAs(BigDecimal.class).byteValueExact();
-      case SMALLINT -> literal.getValueAs(BigDecimal.class).shortValueExact();
-      case INTEGER -> literal.getValueAs(BigDecimal.class).intValueExact();
-      case BIGINT -> literal.getValueAs(BigDecimal.class).longValueExact();
+      case TINYINT, SMALLINT, INTEGER, BIGINT ->
+          SqlValues.exactInteger(literal.getValueAs(BigDecimal.class), type);
       case DECIMAL -> literal.getValueAs(BigDecimal.class);
       case REAL -> literal.getValueAs(BigDecimal.class).floatValue();
       case DOUBLE, FLOAT -> literal.getValueAs(Double.class);

@@ -1,5 +1,7 @@
 package io.jointure.adapter.sql;
 
+import io.jointure.sql.values.SqlValues;
+
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -92,31 +94,9 @@ interface ColumnReader {
     if (value == null) {
       return null;
     }
-    return switch (type) {
-      case DATE -> value instanceof java.sql.Date d ? (int) d.toLocalDate().toEpochDay()
-          : (int) ((LocalDate) value).toEpochDay();
-      case TIME -> {
-        LocalTime t = value instanceof java.sql.Time time ? time.toLocalTime() : (LocalTime) value;
-        yield (int) (t.toNanoOfDay() / 1_000_000);
-      }
-      case TIMESTAMP -> {
-        LocalDateTime t = value instanceof java.sql.Timestamp ts ? ts.toLocalDateTime()
-            : (LocalDateTime) value;
-        yield t.toInstant(ZoneOffset.UTC).toEpochMilli();
-      }
-      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> value instanceof java.sql.Timestamp ts ? ts.getTime()
-          : ((OffsetDateTime) value).toInstant().toEpochMilli();
-      case UUID -> value instanceof UUID ? value : UUID.fromString(value.toString());
-      case VARBINARY, BINARY -> new ByteString((byte[]) value);
-      case TINYINT -> ((Number) value).byteValue();
-      case SMALLINT -> ((Number) value).shortValue();
-      case INTEGER -> ((Number) value).intValue();
-      case BIGINT -> ((Number) value).longValue();
-      case REAL -> ((Number) value).floatValue();
-      case FLOAT, DOUBLE -> ((Number) value).doubleValue();
-      case DECIMAL -> value instanceof BigDecimal ? value : new BigDecimal(value.toString());
-      case BOOLEAN -> value;
-      default -> value.toString();
-    };
+    Object internal = SqlValues.toInternal(value, type);
+    return internal == value && !(value instanceof Number) && !(value instanceof Boolean)
+        && !(value instanceof java.util.UUID) && type != SqlTypeName.ARRAY
+        ? value.toString() : internal; // other types as PostgreSQL's text
   }
 }

@@ -1,5 +1,7 @@
 package io.jointure.adapter.sql;
 
+import io.jointure.sql.values.SqlValues;
+
 import io.jointure.adapter.KeyLookup;
 import io.jointure.adapter.request.SourceRequest;
 import java.sql.Connection;
@@ -159,18 +161,7 @@ public final class NativeQuery {
    * milliseconds of the day and timestamps as milliseconds, which PostgreSQL would take for numbers.
    */
   private static Object jdbcValue(Object value, SqlTypeName type) {
-    if (value == null || type == null) {
-      return value;
-    }
-    return switch (type) {
-      case DATE -> value instanceof Number days ? LocalDate.ofEpochDay(days.longValue()) : value;
-      case TIME -> value instanceof Number millis
-          ? LocalTime.ofNanoOfDay(millis.longValue() * 1_000_000) : value;
-      case TIMESTAMP -> value instanceof Number millis ? LocalDateTime.ofEpochSecond(
-          Math.floorDiv(millis.longValue(), 1000),
-          (int) Math.floorMod(millis.longValue(), 1000) * 1_000_000, ZoneOffset.UTC) : value;
-      default -> value;
-    };
+    return SqlValues.toJava(value, type);
   }
 
   private static void bind(PreparedStatement ps, List<Object> values) throws SQLException {

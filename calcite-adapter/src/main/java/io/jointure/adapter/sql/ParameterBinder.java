@@ -1,5 +1,7 @@
 package io.jointure.adapter.sql;
 
+import io.jointure.sql.values.SqlValues;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -173,11 +175,8 @@ final class ParameterBinder {
           return n.doubleValue();
         }
         // Whole numbers bind as bigint so PostgreSQL still uses indexes on integer columns.
-        if (n.stripTrailingZeros().scale() <= 0
-            && n.toBigInteger().bitLength() < 64) {
-          return n.longValueExact();
-        }
-        return n;
+        Long whole = SqlValues.wholeLong(n);
+        return whole != null ? whole : n;
       case DATE:
         return LocalDate.parse(literal.getValueAs(DateString.class).toString());
       case TIME:

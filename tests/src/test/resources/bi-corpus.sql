@@ -432,3 +432,13 @@ FROM shop.events WHERE _id <= 10 ORDER BY _id;
 -- rest: age of invoices computed in Jointure
 SELECT id, age(TIMESTAMP '2025-06-30 00:00:00', issued)::text AS age, age(issued, TIMESTAMP '2023-06-15 12:00:00')::text AS since
 FROM billing.invoices WHERE customer_id <= 8 ORDER BY id;
+
+-- mongodb: median and a descending percentile computed in Jointure
+SELECT kind, percentile_cont(0.5) WITHIN GROUP (ORDER BY value) AS median,
+  percentile_cont(0.25) WITHIN GROUP (ORDER BY value DESC) AS upper_quartile
+FROM shop.events GROUP BY kind ORDER BY kind;
+
+-- cross-source: median order amount per country
+SELECT c.country, percentile_cont(0.5) WITHIN GROUP (ORDER BY o.amount) AS median
+FROM sales.orders o JOIN crm.customers c ON c.id = o.customer_id
+GROUP BY c.country ORDER BY c.country NULLS FIRST;

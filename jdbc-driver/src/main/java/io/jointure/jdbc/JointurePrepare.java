@@ -9,6 +9,7 @@ import io.jointure.rules.BoundedJoinOrderProgram;
 import io.jointure.sql.errors.ErrorCode;
 import io.jointure.sql.errors.ErrorTranslator;
 import io.jointure.sql.errors.JointureException;
+import io.jointure.sql.functions.PercentileRule;
 import io.jointure.sql.functions.PostgresConvertletTable;
 import io.jointure.sql.parser.PostgresConformance;
 import io.jointure.sql.parser.PostgresSqlParser;
@@ -151,6 +152,8 @@ final class JointurePrepare extends CalcitePrepareImpl {
     // functions itself) would become a window no database can run, and planning fails.
     planner.removeRule(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
     planner.addRule(WINDOWS_OF_LOGICAL_PROJECTS);
+    // percentile_cont where no source computes it (Calcite's executor has no implementation).
+    planner.addRule(PercentileRule.INSTANCE);
     if (!JointureDriver.relationRulesEnabled(prepareContext.getTypeFactory())) {
       return planner; // stock Calcite planning, for comparison (relationRules=false)
     }

@@ -35,7 +35,7 @@ public final class PostgresOperatorTable {
   private static SqlOperatorTable build() {
     List<SqlOperator> ours = new ArrayList<>(PostgresFunctions.all());
     ours.addAll(List.of(PostgresOperators.PLUS, PostgresOperators.MINUS,
-        PostgresOperators.EXTRACT));
+        PostgresOperators.EXTRACT, PercentileCont.OPERATOR));
     Set<String> hidden = new HashSet<>();
     for (SqlOperator op : ours) {
       hidden.add(key(op));

@@ -101,12 +101,16 @@ final class PostgresRewriter {
   }
 
   /**
-   * The parser gives {@code date_part(...)} Calcite's operator outright (other operators and
+   * The parser gives {@code date_part(...)} and {@code percentile_cont} Calcite's operators outright (other operators and
    * functions resolve by name, in {@code PostgresOperatorTable}); PostgreSQL's in its place.
    */
   private static SqlCall withPostgresOperator(SqlCall call) {
     if (call instanceof SqlBasicCall basic && basic.getOperator() == SqlLibraryOperators.DATE_PART) {
       basic.setOperator(PostgresFunctions.DATE_PART);
+    }
+    if (call instanceof SqlBasicCall basic
+        && basic.getOperator() == SqlStdOperatorTable.PERCENTILE_CONT) {
+      basic.setOperator(io.jointure.sql.functions.PercentileCont.OPERATOR);
     }
     if (call.getKind() == SqlKind.OTHER_FUNCTION && call.operandCount() == 1
         && call.getOperator().getName().equalsIgnoreCase("age")) {

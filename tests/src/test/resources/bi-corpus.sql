@@ -321,9 +321,12 @@ WHERE o.id <= 40
 ORDER BY o.id;
 
 -- mongodb: events per day
+-- sends: shop: $dateToString
+-- whole: shop
 SELECT date_trunc('day', at) AS day, count(*) AS events FROM shop.events GROUP BY 1 ORDER BY 1;
 
 -- mongodb: day of week and hour
+-- sends: shop: "$group"
 SELECT extract(dow FROM at) AS dow, date_part('hour', at) AS hour, count(*) AS n
 FROM shop.events GROUP BY 1, 2 ORDER BY 1, 2;
 

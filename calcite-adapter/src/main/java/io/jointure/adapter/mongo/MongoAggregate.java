@@ -46,7 +46,7 @@ public final class MongoAggregate extends Aggregate implements MongoRel {
     }
     List<MongoField> fields = MongoRules.fieldsOf(aggregate.getInput());
     for (int key : aggregate.getGroupSet()) {
-      if (!fields.get(key).comparable()) {
+      if (!fields.get(key).groupable()) {
         return false;
       }
     }
@@ -105,7 +105,8 @@ public final class MongoAggregate extends Aggregate implements MongoRel {
       String name = "g" + out.size();
       keys.append(name, ifNull(comparable(in.get(key).expression(),
           inputTypes.get(key).getType())));
-      out.add(new MongoField("_id." + name, in.get(key).objectId(), in.get(key).comparable()));
+      out.add(new MongoField("_id." + name, in.get(key).objectId(), in.get(key).comparable(),
+          in.get(key).groupable()));
     }
     Document group = new Document("_id", keys);
     Document project = new Document("_id", 1);

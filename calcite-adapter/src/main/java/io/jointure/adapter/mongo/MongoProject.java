@@ -14,8 +14,10 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 
 /**
- * A projection of fields (no computed expressions). It adds no stage of its own: it narrows the
- * fields the final {@code $project} keeps, so only the needed fields leave MongoDB.
+ * A projection in MongoDB. Of fields only, it adds no stage of its own: it narrows the fields
+ * the final {@code $project} keeps, so only the needed fields leave MongoDB. With expressions
+ * MongoDB computes as SQL does ({@link MongoExpressions}), it is a {@code $project} stage
+ * computing them.
  */
 public final class MongoProject extends Project implements MongoRel {
   MongoProject(RelOptCluster cluster, RelTraitSet traits, RelNode input,
@@ -39,9 +41,28 @@ public final class MongoProject extends Project implements MongoRel {
   public void implement(MongoImplementor implementor) {
     implementor.visitInput((MongoRel) getInput());
     List<MongoField> projected = new ArrayList<>();
-    for (RexNode project : getProjects()) {
-      projected.add(implementor.fields.get(((RexInputRef) project).getIndex()));
+    if (getProjects().stream().allMatch(p -> p instanceof RexInputRef)) {
+      for (RexNode project : getProjects()) {
+        projected.add(implementor.fields.get(((RexInputRef) project).getIndex()));
+      }
+      implementor.fields = projected;
+      return;
     }
+    MongoExpressions expressions = new MongoExpressions(implementor.fields);
+    org.bson.Document stage = new org.bson.Document();
+    for (RexNode project : getProjects()) {
+      String name = "c" + projected.size();
+      MongoExpressions.Translation translation = expressions.translate(project);
+      if (translation == null) {
+        throw new IllegalStateException("untranslatable expression reached MongoDB: " + project);
+      }
+      stage.append(name, translation.expression());
+      boolean objectId = project instanceof RexInputRef ref
+          && implementor.fields.get(ref.getIndex()).objectId();
+      projected.add(new MongoField(name, objectId, translation.comparable(),
+          translation.groupable()));
+    }
+    implementor.addStage("$project", stage);
     implementor.fields = projected;
   }
 }

@@ -18,10 +18,12 @@ import org.apache.calcite.util.mapping.Mappings;
 import org.immutables.value.Value;
 
 /**
- * Moves projections into MongoDB. A projection of plain fields becomes a {@link MongoProject};
- * one that computes expressions keeps them in Calcite, above a {@link MongoProject} of just the
- * fields they read, so that only those fields leave MongoDB ({@code SELECT upper(name)} fetches
- * {@code name}; {@code SELECT COUNT(*)} fetches no field at all).
+ * Moves projections into MongoDB. A projection of plain fields, or of expressions MongoDB
+ * computes as SQL does ({@code extract(year FROM at)}, {@code date_trunc('month', at)},
+ * {@code length(name)}), becomes a {@link MongoProject}; one with other expressions keeps them in
+ * Calcite, above a {@link MongoProject} of just the fields they read, so that only those fields
+ * leave MongoDB ({@code SELECT upper(name)} fetches {@code name}; {@code SELECT COUNT(*)} fetches
+ * no field at all).
  */
 @Value.Enclosing
 public final class MongoProjectRule extends RelRule<MongoProjectRule.Config> {
@@ -35,7 +37,9 @@ public final class MongoProjectRule extends RelRule<MongoProjectRule.Config> {
     RelNode input = project.getInput();
     MongoConvention out = config.convention();
     RelNode mongoInput = convert(input, input.getTraitSet().replace(out));
-    if (project.getProjects().stream().allMatch(p -> p instanceof RexInputRef)) {
+    MongoExpressions expressions = new MongoExpressions(MongoRules.fieldsOf(input));
+    if (project.getProjects().stream().allMatch(p -> p instanceof RexInputRef)
+        || project.getProjects().stream().allMatch(p -> expressions.translate(p) != null)) {
       call.transformTo(new MongoProject(project.getCluster(), project.getTraitSet().replace(out),
           mongoInput, project.getProjects(), project.getRowType()));
       return;

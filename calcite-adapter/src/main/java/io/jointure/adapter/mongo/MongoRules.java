@@ -72,9 +72,13 @@ public final class MongoRules {
     if (rel instanceof Project project) {
       List<MongoField> input = fieldsOf(project.getInput());
       List<MongoField> fields = new ArrayList<>();
+      MongoExpressions expressions = new MongoExpressions(input);
       for (RexNode expression : project.getProjects()) {
+        MongoExpressions.Translation translation = expression instanceof RexInputRef ? null
+            : expressions.translate(expression);
         fields.add(expression instanceof RexInputRef ref ? input.get(ref.getIndex())
-            : MongoField.computed("expr"));
+            : translation == null ? MongoField.computed("expr")
+            : new MongoField("expr", false, translation.comparable(), translation.groupable()));
       }
       return fields;
     }

@@ -96,6 +96,10 @@ final class MongoValues {
         if (value instanceof Date date) {
           return SqlValues.wallClockMillis(date.toInstant());
         }
+        if (value instanceof String text && text.length() == 19) {
+          // A wall-clock time the pipeline computed ($dateToString of a date_trunc).
+          return SqlValues.millis(LocalDateTime.parse(text.replace(' ', 'T')));
+        }
         break;
       case DATE:
         if (value instanceof Date date) {

@@ -122,7 +122,10 @@ final class JointurePrepare extends CalcitePrepareImpl {
     return PostgresConvertletTable.INSTANCE;
   }
 
-  /** Calcite's statement preparation (as {@code CalcitePrepareImpl} makes it), with PostgreSQL's validator. */
+  /**
+   * Calcite's statement preparation (as {@code CalcitePrepareImpl} makes it), with PostgreSQL's
+   * validator.
+   */
   @Override
   protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
       CalciteCatalogReader catalogReader, RelOptPlanner planner) {

@@ -221,7 +221,8 @@ public final class MongoQuery {
       return MongoValues.toInternal(MongoValues.at(document, path), types.get(i));
     } catch (IllegalArgumentException e) {
       throw new SourceFailure(ErrorCode.DATA_EXCEPTION, source.name(), "datasource '"
-          + source.name() + "', collection '" + collection + "', field '" + path + "': " + e.getMessage() + " (column types are"
+          + source.name() + "', collection '" + collection + "', field '" + path + "': "
+          + e.getMessage() + " (column types are"
           + " inferred from " + source.config().sampleSize() + " sample documents); declare the"
           + " column under datasources." + source.name() + ".collections." + collection
           + ".schema, or raise sampleSize", e);

@@ -93,7 +93,8 @@ public final class BatchFieldsOperator {
       }
       if (answers == null || answers.size() != rows.size()) {
         throw new JointureException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, "computed field '"
-            + field.name() + "' of " + field.collection() + " answered " + (answers == null ? "null" : answers.size()
+            + field.name() + "' of " + field.collection() + " answered "
+            + (answers == null ? "null" : answers.size()
             + " values") + " for " + rows.size() + " rows; answer one value per row, in order");
       }
       for (int r = 0; r < batch.size(); r++) {
@@ -113,7 +114,8 @@ public final class BatchFieldsOperator {
       return SqlValues.toInternal(value, type.getSqlTypeName());
     } catch (ClassCastException | NumberFormatException | ArithmeticException e) {
       throw new JointureException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, "computed field '"
-          + field.name() + "' of " + field.collection() + " answered a " + value.getClass().getSimpleName()
+          + field.name() + "' of " + field.collection() + " answered a "
+          + value.getClass().getSimpleName()
           + " where its type is " + type.getFullTypeString(), e);
     }
   }

@@ -58,10 +58,12 @@ final class HttpRequester {
           sleep(backoff(attempt), url);
           continue;
         }
-        throw new RestException(ErrorCode.UNABLE_TO_CONNECT, source, url.shown(), "cannot connect (" + e.getMessage()
+        throw new RestException(ErrorCode.UNABLE_TO_CONNECT, source, url.shown(),
+            "cannot connect (" + e.getMessage()
             + ") after " + (attempt + 1) + " attempts; is the API up?", e);
       } catch (IOException e) {
-        throw new RestException(ErrorCode.CONNECTION_FAILURE, source, url.shown(), "request failed: " + e, e);
+        throw new RestException(ErrorCode.CONNECTION_FAILURE, source, url.shown(),
+            "request failed: " + e, e);
       }
       int status = response.statusCode();
       if (status / 100 == 2) {
@@ -71,7 +73,8 @@ final class HttpRequester {
         sleep(retryAfter(response).orElse(backoff(attempt)), url);
         continue;
       }
-      throw new RestException(RestException.codeOf(status), source, url.shown(), "HTTP " + status + redacted(excerpt(
+      throw new RestException(RestException.codeOf(status), source, url.shown(),
+          "HTTP " + status + redacted(excerpt(
           response.body()))
           + (status == 401 || status == 403 ? "; check the datasource's headers and"
               + " queryParameters (credentials)" : "")
@@ -101,7 +104,8 @@ final class HttpRequester {
     try {
       return JSON.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source, url.shown(), "the response is not JSON ("
+      throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source, url.shown(),
+          "the response is not JSON ("
           + e.getOriginalMessage() + ")" + excerpt(body), e);
     }
   }
@@ -131,7 +135,8 @@ final class HttpRequester {
       Thread.sleep(wait.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RestException(ErrorCode.QUERY_CANCELED, source, url.shown(), "interrupted while waiting to retry", e);
+      throw new RestException(ErrorCode.QUERY_CANCELED, source, url.shown(),
+          "interrupted while waiting to retry", e);
     }
   }
 

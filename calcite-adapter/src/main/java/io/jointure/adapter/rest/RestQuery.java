@@ -293,7 +293,8 @@ public final class RestQuery {
       return JsonValues.toInternal(JsonValues.at(record, restColumn.path()), restColumn.type());
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source.name(),
-          url == null ? describe() : url.shown(), "the response is not the declared shape: column " + restColumn.name() + ": "
+          url == null ? describe() : url.shown(),
+          "the response is not the declared shape: column " + restColumn.name() + ": "
               + e.getMessage() + "; fix the type in the model's schema", e);
     }
   }

@@ -185,7 +185,8 @@ public final class RestSource implements AutoCloseable {
       return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
           .add(records);
     }
-    throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, name, url.shown(), "the response is not the declared shape: expected"
+    throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, name, url.shown(),
+        "the response is not the declared shape: expected"
         + " an array of records at " + (pointer.isEmpty() ? "its top level" : "JSON pointer "
             + pointer) + ", found " + records.getNodeType().name().toLowerCase(
                 java.util.Locale.ROOT) + "; fix `records:` in the model", null);

@@ -92,7 +92,8 @@ public final class ErrorTranslator {
       rule(ErrorCode.GROUPING_ERROR, "Expression '(.+?)' is not being grouped",
           (m, names) -> "column " + quoted(m.group(1)) + " must appear in the GROUP BY clause"
               + " or be used in an aggregate function"),
-      rule(ErrorCode.GROUPING_ERROR, "(?:Windowed )?[Aa]ggregate expression is illegal in (.+?) clause",
+      rule(ErrorCode.GROUPING_ERROR,
+          "(?:Windowed )?[Aa]ggregate expression is illegal in (.+?) clause",
           (m, names) -> "aggregate functions are not allowed in " + m.group(1)),
       rule(ErrorCode.UNDEFINED_OBJECT, "Unknown datatype name '(.+?)'",
           (m, names) -> "type " + quoted(m.group(1)) + " does not exist"),

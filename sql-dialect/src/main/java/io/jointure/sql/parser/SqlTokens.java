@@ -104,31 +104,23 @@ final class SqlTokens {
 
   /** The end of a string opened at {@code quote}: '' is a quote; in E'' strings, \ escapes. */
   private static int stringEnd(String sql, int quote, boolean backslashEscapes) {
-    int i = quote + 1;
+    return closingQuote(sql, quote, '\'', backslashEscapes);
+  }
+
+  /** The end of a "quoted identifier": "" is a quote. */
+  private static int quotedEnd(String sql, int quote) {
+    return closingQuote(sql, quote, '"', false);
+  }
+
+  private static int closingQuote(String sql, int open, char quote, boolean backslashEscapes) {
+    int i = open + 1;
     int n = sql.length();
     while (i < n) {
       char c = sql.charAt(i);
       if (backslashEscapes && c == '\\') {
         i += 2;
-      } else if (c == '\'') {
-        if (i + 1 < n && sql.charAt(i + 1) == '\'') {
-          i += 2;
-        } else {
-          return i + 1;
-        }
-      } else {
-        i++;
-      }
-    }
-    return n;
-  }
-
-  private static int quotedEnd(String sql, int quote) {
-    int i = quote + 1;
-    int n = sql.length();
-    while (i < n) {
-      if (sql.charAt(i) == '"') {
-        if (i + 1 < n && sql.charAt(i + 1) == '"') {
+      } else if (c == quote) {
+        if (i + 1 < n && sql.charAt(i + 1) == quote) {
           i += 2;
         } else {
           return i + 1;

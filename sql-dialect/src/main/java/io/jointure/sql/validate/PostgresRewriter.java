@@ -101,11 +101,13 @@ final class PostgresRewriter {
   }
 
   /**
-   * The parser gives {@code date_part(...)} and {@code percentile_cont} Calcite's operators outright (other operators and
-   * functions resolve by name, in {@code PostgresOperatorTable}); PostgreSQL's in its place.
+   * PostgreSQL's operators where the parser gives Calcite's outright ({@code date_part},
+   * {@code percentile_cont}; other operators and functions resolve by name, in
+   * {@code PostgresOperatorTable}), and {@code age(x)} as {@code age(current_date, x)}.
    */
   private static SqlCall withPostgresOperator(SqlCall call) {
-    if (call instanceof SqlBasicCall basic && basic.getOperator() == SqlLibraryOperators.DATE_PART) {
+    if (call instanceof SqlBasicCall basic
+        && basic.getOperator() == SqlLibraryOperators.DATE_PART) {
       basic.setOperator(PostgresFunctions.DATE_PART);
     }
     if (call instanceof SqlBasicCall basic

@@ -57,7 +57,8 @@ final class PostgresTypeNames {
           && basic.getPrecision() < 0) {
         // numeric without precision keeps every digit, as PostgreSQL's unconstrained numeric.
         return new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.DECIMAL,
-            JointureTypeSystem.MAX_DECIMAL_PRECISION, JointureTypeSystem.UNCONSTRAINED_NUMERIC_SCALE,
+            JointureTypeSystem.MAX_DECIMAL_PRECISION,
+            JointureTypeSystem.UNCONSTRAINED_NUMERIC_SCALE,
             spec.getParserPosition()), spec.getTimeZone(), spec.getNullable(),
             spec.getParserPosition());
       }

@@ -13,7 +13,10 @@ import io.jointure.sql.functions.PercentileRule;
 import io.jointure.sql.functions.PostgresConvertletTable;
 import io.jointure.sql.parser.PostgresConformance;
 import io.jointure.sql.parser.PostgresSqlParser;
+import io.jointure.sql.validate.PostgresSqlToRelConverter;
 import io.jointure.sql.validate.PostgresSqlValidator;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -134,14 +137,22 @@ final class JointurePrepare extends CalcitePrepareImpl {
         ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
     Convention resultConvention = enableBindable ? BindableConvention.INSTANCE
         : EnumerableConvention.INSTANCE;
+    RelOptCluster cluster = createCluster(planner, new RexBuilder(typeFactory));
     return new CalcitePreparingStmt(this, context, catalogReader, typeFactory,
-        context.getRootSchema(), prefer, createCluster(planner, new RexBuilder(typeFactory)),
-        resultConvention, createConvertletTable()) {
+        context.getRootSchema(), prefer, cluster, resultConvention, createConvertletTable()) {
       @Override
       protected SqlValidator createSqlValidator(CatalogReader catalogReader,
           UnaryOperator<SqlValidator.Config> configTransform) {
         return PostgresSqlValidator.create(context.config(),
             (CalciteCatalogReader) catalogReader, context.getTypeFactory(), configTransform);
+      }
+
+      @Override
+      protected SqlToRelConverter getSqlToRelConverter(SqlValidator validator,
+          CatalogReader catalogReader, SqlToRelConverter.Config config) {
+        return new PostgresSqlToRelConverter(this, validator, catalogReader, cluster,
+            convertletTable, config.withTopDownGeneralDecorrelationEnabled(
+                context.config().topDownGeneralDecorrelationEnabled()));
       }
     };
   }

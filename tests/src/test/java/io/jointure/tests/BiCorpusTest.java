@@ -103,6 +103,45 @@ class BiCorpusTest {
     return entries.stream();
   }
 
+  /**
+   * Intervals in an answer read as PostgreSQL prints them (its drivers' text), whether a source
+   * or Jointure computed them; and they take part in arithmetic, comparisons and extract.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "SELECT id, ordered_at - timestamp '2023-01-01 00:00' AS waited FROM sales.orders"
+          + " WHERE id <= 12 ORDER BY id",
+      "SELECT _id, at - timestamp '2023-01-01 00:00' AS since, (at - timestamp '2023-01-01')"
+          + " + interval '1 day 2 hours' AS later FROM shop.events WHERE _id <= 12 ORDER BY _id",
+      "SELECT o.id, o.ordered_at - c.signup AS since_signup FROM sales.orders o"
+          + " JOIN crm.customers c ON c.id = o.customer_id WHERE o.id <= 12 ORDER BY o.id",
+      "SELECT id, issued - timestamp '2023-01-01 12:00' AS since,"
+          + " extract(epoch FROM issued - timestamp '2023-01-01') AS seconds,"
+          + " issued - timestamp '2023-01-01' > interval '30 days' AS late"
+          + " FROM billing.invoices WHERE customer_id <= 8 ORDER BY id",
+      "SELECT interval '1 year 2 months' AS ym, interval '2 hours 30 minutes' AS hm,"
+          + " interval '3 days' * 2 AS six",
+  })
+  void intervalsReadAsPostgresPrintsThem(String sql) throws Exception {
+    assertEquals(texts(groundTruth, sql), texts(jointure, sql), sql);
+  }
+
+  private static List<List<String>> texts(Connection c, String sql) throws Exception {
+    List<List<String>> rows = new ArrayList<>();
+    try (var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          Object value = rs.getObject(i);
+          row.add(value instanceof Number || value instanceof Boolean
+              ? String.valueOf(Jointure.normalize(value)) : rs.getString(i));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
   @Test
   void theCorpusHasSixtyStatementsAtLeast() throws IOException {
     long statements = corpus().count();

@@ -1,5 +1,6 @@
 package io.jointure.adapter.sql;
 
+import io.jointure.sql.values.IntervalText;
 import io.jointure.sql.values.SqlValues;
 
 import java.math.BigDecimal;
@@ -63,6 +64,21 @@ interface ColumnReader {
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> (rs, i) -> toInternal(
           SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, rs.getObject(i, OffsetDateTime.class));
       case UUID -> (rs, i) -> toInternal(SqlTypeName.UUID, rs.getObject(i));
+      // An interval a source computed (timestamp - timestamp), read from PostgreSQL's text.
+      case INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND,
+          INTERVAL_HOUR, INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE,
+          INTERVAL_MINUTE_SECOND, INTERVAL_SECOND -> (rs, i) -> {
+            String text = rs.getString(i);
+            if (text == null) {
+              return null;
+            }
+            IntervalText interval = IntervalText.parse(text);
+            return (interval.months() * 30L + interval.days()) * 86_400_000L + interval.millis();
+          };
+      case INTERVAL_YEAR, INTERVAL_YEAR_MONTH, INTERVAL_MONTH -> (rs, i) -> {
+        String text = rs.getString(i);
+        return text == null ? null : IntervalText.parse(text).months();
+      };
       case ARRAY -> {
         SqlTypeName element = type.getComponentType().getSqlTypeName();
         yield (rs, i) -> {

@@ -40,6 +40,11 @@ final class CastRules {
     if (source == SqlTypeName.TIMESTAMP && toText) {
       return PostgresFunctions.TIMESTAMP_TO_TEXT;
     }
+    if (SqlTypeUtil.isInterval(from) && toText) {
+      return source.getFamily() == SqlTypeName.INTERVAL_DAY_SECOND.getFamily()
+          ? PostgresFunctions.DAY_TIME_INTERVAL_TO_TEXT
+          : PostgresFunctions.YEAR_MONTH_INTERVAL_TO_TEXT;
+    }
     boolean fromDecimal = source == SqlTypeName.DECIMAL;
     boolean fromFloat = SqlTypeUtil.isApproximateNumeric(from);
     if (fromDecimal || fromFloat) {

@@ -111,6 +111,40 @@ public final class DateTimeFunctions {
   }
 
 
+  /** {@code EXTRACT(field FROM interval)} of days and time (milliseconds). */
+  public static BigDecimal extractDayTime(String field, long millis) {
+    long days = millis / DAY_MILLIS;
+    long rest = millis % DAY_MILLIS;
+    return switch (unit(field)) {
+      case "epoch" -> BigDecimal.valueOf(millis, 3).setScale(6, RoundingMode.UNNECESSARY);
+      case "day" -> BigDecimal.valueOf(days);
+      case "hour" -> BigDecimal.valueOf(rest / 3_600_000);
+      case "minute" -> BigDecimal.valueOf(rest / 60_000 % 60);
+      case "second" -> BigDecimal.valueOf(rest % 60_000, 3).setScale(6, RoundingMode.UNNECESSARY);
+      case "milliseconds" -> BigDecimal.valueOf(rest % 60_000).setScale(3,
+          RoundingMode.UNNECESSARY);
+      case "microseconds" -> BigDecimal.valueOf(rest % 60_000 * 1000);
+      case "year", "month", "quarter", "decade", "century", "millennium" -> BigDecimal.ZERO;
+      default -> throw unsupported(field, "extract");
+    };
+  }
+
+  /** {@code EXTRACT(field FROM interval)} of months; PostgreSQL's epoch counts 365.25 days a year. */
+  public static BigDecimal extractYearMonth(String field, int months) {
+    return switch (unit(field)) {
+      case "epoch" -> BigDecimal.valueOf(months / 12 * 31_557_600L + months % 12 * 2_592_000L)
+          .setScale(6, RoundingMode.UNNECESSARY);
+      case "year" -> BigDecimal.valueOf(months / 12);
+      case "month" -> BigDecimal.valueOf(months % 12);
+      case "quarter" -> BigDecimal.valueOf(months % 12 / 3 + 1);
+      case "decade" -> BigDecimal.valueOf(months / 120);
+      case "century" -> BigDecimal.valueOf(months / 1200);
+      case "millennium" -> BigDecimal.valueOf(months / 12000);
+      case "day", "hour", "minute", "second", "milliseconds", "microseconds" -> BigDecimal.ZERO;
+      default -> throw unsupported(field, "extract");
+    };
+  }
+
   /** {@code make_date(year, month, day)}. */
   public static int makeDate(int year, int month, int day) {
     try {

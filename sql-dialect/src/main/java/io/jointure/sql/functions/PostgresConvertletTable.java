@@ -126,8 +126,9 @@ public final class PostgresConvertletTable implements SqlRexConvertletTable {
     RelDataType type = cx.getValidator().getValidatedNodeType(call);
     RelDataType operandType = typeOf(cx, call.operand(1));
     if (operandType.getSqlTypeName() != SqlTypeName.TIMESTAMP
-        && operandType.getSqlTypeName() != SqlTypeName.DATE) {
-      // Times and intervals: Calcite's extract, as numeric.
+        && operandType.getSqlTypeName() != SqlTypeName.DATE
+        && !SqlTypeUtil.isInterval(operandType)) {
+      // Times: Calcite's extract, as numeric.
       return cx.getRexBuilder().makeCast(type,
           asCalcite(cx, call, SqlStdOperatorTable.EXTRACT));
     }
@@ -158,7 +159,20 @@ public final class PostgresConvertletTable implements SqlRexConvertletTable {
       case DAYS_BETWEEN -> call(rex, PostgresFunctions.DAYS_BETWEEN,
           convert(cx, call.getOperandList()), type);
       case DATE_PLUS_INTERVAL -> dateToTimestamp(rex, asCalcite(cx, call, calcite), type);
+      case TIME_BETWEEN -> timeBetween(rex, convert(cx, call.getOperandList()), type);
     };
+  }
+
+  /** {@code timestamp - timestamp}: Calcite's datetime difference as days and time. */
+  private static RexNode timeBetween(RexBuilder rex, List<RexNode> operands, RelDataType type) {
+    List<RexNode> timestamps = new ArrayList<>();
+    for (RexNode operand : operands) {
+      timestamps.add(operand.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP ? operand
+          : rex.makeCast(rex.getTypeFactory().createTypeWithNullability(
+              rex.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP, 3),
+              operand.getType().isNullable()), operand));
+    }
+    return rex.makeCall(type, SqlStdOperatorTable.MINUS_DATE, timestamps);
   }
 
   /** Calcite's {@code date ± interval} (a date), on the date as a timestamp: PostgreSQL's. */

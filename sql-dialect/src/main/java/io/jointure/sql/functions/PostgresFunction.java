@@ -177,6 +177,10 @@ public final class PostgresFunction extends SqlUserDefinedFunction {
     if (type == parameter || type == SqlTypeName.NULL) {
       return true;
     }
+    if (SqlTypeUtil.isInterval(operand)) {
+      // Every interval of days and time is milliseconds, every interval of months months.
+      return type.getFamily() == parameter.getFamily();
+    }
     SqlTypeFamily family = parameter.getFamily();
     if (SqlTypeUtil.isNumeric(operand) && family == SqlTypeFamily.NUMERIC) {
       // PostgreSQL widens implicitly, not narrows: a numeric does not go to an integer.
@@ -217,6 +221,10 @@ public final class PostgresFunction extends SqlUserDefinedFunction {
       case DECIMAL -> BigDecimal.class;
       case CHAR, VARCHAR -> String.class;
       case BINARY, VARBINARY -> ByteString.class;
+      case INTERVAL_YEAR, INTERVAL_YEAR_MONTH, INTERVAL_MONTH -> int.class;
+      case INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND,
+          INTERVAL_HOUR, INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE,
+          INTERVAL_MINUTE_SECOND, INTERVAL_SECOND -> long.class;
       default -> Object.class;
     };
   }

@@ -53,6 +53,10 @@ public final class PostgresFunctions {
   /** What {@code EXTRACT(field FROM x)} computes: numeric, as PostgreSQL 14 and later. */
   public static final PostgresFunction EXTRACT = PostgresFunction.named("extract", TIME)
       .signature(ResultType.decimal(20, 6), D, "extract", VARCHAR, TIMESTAMP)
+      .signature(ResultType.decimal(20, 6), D, "extractDayTime", VARCHAR,
+          SqlTypeName.INTERVAL_DAY_SECOND)
+      .signature(ResultType.decimal(20, 6), D, "extractYearMonth", VARCHAR,
+          SqlTypeName.INTERVAL_YEAR_MONTH)
       .spelled(PostgresFunctions::spellExtract)
       .build();
 
@@ -167,6 +171,10 @@ public final class PostgresFunctions {
   public static final PostgresFunction REAL_TO_TEXT = cast("text", VARCHAR, "realToText", REAL);
   public static final PostgresFunction TIMESTAMP_TO_TEXT = cast("text", VARCHAR,
       "timestampToText", TIMESTAMP);
+  public static final PostgresFunction DAY_TIME_INTERVAL_TO_TEXT = cast("text", VARCHAR,
+      "dayTimeIntervalToText", SqlTypeName.INTERVAL_DAY_SECOND);
+  public static final PostgresFunction YEAR_MONTH_INTERVAL_TO_TEXT = cast("text", VARCHAR,
+      "yearMonthIntervalToText", SqlTypeName.INTERVAL_YEAR_MONTH);
   public static final PostgresFunction DECIMAL_TO_INTEGER = cast("integer", INTEGER,
       "decimalToInteger", DECIMAL);
   public static final PostgresFunction DECIMAL_TO_BIGINT = cast("bigint", BIGINT,

@@ -20,7 +20,8 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  * them in place of Calcite's before validation, and {@link PostgresConvertletTable} converts
  * them back to Calcite's where the operands are what Calcite takes:
  * {@code date + integer}, {@code date - integer} (a date), {@code date - date} (integer days),
- * {@code date ± interval} (a timestamp), and {@code EXTRACT} answering numeric with PostgreSQL's
+ * {@code date ± interval} (a timestamp), {@code timestamp - timestamp} (an interval of days and
+ * time), and {@code EXTRACT} answering numeric with PostgreSQL's
  * fields ({@code dow} from Sunday = 0, {@code epoch} with its fraction).
  */
 public final class PostgresOperators {
@@ -32,7 +33,10 @@ public final class PostgresOperators {
   public static final SqlBinaryOperator MINUS = new DateArithmetic("-", SqlKind.MINUS,
       SqlStdOperatorTable.MINUS, OperandTypes.or(OperandTypes.MINUS_OPERATOR,
           OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.INTEGER),
-          OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.DATE)));
+          OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.DATE),
+          OperandTypes.family(SqlTypeFamily.TIMESTAMP, SqlTypeFamily.TIMESTAMP),
+          OperandTypes.family(SqlTypeFamily.TIMESTAMP, SqlTypeFamily.DATE),
+          OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.TIMESTAMP)));
 
   public static final SqlExtractFunction EXTRACT = new SqlExtractFunction("EXTRACT", false) {
     @Override
@@ -53,7 +57,7 @@ public final class PostgresOperators {
 
   /** What a date-arithmetic call with these operands computes. */
   enum DateCase { DATE_PLUS_DAYS, DAYS_PLUS_DATE, DATE_MINUS_DAYS, DAYS_BETWEEN,
-    DATE_PLUS_INTERVAL, NONE }
+    DATE_PLUS_INTERVAL, TIME_BETWEEN, NONE }
 
   static DateCase dateCase(SqlKind kind, RelDataType left, RelDataType right) {
     boolean leftDate = left.getSqlTypeName() == SqlTypeName.DATE;
@@ -67,11 +71,24 @@ public final class PostgresOperators {
     if (leftDate && rightDate && kind == SqlKind.MINUS) {
       return DateCase.DAYS_BETWEEN;
     }
+    boolean leftTime = leftDate || left.getSqlTypeName() == SqlTypeName.TIMESTAMP;
+    boolean rightTime = rightDate || right.getSqlTypeName() == SqlTypeName.TIMESTAMP;
+    if (leftTime && rightTime && kind == SqlKind.MINUS) {
+      return DateCase.TIME_BETWEEN;
+    }
     if ((leftDate && SqlTypeUtil.isInterval(right))
         || (rightDate && SqlTypeUtil.isInterval(left) && kind == SqlKind.PLUS)) {
       return DateCase.DATE_PLUS_INTERVAL;
     }
     return DateCase.NONE;
+  }
+
+  /** The type of {@code timestamp - timestamp}: days and time, to milliseconds. */
+  static RelDataType timeBetweenType(RelDataTypeFactory types) {
+    return types.createSqlIntervalType(new org.apache.calcite.sql.SqlIntervalQualifier(
+        org.apache.calcite.avatica.util.TimeUnit.DAY, 9,
+        org.apache.calcite.avatica.util.TimeUnit.SECOND, 3,
+        org.apache.calcite.sql.parser.SqlParserPos.ZERO));
   }
 
   /** {@code +} and {@code -} with PostgreSQL's date arithmetic besides Calcite's own. */
@@ -94,10 +111,14 @@ public final class PostgresOperators {
         case DATE_PLUS_DAYS, DAYS_PLUS_DATE, DATE_MINUS_DAYS -> SqlTypeName.DATE;
         case DAYS_BETWEEN -> SqlTypeName.INTEGER;
         case DATE_PLUS_INTERVAL -> SqlTypeName.TIMESTAMP;
+        case TIME_BETWEEN -> SqlTypeName.INTERVAL_DAY_SECOND;
         case NONE -> null;
       };
       if (result == null) {
         return calcite.getReturnTypeInference().inferReturnType(binding);
+      }
+      if (result == SqlTypeName.INTERVAL_DAY_SECOND) {
+        return types.createTypeWithNullability(timeBetweenType(types), nullable);
       }
       return types.createTypeWithNullability(types.createSqlType(result), nullable);
     }

@@ -63,6 +63,9 @@ final class PostgresRewriter {
     if (node instanceof SqlCharStringLiteral literal) {
       return withDefaultCharset(literal);
     }
+    if (node instanceof org.apache.calcite.sql.SqlUnknownLiteral typed) {
+      return typedLiteral(typed);
+    }
     if (!(node instanceof SqlCall call)) {
       return node;
     }
@@ -168,6 +171,34 @@ final class PostgresRewriter {
       return literal;
     }
     return SqlLiteral.createCharString(nls.getValue(), literal.getParserPosition());
+  }
+
+  /**
+   * {@code timestamp '2023-01-01 00:00'} and {@code date '2024-03-17 10:00'} as PostgreSQL reads
+   * them (Calcite's literals want every field of one exact form); left to Calcite when the text
+   * is no date or time at all, which it then reports.
+   */
+  private static SqlNode typedLiteral(org.apache.calcite.sql.SqlUnknownLiteral literal) {
+    SqlParserPos pos = literal.getParserPosition();
+    try {
+      switch (literal.tag.toUpperCase(Locale.ROOT)) {
+        case "TIMESTAMP" -> {
+          long millis = io.jointure.sql.values.PostgresCasts.textToTimestamp(literal.getValue());
+          return SqlLiteral.createTimestamp(org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP,
+              org.apache.calcite.util.TimestampString.fromMillisSinceEpoch(millis), 3, pos);
+        }
+        case "DATE" -> {
+          int days = io.jointure.sql.values.PostgresCasts.textToDate(literal.getValue());
+          return SqlLiteral.createDate(
+              org.apache.calcite.util.DateString.fromDaysSinceEpoch(days), pos);
+        }
+        default -> {
+          return literal;
+        }
+      }
+    } catch (JointureException e) {
+      return literal;
+    }
   }
 
   private static boolean isMarker(SqlCall call, String name) {

@@ -37,8 +37,23 @@ public final class PostgresSqlValidator extends CalciteSqlValidator {
     return new PostgresSqlValidator(operators, catalogReader, typeFactory, config);
   }
 
+  /** Statements whose answer type the conversion changed (intervals given as text). */
+  private final java.util.Map<SqlNode, org.apache.calcite.rel.type.RelDataType> answerTypes =
+      new java.util.IdentityHashMap<>();
+
   @Override
   public SqlNode validate(SqlNode topNode) {
     return super.validate(PostgresRewriter.rewrite(topNode));
+  }
+
+  /** The statement's answer has this type ({@link PostgresSqlToRelConverter}). */
+  void answerType(SqlNode query, org.apache.calcite.rel.type.RelDataType type) {
+    answerTypes.put(query, type);
+  }
+
+  @Override
+  public org.apache.calcite.rel.type.RelDataType getValidatedNodeType(SqlNode node) {
+    org.apache.calcite.rel.type.RelDataType answer = answerTypes.get(node);
+    return answer != null ? answer : super.getValidatedNodeType(node);
   }
 }

@@ -153,6 +153,21 @@ public final class PostgresCasts {
     return digits.toPlainString();
   }
 
+  /**
+   * An interval of days and time as PostgreSQL prints it ({@code 441 days 13:45:12.5}); whole
+   * days are split off the milliseconds Calcite keeps (PostgreSQL keeps the fields as written:
+   * its {@code interval '36 hours'} prints {@code 36:00:00}, this {@code 1 day 12:00:00}).
+   */
+  public static String dayTimeIntervalToText(long millis) {
+    return new IntervalText(0, (int) (millis / 86_400_000L), millis % 86_400_000L)
+        .toPostgresText();
+  }
+
+  /** An interval of months as PostgreSQL prints it: {@code 1 year 2 mons}. */
+  public static String yearMonthIntervalToText(int months) {
+    return new IntervalText(months, 0, 0).toPostgresText();
+  }
+
   /** PostgreSQL's timestamp output: {@code 2024-03-17 13:45:12.5}. */
   public static String timestampToText(long millis) {
     LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), 0,

@@ -325,6 +325,19 @@ ORDER BY o.id;
 -- whole: shop
 SELECT date_trunc('day', at) AS day, count(*) AS events FROM shop.events GROUP BY 1 ORDER BY 1;
 
+-- mongodb: text and arithmetic MongoDB computes and groups by
+-- sends: shop: $strLenCP
+-- sends: shop: $concat
+-- sends: shop: $multiply
+-- whole: shop
+SELECT length(label) AS len, kind || '/' || label AS tagged, customer_id * 2 + 1 AS n,
+  count(*) AS events
+FROM shop.events GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
+
+-- mongodb: a date part of a truncated date (MongoDB's truncation is text, no date to take a part of)
+SELECT _id, extract(month FROM date_trunc('year', at)) AS m, date_trunc('month', at) AS month
+FROM shop.events WHERE _id <= 12 ORDER BY _id;
+
 -- mongodb: day of week and hour
 -- sends: shop: "$group"
 SELECT extract(dow FROM at) AS dow, date_part('hour', at) AS hour, count(*) AS n

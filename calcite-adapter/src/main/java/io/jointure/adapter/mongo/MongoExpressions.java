@@ -13,6 +13,7 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.bson.Document;
@@ -20,12 +21,12 @@ import org.bson.types.Decimal128;
 
 /**
  * SQL expressions that MongoDB's aggregation language computes as PostgreSQL does, for
- * {@code $project} stages: date parts and {@code date_trunc} of dates (in the session's time
- * zone, through {@code $dateToString}, which every MongoDB and the in-process test server take),
- * {@code length}, {@code ||} of text, {@code coalesce}, and {@code +}, {@code -}, {@code *} of
- * numbers. NULL in gives NULL out, as in SQL. Literals go as {@code $literal}, so a value can
- * never be read as a field path or an operator. Anything else is not translated (null), and
- * Calcite computes it from the fields it reads.
+ * {@code $project} stages: date parts and {@code date_trunc} of dates (in the session's time zone,
+ * through {@code $dateToString}, which every MongoDB and the in-process test server take),
+ * {@code length}, {@code ||} of text, and {@code +}, {@code -}, {@code *} of numbers. NULL in
+ * gives NULL out, as in SQL. Literals go as {@code $literal}, so a value can never be read as a
+ * field path or an operator. Anything else is not translated (null), and Calcite computes it from
+ * the fields it reads.
  */
 final class MongoExpressions {
   /** A translated expression, and whether MongoDB compares and groups its values as SQL. */
@@ -58,10 +59,18 @@ final class MongoExpressions {
     if (expression == null) {
       return null;
     }
-    boolean truncated = node instanceof RexCall call
-        && call.getOperator() == PostgresFunctions.DATE_TRUNC;
-    // A date_trunc is wall-clock text: it groups as SQL, but compares with no timestamp.
-    return new Translation(expression, !truncated, true);
+    // A computed date or time (date_trunc) is wall-clock text: it groups as SQL, but compares
+    // with no timestamp.
+    return new Translation(expression, !isComputedDateTime(node), true);
+  }
+
+  private static boolean isComputedDateTime(RexNode node) {
+    return node instanceof RexCall && SqlTypeUtil.isDatetime(node.getType());
+  }
+
+  /** An operand's expression: none for a computed date or time, which is text, not a date. */
+  private Object operand(RexNode node) {
+    return isComputedDateTime(node) ? null : expression(node);
   }
 
   private Object expression(RexNode node) {
@@ -94,19 +103,12 @@ final class MongoExpressions {
         return args == null ? null : new Document(op, args);
       }
       case OTHER_FUNCTION, OTHER -> {
-        if (call.getOperator().getName().equals("||") && operands.size() == 2
+        if (call.getOperator() == SqlStdOperatorTable.CONCAT && operands.size() == 2
             && operands.stream().allMatch(o -> SqlTypeUtil.isCharacter(o.getType()))) {
           List<Object> args = args(operands);
           return args == null ? null : new Document("$concat", args);
         }
         return null;
-      }
-      case COALESCE -> {
-        List<Object> args = args(operands);
-        if (args == null || args.size() != 2) {
-          return null;
-        }
-        return new Document("$ifNull", args);
       }
       default -> {
         return null;
@@ -121,7 +123,7 @@ final class MongoExpressions {
       if (operands.get(0).getType().getSqlTypeName() != SqlTypeName.VARCHAR) {
         return null; // char(n) trailing spaces do not count in PostgreSQL
       }
-      Object text = expression(operands.get(0));
+      Object text = operand(operands.get(0));
       return text == null ? null : nullSafe(text, new Document("$strLenCP", text));
     }
     if (function == PostgresFunctions.EXTRACT || function == PostgresFunctions.DATE_PART
@@ -130,7 +132,7 @@ final class MongoExpressions {
           || operands.get(1).getType().getSqlTypeName() != SqlTypeName.TIMESTAMP) {
         return null;
       }
-      Object date = expression(operands.get(1));
+      Object date = operand(operands.get(1));
       String field = unit.getValueAs(String.class).toLowerCase(Locale.ROOT);
       if (date == null) {
         return null;
@@ -169,8 +171,8 @@ final class MongoExpressions {
 
   private List<Object> args(List<RexNode> operands) {
     List<Object> args = new ArrayList<>();
-    for (RexNode operand : operands) {
-      Object arg = expression(operand);
+    for (RexNode node : operands) {
+      Object arg = operand(node);
       if (arg == null) {
         return null;
       }

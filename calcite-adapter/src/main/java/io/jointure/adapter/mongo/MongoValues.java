@@ -1,14 +1,14 @@
 package io.jointure.adapter.mongo;
 
 import io.jointure.sql.values.SqlValues;
-
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rel.type.RelDataType;
@@ -25,6 +25,10 @@ import org.bson.types.ObjectId;
  * that sampling did not see) is an error naming the field, never a silent NULL.
  */
 final class MongoValues {
+  /** The text of a timestamp a pipeline computed: MongoExpressions' $dateToString formats. */
+  private static final DateTimeFormatter COMPUTED_TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
+
   private MongoValues() {
   }
 
@@ -96,9 +100,13 @@ final class MongoValues {
         if (value instanceof Date date) {
           return SqlValues.wallClockMillis(date.toInstant());
         }
-        if (value instanceof String text && text.length() == 19) {
-          // A wall-clock time the pipeline computed ($dateToString of a date_trunc).
-          return SqlValues.millis(LocalDateTime.parse(text.replace(' ', 'T')));
+        if (value instanceof String text) {
+          try {
+            // A wall-clock time the pipeline computed ($dateToString of a date_trunc).
+            return SqlValues.millis(LocalDateTime.parse(text, COMPUTED_TIMESTAMP));
+          } catch (DateTimeParseException e) {
+            // other text is no timestamp: a mismatch
+          }
         }
         break;
       case DATE:

@@ -1,6 +1,7 @@
 package io.jointure.adapter;
 
 import io.jointure.model.DeclaredType;
+import io.jointure.sql.types.JointureTypeSystem;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -10,6 +11,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * scale, or an array of another spec. Precision and scale are -1 when not given.
  */
 public record SqlTypeSpec(SqlTypeName name, int precision, int scale, SqlTypeSpec element) {
+  /** A numeric of any precision (PostgreSQL's unconstrained numeric, a BSON decimal). */
+  public static final SqlTypeSpec UNCONSTRAINED_NUMERIC = of(SqlTypeName.DECIMAL,
+      JointureTypeSystem.MAX_DECIMAL_PRECISION, JointureTypeSystem.UNCONSTRAINED_NUMERIC_SCALE);
+
   public static SqlTypeSpec of(SqlTypeName name) {
     return new SqlTypeSpec(name, -1, -1, null);
   }

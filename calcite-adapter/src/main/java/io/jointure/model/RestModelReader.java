@@ -1,10 +1,10 @@
 package io.jointure.model;
 
-import io.jointure.sql.errors.Suggestions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jointure.model.RestCollectionConfig.ListStyle;
 import io.jointure.model.RestCollectionConfig.RestFilter;
 import io.jointure.model.RestCollectionConfig.RestSort;
+import io.jointure.sql.errors.Suggestions;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

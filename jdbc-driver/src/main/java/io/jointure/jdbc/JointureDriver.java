@@ -1,7 +1,6 @@
 package io.jointure.jdbc;
 
 import io.jointure.adapter.JointureSchemas;
-import io.jointure.sql.types.JointureTypeSystem;
 import io.jointure.adapter.SourceRegistry;
 import io.jointure.adapter.relations.ComputedFields;
 import io.jointure.adapter.relations.RelationException;
@@ -11,6 +10,7 @@ import io.jointure.model.Model;
 import io.jointure.model.ModelException;
 import io.jointure.model.ModelLoader;
 import io.jointure.sql.errors.ErrorCode;
+import io.jointure.sql.types.JointureTypeSystem;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;

@@ -1,11 +1,8 @@
 package io.jointure.jdbc;
 
-import java.lang.reflect.Type;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import io.jointure.rules.BoundedJoinOrderProgram;
+import io.jointure.rules.ReadOnce;
+import io.jointure.rules.RelationRules;
 import io.jointure.sql.errors.ErrorCode;
 import io.jointure.sql.errors.ErrorTranslator;
 import io.jointure.sql.errors.JointureException;
@@ -15,30 +12,35 @@ import io.jointure.sql.parser.PostgresConformance;
 import io.jointure.sql.parser.PostgresSqlParser;
 import io.jointure.sql.validate.PostgresSqlToRelConverter;
 import io.jointure.sql.validate.PostgresSqlValidator;
-import org.apache.calcite.plan.RelOptCluster;
-import org.apache.calcite.sql2rel.SqlToRelConverter;
+import java.lang.reflect.Type;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.plan.Convention;
-import org.apache.calcite.prepare.CalciteCatalogReader;
-import org.apache.calcite.prepare.Prepare.CatalogReader;
-import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql2rel.SqlRexConvertletTable;
-import io.jointure.rules.RelationRules;
+import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.prepare.Prepare.CatalogReader;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.ProjectToWindowRule;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.Hook;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
 import org.apache.calcite.util.Holder;
 
 /**
@@ -50,11 +52,14 @@ import org.apache.calcite.util.Holder;
  * joins to unique keys are removed, sorts with limits go below LEFT joins, aggregates over joins
  * pre-aggregate each side by its join key, and Jointure's own relation rules
  * ({@link RelationRules}) are added; queries with many joins keep their written join order
- * ({@link BoundedJoinOrderProgram}).
+ * ({@link BoundedJoinOrderProgram}), and the chosen plan's nested-loop joins read their inner
+ * input once ({@link ReadOnce}).
  */
 final class JointurePrepare extends CalcitePrepareImpl {
 
-  private static final Program JOIN_ORDER = new BoundedJoinOrderProgram();
+  /** Calcite's program with bounded join reordering, then nested loops' inners read once. */
+  private static final Program JOIN_ORDER =
+      Programs.sequence(new BoundedJoinOrderProgram(), ReadOnce.INNER_INPUTS);
 
   private static final RelOptRule WINDOWS_OF_LOGICAL_PROJECTS =
       ProjectToWindowRule.ProjectToLogicalProjectAndWindowRule
@@ -113,11 +118,6 @@ final class JointurePrepare extends CalcitePrepareImpl {
   protected SqlParser createParser(String sql, SqlParser.Config parserConfig) {
     return SqlParser.create(sql, parserConfig.withParserFactory(PostgresSqlParser.FACTORY)
         .withConformance(PostgresConformance.INSTANCE));
-  }
-
-  @Override
-  protected SqlParser createParser(String sql) {
-    return createParser(sql, SqlParser.config());
   }
 
   @Override

@@ -19,10 +19,6 @@ final class SqlErrors {
   }
 
   static SQLException of(Throwable thrown) {
-    return of(thrown, null, ErrorTranslator.Names.NONE);
-  }
-
-  static SQLException of(Throwable thrown, String sql, ErrorTranslator.Names names) {
     if (thrown instanceof AvaticaSqlException remote) {
       // A Jointure server's answer: its own message and state, without Avatica's framing.
       String message = remote.getErrorMessage();
@@ -31,12 +27,12 @@ final class SqlErrors {
           : message.substring(marker + REMOTE_MARKER.length()), remote.getSQLState(),
           remote.getErrorCode(), remote);
     }
-    JointureException known = ErrorTranslator.translateKnown(thrown, sql, names);
+    JointureException known =
+        ErrorTranslator.translateKnown(thrown, null, ErrorTranslator.Names.NONE);
     if (known == null && thrown instanceof SQLException jdbc) {
       return jdbc;
     }
-    JointureException translated = known != null ? known
-        : ErrorTranslator.translate(thrown, sql, names);
+    JointureException translated = known != null ? known : ErrorTranslator.internal(thrown);
     return new SQLException(translated.getMessage(), translated.sqlState(), thrown);
   }
 }

@@ -17,8 +17,7 @@ import org.apache.calcite.tools.Programs;
  * the order written: the rules that try every order (pushing a join through another, swapping
  * inner join inputs) make the planner's search grow exponentially with the number of joins, and
  * relation views stack LEFT joins quickly (a six-view chain is a dozen joins: 330 ms to plan with
- * them, 100 ms without). Key-list joins still choose which side drives each join. The chosen
- * plan's nested-loop joins read their inner input once ({@link ReadOnce}).
+ * them, 100 ms without). Key-list joins still choose which side drives each join.
  */
 public final class BoundedJoinOrderProgram implements Program {
   /** Queries with at least this many joins keep their written join order. */
@@ -32,26 +31,7 @@ public final class BoundedJoinOrderProgram implements Program {
       planner.removeRule(JoinPushThroughJoinRule.RIGHT);
       planner.removeRule(CoreRules.JOIN_COMMUTE);
     }
-    RelNode best = Programs.standard().run(planner, rel, requiredOutputTraits, materializations,
+    return Programs.standard().run(planner, rel, requiredOutputTraits, materializations,
         lattices);
-    return readInnersOnce(best);
-  }
-
-  /** Every nested-loop join's inner input read once ({@link ReadOnce}), not once per outer row. */
-  static RelNode readInnersOnce(RelNode rel) {
-    List<RelNode> inputs = new java.util.ArrayList<>();
-    boolean changed = false;
-    for (RelNode input : rel.getInputs()) {
-      RelNode rewritten = readInnersOnce(input);
-      changed |= rewritten != input;
-      inputs.add(rewritten);
-    }
-    if (rel instanceof org.apache.calcite.adapter.enumerable.EnumerableNestedLoopJoin
-        && !(inputs.get(1) instanceof ReadOnce)) {
-      RelNode inner = inputs.get(1);
-      inputs.set(1, new ReadOnce(inner.getCluster(), inner.getTraitSet(), inner));
-      changed = true;
-    }
-    return changed ? rel.copy(rel.getTraitSet(), inputs) : rel;
   }
 }

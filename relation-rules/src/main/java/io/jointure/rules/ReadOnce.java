@@ -2,6 +2,7 @@ package io.jointure.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableNestedLoopJoin;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.PhysType;
@@ -14,8 +15,10 @@ import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.SingleRel;
+import org.apache.calcite.tools.Program;
 
 /**
  * The inner input of a nested-loop join, read once and kept: Calcite's nested loop enumerates its
@@ -23,6 +26,24 @@ import org.apache.calcite.rel.SingleRel;
  * (TPC-H q19 ran for minutes). The rows are kept in memory as the join reads them the first time.
  */
 public final class ReadOnce extends SingleRel implements EnumerableRel {
+  /**
+   * The program that makes a chosen plan's nested-loop joins read their inner input once; it runs
+   * after the planner, as Calcite's nested loop is the only enumerable join that re-reads.
+   */
+  public static final Program INNER_INPUTS = (planner, rel, requiredOutputTraits,
+      materializations, lattices) -> rel.accept(new RelHomogeneousShuttle() {
+        @Override
+        public RelNode visit(RelNode other) {
+          RelNode visited = super.visit(other);
+          if (visited instanceof EnumerableNestedLoopJoin join) {
+            RelNode inner = join.getRight();
+            return join.copy(join.getTraitSet(), List.of(join.getLeft(),
+                new ReadOnce(inner.getCluster(), inner.getTraitSet(), inner)));
+          }
+          return visited;
+        }
+      });
+
   ReadOnce(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
     super(cluster, traits, input);
   }

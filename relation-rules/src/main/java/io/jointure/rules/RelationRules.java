@@ -7,8 +7,9 @@ import org.apache.calcite.rel.rules.CoreRules;
 /**
  * Holder of Jointure's own planner rules for queries that span sources: key-list joins (which
  * also give semi-join reduction for filters on related columns), and the factoring of ORs that
- * share a join equality (with Calcite's rules deriving each side's filters from the rest). Join elimination, top-N and
- * aggregates through joins come from Calcite rules that the driver adds (docs/PLANNING.md).
+ * share a join equality (with Calcite's rules deriving each side's filters from the rest). Join
+ * elimination, top-N and aggregates through joins come from Calcite rules that the driver adds
+ * (docs/PLANNING.md).
  */
 public final class RelationRules {
   private RelationRules() {

@@ -1,10 +1,10 @@
 package io.jointure.server;
 
-import io.jointure.sql.errors.ErrorCode;
 import io.jointure.jdbc.JointureDriver;
 import io.jointure.model.Model;
 import io.jointure.model.ModelException;
 import io.jointure.model.ModelLoader;
+import io.jointure.sql.errors.ErrorCode;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;

@@ -1,7 +1,7 @@
 package io.jointure.tests;
 
-import io.jointure.adapter.request.SourceRequest;
 import io.jointure.adapter.DatasourceSchema;
+import io.jointure.adapter.request.SourceRequest;
 import io.jointure.demo.EmbeddedPostgres;
 import java.math.BigDecimal;
 import java.math.MathContext;

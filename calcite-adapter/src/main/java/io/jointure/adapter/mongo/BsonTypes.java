@@ -1,6 +1,5 @@
 package io.jointure.adapter.mongo;
 
-import io.jointure.sql.types.JointureTypeSystem;
 import io.jointure.adapter.SqlTypeSpec;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.bson.BsonType;
@@ -11,9 +10,6 @@ import org.bson.BsonType;
  * mix (a string among numbers, say) is VARCHAR.
  */
 final class BsonTypes {
-  static final SqlTypeSpec DECIMAL = SqlTypeSpec.of(SqlTypeName.DECIMAL,
-      JointureTypeSystem.MAX_DECIMAL_PRECISION, 16);
-
   private BsonTypes() {
   }
 
@@ -23,7 +19,7 @@ final class BsonTypes {
       case INT32 -> SqlTypeSpec.of(SqlTypeName.INTEGER);
       case INT64 -> SqlTypeSpec.of(SqlTypeName.BIGINT);
       case DOUBLE -> SqlTypeSpec.of(SqlTypeName.DOUBLE);
-      case DECIMAL128 -> DECIMAL;
+      case DECIMAL128 -> SqlTypeSpec.UNCONSTRAINED_NUMERIC;
       case BOOLEAN -> SqlTypeSpec.of(SqlTypeName.BOOLEAN);
       case DATE_TIME -> SqlTypeSpec.of(SqlTypeName.TIMESTAMP, 3);
       case BINARY -> SqlTypeSpec.of(SqlTypeName.VARBINARY);
@@ -51,7 +47,8 @@ final class BsonTypes {
       if ((a.name() == SqlTypeName.DOUBLE || b.name() == SqlTypeName.DOUBLE)) {
         return SqlTypeSpec.of(SqlTypeName.DOUBLE);
       }
-      return wider == SqlTypeName.DECIMAL ? DECIMAL : SqlTypeSpec.of(wider);
+      return wider == SqlTypeName.DECIMAL ? SqlTypeSpec.UNCONSTRAINED_NUMERIC
+          : SqlTypeSpec.of(wider);
     }
     return SqlTypeSpec.of(SqlTypeName.VARCHAR);
   }

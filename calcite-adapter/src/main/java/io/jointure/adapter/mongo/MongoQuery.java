@@ -1,15 +1,14 @@
 package io.jointure.adapter.mongo;
 
-import io.jointure.sql.errors.SourceFailure;
-
-import io.jointure.sql.errors.ErrorCode;
-import io.jointure.sql.errors.JointureException;
-
 import com.mongodb.MongoException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
+import io.jointure.adapter.KeyLookup;
 import io.jointure.adapter.request.SourceRequest;
+import io.jointure.sql.errors.ErrorCode;
+import io.jointure.sql.errors.JointureException;
+import io.jointure.sql.errors.SourceFailure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataType;
-import io.jointure.adapter.KeyLookup;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 

@@ -1,16 +1,13 @@
 package io.jointure.adapter.mongo;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
 import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.MongoSecurityException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoSocketOpenException;
 import com.mongodb.MongoTimeoutException;
-import io.jointure.sql.errors.ErrorCode;
-import io.jointure.sql.errors.SourceFailure;
-
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -20,6 +17,8 @@ import io.jointure.adapter.SqlTypeSpec;
 import io.jointure.adapter.request.RequestLog;
 import io.jointure.model.DeclaredColumn;
 import io.jointure.model.MongoDatasourceConfig;
+import io.jointure.sql.errors.ErrorCode;
+import io.jointure.sql.errors.SourceFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,14 +1,11 @@
 package io.jointure.adapter.relations;
 
-import io.jointure.sql.values.SqlValues;
-
-import io.jointure.sql.errors.JointureException;
-
-import io.jointure.sql.errors.ErrorCode;
-
 import io.jointure.adapter.BatchedEnumerator;
 import io.jointure.model.JavaComputedField;
 import io.jointure.model.Row;
+import io.jointure.sql.errors.ErrorCode;
+import io.jointure.sql.errors.JointureException;
+import io.jointure.sql.values.SqlValues;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,11 +1,10 @@
 package io.jointure.adapter.rest;
 
-import io.jointure.sql.errors.ErrorCode;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointure.model.RestDatasourceConfig.HttpSettings;
+import io.jointure.sql.errors.ErrorCode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;

@@ -1,21 +1,18 @@
 package io.jointure.adapter.rest;
 
-import io.jointure.sql.values.SqlValues;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jointure.adapter.SqlTypeSpec;
+import io.jointure.sql.values.SqlValues;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.avatica.util.DateTimeUtils;
 import org.apache.calcite.sql.type.SqlTypeName;
-import io.jointure.adapter.SqlTypeSpec;
 
 /**
  * Conversions between JSON values and Calcite's internal values: reading a record's field as its

@@ -1,10 +1,9 @@
 package io.jointure.adapter.rest;
 
-import io.jointure.sql.errors.ErrorCode;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jointure.model.RestCollectionConfig;
 import io.jointure.model.RestPagination;
+import io.jointure.sql.errors.ErrorCode;
 import java.net.URI;
 import java.util.Iterator;
 import java.util.List;

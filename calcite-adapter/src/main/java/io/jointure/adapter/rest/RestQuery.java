@@ -1,17 +1,14 @@
 package io.jointure.adapter.rest;
 
-import io.jointure.sql.values.SqlValues;
-
-import io.jointure.sql.errors.SourceFailure;
-
-import io.jointure.sql.errors.ErrorCode;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jointure.adapter.KeyLookup;
 import io.jointure.adapter.request.SourceRequest;
-import io.jointure.model.RestCollectionConfig;
 import io.jointure.model.RestCollectionConfig.ListStyle;
+import io.jointure.model.RestCollectionConfig;
 import io.jointure.model.Row;
+import io.jointure.sql.errors.ErrorCode;
+import io.jointure.sql.errors.SourceFailure;
+import io.jointure.sql.values.SqlValues;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,17 +1,15 @@
 package io.jointure.adapter.rest;
 
-import io.jointure.sql.errors.SourceFailure;
-
-import io.jointure.sql.errors.ErrorCode;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jointure.adapter.SqlTypeSpec;
 import io.jointure.adapter.request.RequestLog;
 import io.jointure.adapter.request.SourceRequest;
 import io.jointure.model.DeclaredColumn;
 import io.jointure.model.RestCollectionConfig;
-import io.jointure.model.RestDatasourceConfig;
 import io.jointure.model.RestDatasourceConfig.HttpSettings;
+import io.jointure.model.RestDatasourceConfig;
+import io.jointure.sql.errors.ErrorCode;
+import io.jointure.sql.errors.SourceFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

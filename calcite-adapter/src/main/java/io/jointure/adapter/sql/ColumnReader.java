@@ -2,8 +2,6 @@ package io.jointure.adapter.sql;
 
 import io.jointure.sql.values.IntervalText;
 import io.jointure.sql.values.SqlValues;
-
-import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +10,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,8 +36,8 @@ interface ColumnReader {
     if (name == SqlTypeName.TIMESTAMP && "timestamptz".equalsIgnoreCase(nativeType)) {
       return (rs, i) -> {
         OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
-        return t == null ? null : toInternal(SqlTypeName.TIMESTAMP,
-            t.atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime());
+        return t == null ? null : SqlValues.toInternal(
+            t.atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime(), SqlTypeName.TIMESTAMP);
       };
     }
     return switch (name) {
@@ -57,23 +54,19 @@ interface ColumnReader {
         byte[] bytes = rs.getBytes(i);
         return bytes == null ? null : new ByteString(bytes);
       };
-      case DATE -> (rs, i) -> toInternal(SqlTypeName.DATE, rs.getObject(i, LocalDate.class));
-      case TIME -> (rs, i) -> toInternal(SqlTypeName.TIME, rs.getObject(i, LocalTime.class));
+      case DATE -> (rs, i) -> SqlValues.toInternal(rs.getObject(i, LocalDate.class), name);
+      case TIME -> (rs, i) -> SqlValues.toInternal(rs.getObject(i, LocalTime.class), name);
       case TIMESTAMP ->
-          (rs, i) -> toInternal(SqlTypeName.TIMESTAMP, rs.getObject(i, LocalDateTime.class));
-      case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> (rs, i) -> toInternal(
-          SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, rs.getObject(i, OffsetDateTime.class));
-      case UUID -> (rs, i) -> toInternal(SqlTypeName.UUID, rs.getObject(i));
+          (rs, i) -> SqlValues.toInternal(rs.getObject(i, LocalDateTime.class), name);
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE ->
+          (rs, i) -> SqlValues.toInternal(rs.getObject(i, OffsetDateTime.class), name);
+      case UUID -> (rs, i) -> SqlValues.toInternal(rs.getObject(i), name);
       // An interval a source computed (timestamp - timestamp), read from PostgreSQL's text.
       case INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND,
           INTERVAL_HOUR, INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE,
           INTERVAL_MINUTE_SECOND, INTERVAL_SECOND -> (rs, i) -> {
             String text = rs.getString(i);
-            if (text == null) {
-              return null;
-            }
-            IntervalText interval = IntervalText.parse(text);
-            return (interval.months() * 30L + interval.days()) * 86_400_000L + interval.millis();
+            return text == null ? null : IntervalText.parse(text).dayTimeMillis();
           };
       case INTERVAL_YEAR, INTERVAL_YEAR_MONTH, INTERVAL_MONTH -> (rs, i) -> {
         String text = rs.getString(i);
@@ -89,7 +82,7 @@ interface ColumnReader {
           Object[] values = (Object[]) array.getArray();
           List<Object> list = new ArrayList<>(values.length);
           for (Object value : values) {
-            list.add(toInternal(element, value));
+            list.add(SqlValues.toInternal(value, element));
           }
           return list;
         };
@@ -105,14 +98,4 @@ interface ColumnReader {
     };
   }
 
-  /** Converts a value the JDBC driver returned (alone or inside an array) to Calcite's form. */
-  static Object toInternal(SqlTypeName type, Object value) {
-    if (value == null) {
-      return null;
-    }
-    Object internal = SqlValues.toInternal(value, type);
-    return internal == value && !(value instanceof Number) && !(value instanceof Boolean)
-        && !(value instanceof java.util.UUID) && type != SqlTypeName.ARRAY
-        ? value.toString() : internal; // other types as PostgreSQL's text
-  }
 }

@@ -1,7 +1,6 @@
 package io.jointure.adapter.sql;
 
 import io.jointure.adapter.SqlTypeSpec;
-
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -106,8 +105,7 @@ final class JdbcMetadataCatalogReader implements SourceCatalogReader {
       case Types.BIGINT -> SqlTypeSpec.of(SqlTypeName.BIGINT);
       case Types.DECIMAL, Types.NUMERIC -> size > 0
           ? SqlTypeSpec.of(SqlTypeName.DECIMAL, size, Math.max(digits, 0))
-          : SqlTypeSpec.of(SqlTypeName.DECIMAL, PostgresTypes.UNCONSTRAINED_NUMERIC_PRECISION,
-              PostgresTypes.UNCONSTRAINED_NUMERIC_SCALE);
+          : SqlTypeSpec.UNCONSTRAINED_NUMERIC;
       case Types.REAL -> SqlTypeSpec.of(SqlTypeName.REAL);
       case Types.FLOAT, Types.DOUBLE -> SqlTypeSpec.of(SqlTypeName.DOUBLE);
       case Types.BOOLEAN, Types.BIT -> SqlTypeSpec.of(SqlTypeName.BOOLEAN);

@@ -1,9 +1,8 @@
 package io.jointure.adapter.sql;
 
-import io.jointure.sql.values.SqlValues;
-
 import io.jointure.adapter.KeyLookup;
 import io.jointure.adapter.request.SourceRequest;
+import io.jointure.sql.values.SqlValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,10 +10,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;

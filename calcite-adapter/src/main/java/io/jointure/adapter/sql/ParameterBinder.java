@@ -1,7 +1,6 @@
 package io.jointure.adapter.sql;
 
 import io.jointure.sql.values.SqlValues;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,8 +1,6 @@
 package io.jointure.adapter.sql;
 
 import io.jointure.adapter.SqlTypeSpec;
-
-import io.jointure.sql.types.JointureTypeSystem;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -11,10 +9,6 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * (interval, inet, enums, ...) are exposed as VARCHAR holding PostgreSQL's text form.
  */
 final class PostgresTypes {
-  /** Precision and scale exposed for {@code numeric} declared without them. */
-  static final int UNCONSTRAINED_NUMERIC_PRECISION = JointureTypeSystem.MAX_DECIMAL_PRECISION;
-  static final int UNCONSTRAINED_NUMERIC_SCALE = JointureTypeSystem.UNCONSTRAINED_NUMERIC_SCALE;
-
   private PostgresTypes() {
   }
 
@@ -37,8 +31,7 @@ final class PostgresTypes {
         return SqlTypeSpec.of(SqlTypeName.BIGINT);
       case "numeric":
         if (typmod < 4) {
-          return SqlTypeSpec.of(SqlTypeName.DECIMAL, UNCONSTRAINED_NUMERIC_PRECISION,
-              UNCONSTRAINED_NUMERIC_SCALE);
+          return SqlTypeSpec.UNCONSTRAINED_NUMERIC;
         }
         return SqlTypeSpec.of(SqlTypeName.DECIMAL, ((typmod - 4) >> 16) & 0xffff,
             (typmod - 4) & 0xffff);

@@ -1,14 +1,12 @@
 package io.jointure.adapter.sql;
 
-import io.jointure.sql.errors.JointureException;
-
-import io.jointure.sql.errors.ErrorCode;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jointure.adapter.request.RequestLog;
-import io.jointure.model.SqlDatasourceConfig;
 import io.jointure.model.DatasourceType;
+import io.jointure.model.SqlDatasourceConfig;
+import io.jointure.sql.errors.ErrorCode;
+import io.jointure.sql.errors.JointureException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

@@ -54,11 +54,6 @@ public enum ErrorCode {
     return sqlState;
   }
 
-  /** PostgreSQL's condition name, as in its documentation: {@code undefined_column}. */
-  public String conditionName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
-  }
-
   /** The code of a SQLSTATE, or {@code null} when Jointure has none of that state. */
   public static ErrorCode of(String sqlState) {
     for (ErrorCode code : values()) {

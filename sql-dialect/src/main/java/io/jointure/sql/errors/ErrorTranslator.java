@@ -45,6 +45,17 @@ public final class ErrorTranslator {
     };
   }
 
+  private static final Pattern ENCOUNTERED = Pattern.compile("Encountered \"(.*?)\" at line");
+  private static final Pattern ENCOUNTERED_CHARACTER = Pattern.compile("Encountered: \"(.*?)\"");
+  private static final Pattern NEAR_KEYWORD =
+      Pattern.compile("Incorrect syntax near the keyword '(.+?)'");
+  private static final Pattern NUMBER_INPUT = Pattern.compile("For input string: \"(.*)\"");
+  private static final Pattern CAST_INPUT = Pattern.compile("Invalid character for cast: (.*)");
+  private static final Pattern DATETIME_FIELD_OVERFLOW =
+      Pattern.compile("Value of \\w+ field is out of range in '(.+?)'");
+  private static final Pattern INVALID_DATETIME = Pattern.compile(
+      "^Invalid (DATE|TIME|TIMESTAMP) value|Invalid (date|time|timestamp) format");
+
   /** A validator message Calcite writes, and what it is in PostgreSQL's words. */
   private record Rule(ErrorCode code, Pattern pattern,
       BiFunction<Matcher, Names, String> message) {
@@ -106,7 +117,7 @@ public final class ErrorTranslator {
       rule(ErrorCode.INVALID_DATETIME_FORMAT, "Illegal (\\w+) literal '(.+?)'.*",
           (m, names) -> "invalid input syntax for type " + m.group(1).toLowerCase(Locale.ROOT)
               + ": " + quoted(m.group(2))),
-      rule(ErrorCode.DATETIME_FIELD_OVERFLOW, "Value of \\w+ field is out of range in '(.+?)'",
+      rule(ErrorCode.DATETIME_FIELD_OVERFLOW, DATETIME_FIELD_OVERFLOW.pattern(),
           (m, names) -> "date/time field value out of range: " + quoted(m.group(1))),
       rule(ErrorCode.INTERVAL_FIELD_OVERFLOW, "(Interval field value .+)",
           (m, names) -> m.group(1)),
@@ -131,9 +142,11 @@ public final class ErrorTranslator {
    */
   public static JointureException translate(Throwable thrown, String sql, Names names) {
     JointureException known = translateKnown(thrown, sql, names);
-    if (known != null) {
-      return known;
-    }
+    return known != null ? known : internal(thrown);
+  }
+
+  /** A failure Jointure does not know: an internal error naming its root cause. */
+  public static JointureException internal(Throwable thrown) {
     Throwable root = thrown;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
@@ -171,10 +184,9 @@ public final class ErrorTranslator {
   private static JointureException syntax(SqlParseException e, String sql) {
     String message = e.getMessage() == null ? "" : e.getMessage();
     String near;
-    Matcher encountered = Pattern.compile("Encountered \"(.*?)\" at line").matcher(message);
-    Matcher lexical = Pattern.compile("Encountered: \"(.*?)\"").matcher(message);
-    Matcher keyword = Pattern.compile("Incorrect syntax near the keyword '(.+?)'")
-        .matcher(message);
+    Matcher encountered = ENCOUNTERED.matcher(message);
+    Matcher lexical = ENCOUNTERED_CHARACTER.matcher(message);
+    Matcher keyword = NEAR_KEYWORD.matcher(message);
     if (keyword.find()) {
       near = keyword.group(1);
     } else if (encountered.find()) {
@@ -232,7 +244,7 @@ public final class ErrorTranslator {
             thrown);
       }
       if (t instanceof NumberFormatException) {
-        Matcher input = Pattern.compile("For input string: \"(.*)\"").matcher(message);
+        Matcher input = NUMBER_INPUT.matcher(message);
         String value = input.find() ? input.group(1) : message;
         return new JointureException(ErrorCode.INVALID_TEXT_REPRESENTATION,
             "invalid input syntax for a number: " + quoted(value), thrown);
@@ -246,13 +258,12 @@ public final class ErrorTranslator {
         return new JointureException(ErrorCode.INVALID_DATETIME_FORMAT,
             "invalid date or time: " + firstLine(message), thrown);
       }
-      Matcher cast = Pattern.compile("Invalid character for cast: (.*)").matcher(message);
+      Matcher cast = CAST_INPUT.matcher(message);
       if (cast.find()) {
         return new JointureException(ErrorCode.INVALID_TEXT_REPRESENTATION,
             "invalid input syntax: " + quoted(cast.group(1)), thrown);
       }
-      Matcher field = Pattern.compile("Value of \\w+ field is out of range in '(.+?)'")
-          .matcher(message);
+      Matcher field = DATETIME_FIELD_OVERFLOW.matcher(message);
       if (field.find()) {
         return new JointureException(ErrorCode.DATETIME_FIELD_OVERFLOW,
             "date/time field value out of range: " + quoted(field.group(1)), thrown);
@@ -261,8 +272,7 @@ public final class ErrorTranslator {
         return new JointureException(ErrorCode.CARDINALITY_VIOLATION,
             "more than one row returned by a subquery used as an expression", thrown);
       }
-      if (message.matches("(?s)Invalid (DATE|TIME|TIMESTAMP) value.*")
-          || message.matches("(?s).*Invalid (date|time|timestamp) format.*")) {
+      if (INVALID_DATETIME.matcher(message).find()) {
         return new JointureException(ErrorCode.INVALID_DATETIME_FORMAT, firstLine(message),
             thrown);
       }

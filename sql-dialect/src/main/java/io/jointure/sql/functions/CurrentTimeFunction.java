@@ -3,7 +3,6 @@ package io.jointure.sql.functions;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -33,10 +32,5 @@ public final class CurrentTimeFunction extends SqlFunction {
   @Override
   public boolean isDeterministic() {
     return false;
-  }
-
-  @Override
-  public SqlSyntax getSyntax() {
-    return SqlSyntax.FUNCTION;
   }
 }

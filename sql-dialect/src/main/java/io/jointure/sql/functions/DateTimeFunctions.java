@@ -1,7 +1,10 @@
 package io.jointure.sql.functions;
 
+import static org.apache.calcite.avatica.util.DateTimeUtils.MILLIS_PER_DAY;
+
 import io.jointure.sql.errors.ErrorCode;
 import io.jointure.sql.errors.JointureException;
+import io.jointure.sql.values.SqlValues;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
@@ -9,11 +12,14 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.apache.calcite.util.format.postgresql.CompiledDateTimeFormat;
 import org.apache.calcite.util.format.postgresql.PostgresqlDateTimeFormatter;
 
 /**
@@ -24,27 +30,17 @@ import org.apache.calcite.util.format.postgresql.PostgresqlDateTimeFormatter;
  * double precision.
  */
 public final class DateTimeFunctions {
-  private static final long DAY_MILLIS = 86_400_000L;
+  private static final PatternCache<CompiledDateTimeFormat> PATTERNS =
+      new PatternCache<>(PostgresqlDateTimeFormatter::compilePattern);
+  private static final PatternCache<List<Object>> TO_CHAR_PATTERNS =
+      new PatternCache<>(DateTimeFunctions::toCharSegments);
 
   private DateTimeFunctions() {
   }
 
-  static LocalDateTime toDateTime(long millis) {
-    return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), 0, ZoneOffset.UTC)
-        .plusNanos(Math.floorMod(millis, 1000) * 1_000_000L);
-  }
-
-  static long toMillis(LocalDateTime time) {
-    return time.toInstant(ZoneOffset.UTC).toEpochMilli();
-  }
-
-  static long dateToMillis(int days) {
-    return days * DAY_MILLIS;
-  }
-
   /** {@code date_trunc(field, timestamp)}. */
   public static long dateTrunc(String field, long timestamp) {
-    LocalDateTime t = toDateTime(timestamp);
+    LocalDateTime t = SqlValues.timestamp(timestamp);
     LocalDateTime truncated = switch (unit(field)) {
       case "microseconds", "milliseconds" -> t;
       case "second" -> t.truncatedTo(ChronoUnit.SECONDS);
@@ -62,12 +58,8 @@ public final class DateTimeFunctions {
       case "millennium" -> startOfYear(Math.floorDiv(t.getYear() - 1, 1000) * 1000 + 1);
       default -> throw unsupported(field, "date_trunc");
     };
-    if (unit(field).equals("milliseconds")) {
-      return timestamp;
-    }
-    return toMillis(truncated);
+    return SqlValues.millis(truncated);
   }
-
 
   private static LocalDateTime startOfYear(int year) {
     return LocalDate.of(year, 1, 1).atStartOfDay();
@@ -78,10 +70,9 @@ public final class DateTimeFunctions {
     return extract(field, timestamp).doubleValue();
   }
 
-
   /** {@code EXTRACT(field FROM timestamp)}: numeric. */
   public static BigDecimal extract(String field, long timestamp) {
-    LocalDateTime t = toDateTime(timestamp);
+    LocalDateTime t = SqlValues.timestamp(timestamp);
     BigDecimal seconds = BigDecimal.valueOf(t.getSecond() * 1000L + t.getNano() / 1_000_000,
         3);
     return switch (unit(field)) {
@@ -110,11 +101,10 @@ public final class DateTimeFunctions {
     };
   }
 
-
   /** {@code EXTRACT(field FROM interval)} of days and time (milliseconds). */
   public static BigDecimal extractDayTime(String field, long millis) {
-    long days = millis / DAY_MILLIS;
-    long rest = millis % DAY_MILLIS;
+    long days = millis / MILLIS_PER_DAY;
+    long rest = millis % MILLIS_PER_DAY;
     return switch (unit(field)) {
       case "epoch" -> BigDecimal.valueOf(millis, 3).setScale(6, RoundingMode.UNNECESSARY);
       case "day" -> BigDecimal.valueOf(days);
@@ -129,7 +119,9 @@ public final class DateTimeFunctions {
     };
   }
 
-  /** {@code EXTRACT(field FROM interval)} of months; PostgreSQL's epoch counts 365.25 days a year. */
+  /**
+   * {@code EXTRACT(field FROM interval)} of months; PostgreSQL's epoch counts 365.25 days a year.
+   */
   public static BigDecimal extractYearMonth(String field, int months) {
     return switch (unit(field)) {
       case "epoch" -> BigDecimal.valueOf(months / 12 * 31_557_600L + months % 12 * 2_592_000L)
@@ -161,7 +153,7 @@ public final class DateTimeFunctions {
       double second) {
     try {
       long millis = Math.round(second * 1000);
-      return toMillis(LocalDateTime.of(year, month, day, hour, minute)) + millis;
+      return SqlValues.millis(LocalDateTime.of(year, month, day, hour, minute)) + millis;
     } catch (DateTimeException e) {
       throw new JointureException(ErrorCode.DATETIME_FIELD_OVERFLOW,
           "date/time field value out of range: " + year + "-" + month + "-" + day + " " + hour
@@ -176,8 +168,8 @@ public final class DateTimeFunctions {
    */
   public static String age(long later, long earlier) {
     boolean negative = later < earlier;
-    LocalDateTime a = toDateTime(later);
-    LocalDateTime b = toDateTime(earlier);
+    LocalDateTime a = SqlValues.timestamp(later);
+    LocalDateTime b = SqlValues.timestamp(earlier);
     int sign = negative ? -1 : 1;
     long millis = sign * ((a.getHour() * 3_600_000L + a.getMinute() * 60_000L
         + a.getSecond() * 1000L + a.getNano() / 1_000_000)
@@ -187,7 +179,7 @@ public final class DateTimeFunctions {
     int months = sign * (a.getMonthValue() - b.getMonthValue());
     int years = sign * (a.getYear() - b.getYear());
     while (millis < 0) {
-      millis += DAY_MILLIS;
+      millis += MILLIS_PER_DAY;
       days--;
     }
     LocalDateTime borrowFrom = negative ? a : b;
@@ -223,32 +215,40 @@ public final class DateTimeFunctions {
    * in double quotes is copied as it is, as PostgreSQL copies it.
    */
   public static String toChar(long timestamp, String pattern) {
-    java.time.ZonedDateTime time = toDateTime(timestamp).atZone(ZoneOffset.UTC);
+    ZonedDateTime time = SqlValues.timestamp(timestamp).atZone(ZoneOffset.UTC);
     StringBuilder out = new StringBuilder();
+    for (Object segment : TO_CHAR_PATTERNS.get(pattern)) {
+      out.append(segment instanceof CompiledDateTimeFormat fields
+          ? fields.formatDateTime(time, Locale.ENGLISH) : segment);
+    }
+    return out.toString();
+  }
+
+  /** A {@code to_char} pattern as its date/time fields, compiled, and its quoted text. */
+  private static List<Object> toCharSegments(String pattern) {
+    List<Object> segments = new ArrayList<>();
     int at = 0;
     while (at < pattern.length()) {
       int quote = pattern.indexOf('"', at);
       String fields = quote < 0 ? pattern.substring(at) : pattern.substring(at, quote);
       if (!fields.isEmpty()) {
-        out.append(PostgresqlDateTimeFormatter.compilePattern(fields)
-            .formatDateTime(time, Locale.ENGLISH));
+        segments.add(PostgresqlDateTimeFormatter.compilePattern(fields));
       }
       if (quote < 0) {
         break;
       }
       int close = pattern.indexOf('"', quote + 1);
       close = close < 0 ? pattern.length() : close;
-      out.append(pattern, quote + 1, close);
+      segments.add(pattern.substring(quote + 1, close));
       at = close + 1;
     }
-    return out.toString();
+    return segments;
   }
-
 
   /** {@code to_timestamp(text, pattern)}: the wall-clock time it reads. */
   public static long toTimestamp(String text, String pattern) {
     try {
-      return toMillis(PostgresqlDateTimeFormatter.compilePattern(pattern)
+      return SqlValues.millis(PATTERNS.get(pattern)
           .parseDateTime(text, ZoneOffset.UTC, Locale.ENGLISH).toLocalDateTime());
     } catch (Exception e) {
       throw new JointureException(ErrorCode.INVALID_DATETIME_FORMAT, "invalid value \"" + text
@@ -258,7 +258,7 @@ public final class DateTimeFunctions {
 
   /** {@code to_date(text, pattern)}. */
   public static int toDate(String text, String pattern) {
-    return (int) Math.floorDiv(toTimestamp(text, pattern), DAY_MILLIS);
+    return SqlValues.dateOf(toTimestamp(text, pattern));
   }
 
   /**
@@ -267,7 +267,7 @@ public final class DateTimeFunctions {
    */
   public static long fromEpoch(double seconds) {
     Instant instant = Instant.ofEpochMilli(Math.round(seconds * 1000));
-    return toMillis(LocalDateTime.ofInstant(instant, ZoneId.systemDefault()));
+    return SqlValues.wallClockMillis(instant);
   }
 
   /** A field name as PostgreSQL reads it: case-insensitive, plurals and abbreviations too. */

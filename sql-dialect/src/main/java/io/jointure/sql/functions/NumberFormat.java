@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code to_char(number, pattern)} with PostgreSQL's number patterns: {@code 9} (a digit, blank
@@ -26,8 +25,11 @@ final class NumberFormat {
   private NumberFormat() {
   }
 
+  private static final PatternCache<List<Item>> PATTERNS =
+      new PatternCache<>(NumberFormat::parse);
+
   static String format(BigDecimal value, String pattern) {
-    List<Item> items = parse(pattern);
+    List<Item> items = PATTERNS.get(pattern);
     boolean fill = items.stream().anyMatch(i -> i.kind == Kind.FILL);
     boolean explicitSign = items.stream().anyMatch(i -> i.kind == Kind.SIGN
         || i.kind == Kind.MINUS || i.kind == Kind.PLUS || i.kind == Kind.SIGN_BOTH
@@ -177,7 +179,6 @@ final class NumberFormat {
     List<Item> items = new ArrayList<>();
     int i = 0;
     while (i < pattern.length()) {
-      String rest = pattern.substring(i).toUpperCase(Locale.ROOT);
       char c = pattern.charAt(i);
       if (c == '"') {
         int end = pattern.indexOf('"', i + 1);
@@ -196,26 +197,26 @@ final class NumberFormat {
       } else if (c == ',' || c == 'G' || c == 'g') {
         items.add(new Item(Kind.GROUP, null));
         i++;
-      } else if (rest.startsWith("FM")) {
+      } else if (startsWith(pattern, i, "FM")) {
         items.add(new Item(Kind.FILL, null));
         i += 2;
-      } else if (rest.startsWith("MI")) {
+      } else if (startsWith(pattern, i, "MI")) {
         items.add(new Item(Kind.MINUS, null));
         i += 2;
-      } else if (rest.startsWith("PL")) {
+      } else if (startsWith(pattern, i, "PL")) {
         items.add(new Item(Kind.PLUS, null));
         i += 2;
-      } else if (rest.startsWith("SG")) {
+      } else if (startsWith(pattern, i, "SG")) {
         items.add(new Item(Kind.SIGN_BOTH, null));
         i += 2;
-      } else if (rest.startsWith("PR")) {
+      } else if (startsWith(pattern, i, "PR")) {
         items.add(new Item(Kind.ANGLE, null));
         i += 2;
       } else if (c == 'S' || c == 's') {
         items.add(new Item(Kind.SIGN, null));
         i++;
-      } else if (rest.startsWith("EEEE") || c == 'V' || c == 'v' || c == 'L' || c == 'l'
-          || rest.startsWith("TH") || rest.startsWith("RN")) {
+      } else if (startsWith(pattern, i, "EEEE") || c == 'V' || c == 'v' || c == 'L' || c == 'l'
+          || startsWith(pattern, i, "TH") || startsWith(pattern, i, "RN")) {
         throw new JointureException(ErrorCode.FEATURE_NOT_SUPPORTED, "to_char: the number"
             + " pattern \"" + pattern + "\" uses " + pattern.substring(i, Math.min(i + 4,
                 pattern.length())) + ", which Jointure does not format; use 9, 0, D, G, FM,"
@@ -225,6 +226,11 @@ final class NumberFormat {
         i++;
       }
     }
-    return items;
+    return List.copyOf(items);
+  }
+
+  /** Whether the pattern has the (upper-case) word at the position, in any case. */
+  private static boolean startsWith(String pattern, int at, String word) {
+    return pattern.regionMatches(true, at, word, 0, word.length());
   }
 }

@@ -1,18 +1,19 @@
 package io.jointure.sql.functions;
 
+import io.jointure.sql.errors.ErrorCode;
+import io.jointure.sql.errors.JointureException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apache.calcite.schema.impl.AggregateFunctionImpl;
-import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlBasicAggFunction;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.OperandTypes;
-import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.validate.SqlUserDefinedAggFunction;
 import org.apache.calcite.util.Optionality;
@@ -31,7 +32,7 @@ public final class PercentileCont {
    */
   public static final SqlAggFunction OPERATOR = SqlBasicAggFunction
       .create("PERCENTILE_CONT", SqlKind.PERCENTILE_CONT,
-          ReturnTypes.DOUBLE.andThen(SqlTypeTransforms.FORCE_NULLABLE),
+          ReturnTypes.DOUBLE_FORCE_NULLABLE,
           OperandTypes.UNIT_INTERVAL_NUMERIC_LITERAL)
       .withFunctionType(SqlFunctionCategory.SYSTEM)
       .withGroupOrder(Optionality.MANDATORY)
@@ -60,8 +61,7 @@ public final class PercentileCont {
   public Accumulator add(Accumulator accumulator, Double fraction, Double value) {
     if (fraction != null) {
       if (fraction < 0 || fraction > 1) {
-        throw new io.jointure.sql.errors.JointureException(
-            io.jointure.sql.errors.ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
+        throw new JointureException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
             "percentile value " + fraction + " is not between 0 and 1");
       }
       accumulator.fraction = fraction;

@@ -1,8 +1,11 @@
 package io.jointure.sql.functions;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -17,6 +20,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.immutables.value.Value;
 
 /**
  * Offers, beside an aggregate with {@code percentile_cont(f) WITHIN GROUP (ORDER BY x)}, the same
@@ -24,7 +28,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * order, x as double precision): a PostgreSQL source still computes the original, and Calcite's
  * executor, which cannot, computes the alternative.
  */
-@org.immutables.value.Value.Enclosing
+@Value.Enclosing
 public final class PercentileRule extends RelRule<PercentileRule.Config> {
   public static final PercentileRule INSTANCE = Config.DEFAULT.toRule();
 
@@ -39,12 +43,8 @@ public final class PercentileRule extends RelRule<PercentileRule.Config> {
     RexBuilder rex = aggregate.getCluster().getRexBuilder();
     RelDataType doubleType = rex.getTypeFactory().createTypeWithNullability(
         rex.getTypeFactory().createSqlType(SqlTypeName.DOUBLE), true);
-    List<RexNode> projects = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < input.getRowType().getFieldCount(); i++) {
-      projects.add(RexInputRef.of(i, input.getRowType()));
-      names.add(input.getRowType().getFieldNames().get(i));
-    }
+    List<RexNode> projects = new ArrayList<>(rex.identityProjects(input.getRowType()));
+    List<String> names = new ArrayList<>(input.getRowType().getFieldNames());
     List<AggregateCall> calls = new ArrayList<>();
     for (AggregateCall aggCall : aggregate.getAggCallList()) {
       if (aggCall.getAggregation().getKind() != SqlKind.PERCENTILE_CONT) {
@@ -60,7 +60,7 @@ public final class PercentileRule extends RelRule<PercentileRule.Config> {
           RexInputRef.of(aggCall.getArgList().get(0), input.getRowType()));
       if (order.direction.isDescending()) {
         fraction = rex.makeCall(SqlStdOperatorTable.MINUS, rex.makeApproxLiteral(
-            java.math.BigDecimal.ONE), fraction);
+            BigDecimal.ONE), fraction);
       }
       int fractionField = projects.size();
       projects.add(fraction);
@@ -74,21 +74,15 @@ public final class PercentileRule extends RelRule<PercentileRule.Config> {
           rex.getTypeFactory().createTypeWithNullability(doubleType,
               aggCall.getType().isNullable()), aggCall.getName()));
     }
-    RelNode project = LogicalProject.create(input, List.of(), projects, names, java.util.Set.of());
+    RelNode project = LogicalProject.create(input, List.of(), projects, names, Set.of());
     LogicalAggregate computed = LogicalAggregate.create(project, aggregate.getHints(),
         aggregate.getGroupSet(), aggregate.getGroupSets(), calls);
-    // Calcite types the aggregate as its ordering column; the double answer gets that type.
-    List<RexNode> casts = new ArrayList<>();
-    for (int i = 0; i < computed.getRowType().getFieldCount(); i++) {
-      casts.add(rex.makeCast(aggregate.getRowType().getFieldList().get(i).getType(),
-          RexInputRef.of(i, computed.getRowType()), true, false));
-    }
-    call.transformTo(LogicalProject.create(computed, List.of(), casts,
-        aggregate.getRowType().getFieldNames(), java.util.Set.of()));
+    // Calcite's own percentile_cont is typed as its ordering column: the answer gets that type.
+    call.transformTo(RelOptUtil.createCastRel(computed, aggregate.getRowType(), true));
   }
 
   /** Rule configuration. */
-  @org.immutables.value.Value.Immutable
+  @Value.Immutable
   public interface Config extends RelRule.Config {
     Config DEFAULT = ImmutablePercentileRule.Config.builder()
         .description("PercentileRule")

@@ -12,6 +12,7 @@ import org.apache.calcite.adapter.enumerable.NullPolicy;
 import org.apache.calcite.adapter.enumerable.ReflectiveCallNotNullImplementor;
 import org.apache.calcite.adapter.enumerable.RexImpTable;
 import org.apache.calcite.avatica.util.ByteString;
+import org.apache.calcite.linq4j.tree.Primitive;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexCall;
@@ -28,7 +29,6 @@ import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.SqlOperandCountRanges;
 import org.apache.calcite.sql.type.SqlOperandMetadata;
 import org.apache.calcite.sql.type.SqlTypeFamily;
@@ -370,7 +370,7 @@ public final class PostgresFunction extends SqlUserDefinedFunction {
     private static Method find(Class<?> holder, String name, boolean strict,
         SqlTypeName... parameters) {
       Class<?>[] classes = Arrays.stream(parameters).map(PostgresFunction::internalClass)
-          .map(c -> strict ? c : boxed(c)).toArray(Class<?>[]::new);
+          .map(c -> strict ? c : Primitive.box(c)).toArray(Class<?>[]::new);
       try {
         Method method = holder.getMethod(name, classes);
         if (!Modifier.isStatic(method.getModifiers())) {
@@ -381,13 +381,6 @@ public final class PostgresFunction extends SqlUserDefinedFunction {
         throw new IllegalArgumentException("no method " + holder.getName() + "." + name
             + Arrays.toString(classes), e);
       }
-    }
-
-    private static Class<?> boxed(Class<?> c) {
-      if (!c.isPrimitive()) {
-        return c;
-      }
-      return java.lang.invoke.MethodType.methodType(c).wrap().returnType();
     }
   }
 }

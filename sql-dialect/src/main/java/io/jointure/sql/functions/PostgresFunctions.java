@@ -38,6 +38,9 @@ public final class PostgresFunctions {
   private static final Class<?> N = NumericFunctions.class;
   private static final Class<?> C = PostgresCasts.class;
 
+  /** What {@code extract} answers: numeric, as PostgreSQL 14 and later. */
+  static final ResultType EXTRACTED = ResultType.decimal(20, 6);
+
   /**
    * {@code date_trunc(field, x)}; a DATE argument goes as a timestamp at midnight (PostgreSQL
    * would make it a timestamptz), so the result is a timestamp either way.
@@ -52,11 +55,9 @@ public final class PostgresFunctions {
 
   /** What {@code EXTRACT(field FROM x)} computes: numeric, as PostgreSQL 14 and later. */
   public static final PostgresFunction EXTRACT = PostgresFunction.named("extract", TIME)
-      .signature(ResultType.decimal(20, 6), D, "extract", VARCHAR, TIMESTAMP)
-      .signature(ResultType.decimal(20, 6), D, "extractDayTime", VARCHAR,
-          SqlTypeName.INTERVAL_DAY_SECOND)
-      .signature(ResultType.decimal(20, 6), D, "extractYearMonth", VARCHAR,
-          SqlTypeName.INTERVAL_YEAR_MONTH)
+      .signature(EXTRACTED, D, "extract", VARCHAR, TIMESTAMP)
+      .signature(EXTRACTED, D, "extractDayTime", VARCHAR, SqlTypeName.INTERVAL_DAY_SECOND)
+      .signature(EXTRACTED, D, "extractYearMonth", VARCHAR, SqlTypeName.INTERVAL_YEAR_MONTH)
       .spelled(PostgresFunctions::spellExtract)
       .build();
 
@@ -90,20 +91,10 @@ public final class PostgresFunctions {
       .signature(DATE, D, "toDate", VARCHAR, VARCHAR)
       .build();
 
-  public static final PostgresFunction BTRIM = PostgresFunction.named("btrim", TEXT)
-      .signature(VARCHAR, T, "btrim", VARCHAR)
-      .signature(VARCHAR, T, "btrim", VARCHAR, VARCHAR)
-      .build();
-
-  public static final PostgresFunction LTRIM = PostgresFunction.named("ltrim", TEXT)
-      .signature(VARCHAR, T, "ltrim", VARCHAR)
-      .signature(VARCHAR, T, "ltrim", VARCHAR, VARCHAR)
-      .build();
-
-  public static final PostgresFunction RTRIM = PostgresFunction.named("rtrim", TEXT)
-      .signature(VARCHAR, T, "rtrim", VARCHAR)
-      .signature(VARCHAR, T, "rtrim", VARCHAR, VARCHAR)
-      .build();
+  /** {@code btrim}, {@code ltrim}, {@code rtrim}: spaces, or any of the given characters. */
+  public static final PostgresFunction BTRIM = trim("btrim");
+  public static final PostgresFunction LTRIM = trim("ltrim");
+  public static final PostgresFunction RTRIM = trim("rtrim");
 
   public static final PostgresFunction LEFT = PostgresFunction.named("left", TEXT)
       .signature(VARCHAR, T, "left", VARCHAR, INTEGER)
@@ -126,17 +117,8 @@ public final class PostgresFunctions {
    * {@code round}: numeric half away from zero (to {@code n} places: a numeric of scale n),
    * double precision half to even.
    */
-  public static final PostgresFunction ROUND = PostgresFunction.named("round", NUMBER)
-      .signature(DOUBLE, N, "round", DOUBLE)
-      .signature(PostgresFunctions::scaleZero, N, "round", DECIMAL)
-      .signature(PostgresFunctions::scaleOfSecond, N, "round", DECIMAL, INTEGER)
-      .build();
-
-  public static final PostgresFunction TRUNC = PostgresFunction.named("trunc", NUMBER)
-      .signature(DOUBLE, N, "trunc", DOUBLE)
-      .signature(PostgresFunctions::scaleZero, N, "trunc", DECIMAL)
-      .signature(PostgresFunctions::scaleOfSecond, N, "trunc", DECIMAL, INTEGER)
-      .build();
+  public static final PostgresFunction ROUND = rounding("round");
+  public static final PostgresFunction TRUNC = rounding("trunc");
 
   /** {@code sqrt}: numeric for numeric (PostgreSQL's), double precision for the rest. */
   public static final PostgresFunction SQRT = PostgresFunction.named("sqrt", NUMBER)
@@ -197,6 +179,22 @@ public final class PostgresFunctions {
         TO_DATE, BTRIM, LTRIM, RTRIM, LEFT, RIGHT, LENGTH, CHAR_LENGTH, CHARACTER_LENGTH, REVERSE,
         ROUND, TRUNC, SQRT, CurrentTimeFunction.NOW,
         CurrentTimeFunction.TRANSACTION_TIMESTAMP, CurrentTimeFunction.STATEMENT_TIMESTAMP);
+  }
+
+  private static PostgresFunction trim(String name) {
+    return PostgresFunction.named(name, TEXT)
+        .signature(VARCHAR, T, name, VARCHAR)
+        .signature(VARCHAR, T, name, VARCHAR, VARCHAR)
+        .build();
+  }
+
+  /** {@code round}/{@code trunc}: of a double, of a numeric, of a numeric to n places. */
+  private static PostgresFunction rounding(String name) {
+    return PostgresFunction.named(name, NUMBER)
+        .signature(DOUBLE, N, name, DOUBLE)
+        .signature(PostgresFunctions::scaleZero, N, name, DECIMAL)
+        .signature(PostgresFunctions::scaleOfSecond, N, name, DECIMAL, INTEGER)
+        .build();
   }
 
   private static PostgresFunction length(String name) {

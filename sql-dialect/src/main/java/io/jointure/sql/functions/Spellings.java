@@ -1,7 +1,6 @@
 package io.jointure.sql.functions;
 
 import io.jointure.sql.functions.PostgresFunction.Spelling;
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlWriter;
 
@@ -42,10 +41,5 @@ public final class Spellings {
       writer.literal(type);
       writer.endFunCall(frame);
     };
-  }
-
-  /** Writes one operand of a call. */
-  static void operand(SqlWriter writer, SqlCall call, int i) {
-    call.operand(i).unparse(writer, 0, 0);
   }
 }

@@ -1,5 +1,7 @@
 package io.jointure.sql.functions;
 
+import org.apache.calcite.runtime.SqlFunctions;
+
 /** PostgreSQL's text functions that Calcite lacks or computes differently. */
 public final class TextFunctions {
   private TextFunctions() {
@@ -12,7 +14,7 @@ public final class TextFunctions {
 
   /** {@code btrim(text, characters)}: any of the characters off both ends. */
   public static String btrim(String text, String characters) {
-    return rtrim(ltrim(text, characters), characters);
+    return SqlFunctions.trim(true, true, characters, text, false);
   }
 
   public static String ltrim(String text) {
@@ -20,11 +22,7 @@ public final class TextFunctions {
   }
 
   public static String ltrim(String text, String characters) {
-    int start = 0;
-    while (start < text.length() && characters.indexOf(text.charAt(start)) >= 0) {
-      start++;
-    }
-    return text.substring(start);
+    return SqlFunctions.trim(true, false, characters, text, false);
   }
 
   public static String rtrim(String text) {
@@ -32,11 +30,7 @@ public final class TextFunctions {
   }
 
   public static String rtrim(String text, String characters) {
-    int end = text.length();
-    while (end > 0 && characters.indexOf(text.charAt(end - 1)) >= 0) {
-      end--;
-    }
-    return text.substring(0, end);
+    return SqlFunctions.trim(false, true, characters, text, false);
   }
 
   /** {@code left(text, n)}: the first n characters; a negative n drops the last -n. */
@@ -64,6 +58,6 @@ public final class TextFunctions {
   }
 
   public static String reverse(String text) {
-    return new StringBuilder(text).reverse().toString();
+    return SqlFunctions.reverse(text);
   }
 }

@@ -10,6 +10,7 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserImplFactory;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.util.SourceStringReader;
+import org.apache.calcite.util.Util;
 
 /**
  * The parser of the SQL Jointure reads: Calcite's Babel parser (PostgreSQL's few reserved words,
@@ -48,12 +49,7 @@ public final class PostgresSqlParser {
 
   private static String readAll(Reader reader) {
     try {
-      StringBuilder text = new StringBuilder();
-      char[] buffer = new char[4096];
-      for (int n; (n = reader.read(buffer)) > 0; ) {
-        text.append(buffer, 0, n);
-      }
-      return text.toString();
+      return Util.readAllAsString(reader);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -10,8 +10,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * (Calcite's default stops at 19, which would truncate numeric(30,2)); and aggregate result types
  * as PostgreSQL derives them, so an aggregate gives the same answer whether a source or Calcite
  * computes it: SUM of small integers is BIGINT (no int overflow), AVG of integers and decimals is
- * DECIMAL with 16 places and of floating-point numbers is DOUBLE (no truncation). SUM of BIGINT stays BIGINT: Calcite's
- * executor cannot add BIGINT values into a DECIMAL sum.
+ * DECIMAL with 16 places and of floating-point numbers is DOUBLE (no truncation). SUM of BIGINT
+ * stays BIGINT: Calcite's executor cannot add BIGINT values into a DECIMAL sum.
  */
 public final class JointureTypeSystem extends RelDataTypeSystemImpl {
   public static final int MAX_DECIMAL_PRECISION = 1000;

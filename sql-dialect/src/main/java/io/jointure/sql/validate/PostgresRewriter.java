@@ -1,16 +1,21 @@
 package io.jointure.sql.validate;
 
+import static org.apache.calcite.avatica.util.DateTimeUtils.MILLIS_PER_DAY;
+
 import io.jointure.sql.errors.ErrorCode;
 import io.jointure.sql.errors.JointureException;
+import io.jointure.sql.functions.PercentileCont;
 import io.jointure.sql.functions.PostgresFunctions;
 import io.jointure.sql.parser.PostgresSyntax;
 import io.jointure.sql.values.IntervalText;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
@@ -24,11 +29,17 @@ import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.SqlWindow;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlShuttle;
+import org.apache.calcite.util.DateString;
+import org.apache.calcite.util.NlsString;
+import org.apache.calcite.util.TimestampString;
+import org.apache.calcite.util.Util;
 
 /**
  * Gives the calls that {@link PostgresSyntax} wrote back their PostgreSQL meaning, on the parse
@@ -63,7 +74,7 @@ final class PostgresRewriter {
     if (node instanceof SqlCharStringLiteral literal) {
       return withDefaultCharset(literal);
     }
-    if (node instanceof org.apache.calcite.sql.SqlUnknownLiteral typed) {
+    if (node instanceof SqlUnknownLiteral typed) {
       return typedLiteral(typed);
     }
     if (!(node instanceof SqlCall call)) {
@@ -115,7 +126,7 @@ final class PostgresRewriter {
     }
     if (call instanceof SqlBasicCall basic
         && basic.getOperator() == SqlStdOperatorTable.PERCENTILE_CONT) {
-      basic.setOperator(io.jointure.sql.functions.PercentileCont.OPERATOR);
+      basic.setOperator(PercentileCont.OPERATOR);
     }
     if (call.getKind() == SqlKind.OTHER_FUNCTION && call.operandCount() == 1
         && call.getOperator().getName().equalsIgnoreCase("age")) {
@@ -123,8 +134,8 @@ final class PostgresRewriter {
       SqlParserPos pos = call.getParserPosition();
       return call.getOperator().createCall(pos, SqlStdOperatorTable.CAST.createCall(pos,
           SqlStdOperatorTable.CURRENT_DATE.createCall(pos), new SqlDataTypeSpec(
-              new org.apache.calcite.sql.SqlBasicTypeNameSpec(
-                  org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP, pos), pos)),
+              new SqlBasicTypeNameSpec(
+                  SqlTypeName.TIMESTAMP, pos), pos)),
           call.operand(0));
     }
     return call;
@@ -139,21 +150,27 @@ final class PostgresRewriter {
     SqlNode right = call.operand(1);
     SqlOperator op = call.getOperator();
     SqlParserPos pos = call.getParserPosition();
-    if (right instanceof SqlCall r && isMarker(r, PostgresSyntax.INTERVAL)
-        && intervalOf(r).isMixed()) {
-      IntervalText i = intervalOf(r);
-      return op.createCall(pos, op.createCall(pos, left,
-          intervalLiteral(new IntervalText(i.months(), 0, 0), pos)),
-          intervalLiteral(new IntervalText(0, i.days(), i.millis()), pos));
+    IntervalText i = mixedInterval(right);
+    SqlNode value = left;
+    if (i == null && call.getKind() == SqlKind.PLUS) {
+      i = mixedInterval(left);
+      value = right;
     }
-    if (call.getKind() == SqlKind.PLUS && left instanceof SqlCall l
-        && isMarker(l, PostgresSyntax.INTERVAL) && intervalOf(l).isMixed()) {
-      IntervalText i = intervalOf(l);
-      return op.createCall(pos, op.createCall(pos, right,
-          intervalLiteral(new IntervalText(i.months(), 0, 0), pos)),
-          intervalLiteral(new IntervalText(0, i.days(), i.millis()), pos));
+    if (i == null) {
+      return call;
     }
-    return call;
+    return op.createCall(pos, op.createCall(pos, value,
+        intervalLiteral(new IntervalText(i.months(), 0, 0), pos)),
+        intervalLiteral(new IntervalText(0, i.days(), i.millis()), pos));
+  }
+
+  /** The interval a node writes when it has months and days both, else null. */
+  private static IntervalText mixedInterval(SqlNode node) {
+    if (node instanceof SqlCall c && isMarker(c, PostgresSyntax.INTERVAL)) {
+      IntervalText interval = intervalOf(c);
+      return interval.isMixed() ? interval : null;
+    }
+    return null;
   }
 
   /**
@@ -161,13 +178,13 @@ final class PostgresRewriter {
    * UTF-16, which Calcite will not compare with or append to other text.
    */
   private static SqlNode withDefaultCharset(SqlCharStringLiteral literal) {
-    org.apache.calcite.util.NlsString nls = literal.getValueAs(
-        org.apache.calcite.util.NlsString.class);
-    java.nio.charset.Charset charset = nls.getCharset();
-    java.nio.charset.Charset standard = java.nio.charset.Charset.forName(
-        org.apache.calcite.config.CalciteSystemProperty.DEFAULT_CHARSET.value());
-    if (charset == null || charset.equals(standard)
-        || !standard.newEncoder().canEncode(nls.getValue())) {
+    NlsString nls = literal.getValueAs(NlsString.class);
+    Charset charset = nls.getCharset();
+    if (charset == null) {
+      return literal;
+    }
+    Charset standard = Util.getDefaultCharset();
+    if (charset.equals(standard) || !standard.newEncoder().canEncode(nls.getValue())) {
       return literal;
     }
     return SqlLiteral.createCharString(nls.getValue(), literal.getParserPosition());
@@ -178,19 +195,19 @@ final class PostgresRewriter {
    * them (Calcite's literals want every field of one exact form); left to Calcite when the text
    * is no date or time at all, which it then reports.
    */
-  private static SqlNode typedLiteral(org.apache.calcite.sql.SqlUnknownLiteral literal) {
+  private static SqlNode typedLiteral(SqlUnknownLiteral literal) {
     SqlParserPos pos = literal.getParserPosition();
     try {
       switch (literal.tag.toUpperCase(Locale.ROOT)) {
         case "TIMESTAMP" -> {
           long millis = io.jointure.sql.values.PostgresCasts.textToTimestamp(literal.getValue());
-          return SqlLiteral.createTimestamp(org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP,
-              org.apache.calcite.util.TimestampString.fromMillisSinceEpoch(millis), 3, pos);
+          return SqlLiteral.createTimestamp(SqlTypeName.TIMESTAMP,
+              TimestampString.fromMillisSinceEpoch(millis), 3, pos);
         }
         case "DATE" -> {
           int days = io.jointure.sql.values.PostgresCasts.textToDate(literal.getValue());
           return SqlLiteral.createDate(
-              org.apache.calcite.util.DateString.fromDaysSinceEpoch(days), pos);
+              DateString.fromDaysSinceEpoch(days), pos);
         }
         default -> {
           return literal;
@@ -239,9 +256,9 @@ final class PostgresRewriter {
           months / 12 + "-" + months % 12,
           new SqlIntervalQualifier(TimeUnit.YEAR, 9, TimeUnit.MONTH, -1, pos), pos);
     }
-    long total = interval.days() * 86_400_000L + interval.millis();
+    long total = interval.dayTimeMillis();
     long millis = Math.abs(total);
-    String text = String.format(Locale.ROOT, "%d %02d:%02d:%02d.%03d", millis / 86_400_000L,
+    String text = String.format(Locale.ROOT, "%d %02d:%02d:%02d.%03d", millis / MILLIS_PER_DAY,
         millis / 3_600_000L % 24, millis / 60_000L % 60, millis / 1000 % 60, millis % 1000);
     return SqlLiteral.createInterval(total < 0 ? -1 : 1, text,
         new SqlIntervalQualifier(TimeUnit.DAY, 9, TimeUnit.SECOND, 3, pos), pos);

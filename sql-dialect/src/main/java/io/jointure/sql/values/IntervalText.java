@@ -1,5 +1,7 @@
 package io.jointure.sql.values;
 
+import static org.apache.calcite.avatica.util.DateTimeUtils.MILLIS_PER_DAY;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -18,7 +20,6 @@ public record IntervalText(int months, int days, long millis) {
       Pattern.compile("([+-]?\\d+(?:\\.\\d*)?|[+-]?\\.\\d+)\\s*([a-z]+)");
   private static final Pattern CLOCK =
       Pattern.compile("([+-]?)(\\d+):(\\d{1,2})(?::(\\d{1,2}(?:\\.\\d*)?))?");
-  private static final long DAY_MILLIS = 86_400_000L;
 
   /** Unit name to (months, days, millis) of one unit. */
   private static final Map<String, long[]> UNITS = Map.ofEntries(flat(
@@ -57,6 +58,11 @@ public record IntervalText(int months, int days, long millis) {
 
   public boolean isYearMonth() {
     return days == 0 && millis == 0;
+  }
+
+  /** The interval in milliseconds, a month as 30 days (Calcite's day-time interval value). */
+  public long dayTimeMillis() {
+    return (months * 30L + days) * MILLIS_PER_DAY + millis;
   }
 
   /**
@@ -117,7 +123,7 @@ public record IntervalText(int months, int days, long millis) {
     BigDecimal wholeMonths = months.setScale(0, RoundingMode.DOWN);
     days = days.add(months.subtract(wholeMonths).multiply(BigDecimal.valueOf(30)));
     BigDecimal wholeDays = days.setScale(0, RoundingMode.DOWN);
-    millis = millis.add(days.subtract(wholeDays).multiply(BigDecimal.valueOf(DAY_MILLIS)));
+    millis = millis.add(days.subtract(wholeDays).multiply(BigDecimal.valueOf(MILLIS_PER_DAY)));
     int sign = ago ? -1 : 1;
     try {
       return new IntervalText(sign * wholeMonths.intValueExact(), sign * wholeDays.intValueExact(),
@@ -150,10 +156,7 @@ public record IntervalText(int months, int days, long millis) {
       }
       out.append(String.format(Locale.ROOT, "%02d:%02d:%02d", abs / 3_600_000,
           abs / 60_000 % 60, abs / 1000 % 60));
-      if (abs % 1000 != 0) {
-        out.append('.').append(String.format(Locale.ROOT, "%03d", abs % 1000)
-            .replaceAll("0+$", ""));
-      }
+      SqlValues.appendFraction(out, abs % 1000);
     }
     return out.toString();
   }

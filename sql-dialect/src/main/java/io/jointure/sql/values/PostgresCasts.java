@@ -1,11 +1,12 @@
 package io.jointure.sql.values;
 
+import static org.apache.calcite.avatica.util.DateTimeUtils.MILLIS_PER_DAY;
+
 import io.jointure.sql.errors.ErrorCode;
 import io.jointure.sql.errors.JointureException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
@@ -106,7 +107,7 @@ public final class PostgresCasts {
           m.group(4) == null ? 0 : Integer.parseInt(m.group(4)),
           m.group(5) == null ? 0 : Integer.parseInt(m.group(5)),
           m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
-      long millis = time.toInstant(ZoneOffset.UTC).toEpochMilli();
+      long millis = SqlValues.millis(time);
       if (m.group(7) != null) {
         millis += new BigDecimal("0." + m.group(7)).movePointRight(3)
             .setScale(0, RoundingMode.HALF_EVEN).longValueExact();
@@ -120,7 +121,7 @@ public final class PostgresCasts {
 
   /** Text to date: the date part of what {@link #textToTimestamp} reads. */
   public static int textToDate(String text) {
-    return (int) Math.floorDiv(textToTimestamp(text), 86_400_000L);
+    return SqlValues.dateOf(textToTimestamp(text));
   }
 
   /** PostgreSQL's float8 output: the shortest digits that read back, exponent past 1e15. */
@@ -159,7 +160,7 @@ public final class PostgresCasts {
    * its {@code interval '36 hours'} prints {@code 36:00:00}, this {@code 1 day 12:00:00}).
    */
   public static String dayTimeIntervalToText(long millis) {
-    return new IntervalText(0, (int) (millis / 86_400_000L), millis % 86_400_000L)
+    return new IntervalText(0, (int) (millis / MILLIS_PER_DAY), millis % MILLIS_PER_DAY)
         .toPostgresText();
   }
 
@@ -170,18 +171,14 @@ public final class PostgresCasts {
 
   /** PostgreSQL's timestamp output: {@code 2024-03-17 13:45:12.5}. */
   public static String timestampToText(long millis) {
-    LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), 0,
-        ZoneOffset.UTC);
+    LocalDateTime t = SqlValues.timestamp(millis);
     int fraction = (int) Math.floorMod(millis, 1000);
     StringBuilder text = new StringBuilder();
     int year = t.getYear();
     text.append(String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d",
         year > 0 ? year : 1 - year, t.getMonthValue(), t.getDayOfMonth(), t.getHour(),
         t.getMinute(), t.getSecond()));
-    if (fraction != 0) {
-      String digits = String.format(Locale.ROOT, "%03d", fraction).replaceAll("0+$", "");
-      text.append('.').append(digits);
-    }
+    SqlValues.appendFraction(text, fraction);
     if (year <= 0) {
       text.append(" BC");
     }

@@ -1,5 +1,7 @@
 package io.jointure.sql.values;
 
+import static org.apache.calcite.avatica.util.DateTimeUtils.MILLIS_PER_DAY;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +23,6 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * BSON, JSON) and hand the values here; user functions and JDBC binds get java.time values.
  */
 public final class SqlValues {
-  private static final long DAY_MILLIS = 86_400_000L;
 
   private SqlValues() {
   }
@@ -61,9 +62,27 @@ public final class SqlValues {
     return timestamp(wallClockMillis).atZone(ZoneId.systemDefault()).toInstant();
   }
 
+  /**
+   * Milliseconds as PostgreSQL prints a fraction of a second, trailing zeros dropped: 500 as
+   * {@code .5}, 50 as {@code .05}; nothing for none.
+   */
+  static void appendFraction(StringBuilder out, long millis) {
+    if (millis == 0) {
+      return;
+    }
+    long digits = millis;
+    int places = 3;
+    while (digits % 10 == 0) {
+      digits /= 10;
+      places--;
+    }
+    String text = Long.toString(digits);
+    out.append('.').append("00", 0, places - text.length()).append(text);
+  }
+
   /** The days of a wall-clock timestamp's date. */
   public static int dateOf(long millis) {
-    return (int) Math.floorDiv(millis, DAY_MILLIS);
+    return (int) Math.floorDiv(millis, MILLIS_PER_DAY);
   }
 
   /** A whole number that fits a long (2, 2.0, -7E+2), or null (2.5, 2^64). */

@@ -1,5 +1,6 @@
 package io.jointure.adapter;
 
+import io.jointure.adapter.execution.QueryControl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -9,11 +10,13 @@ import org.apache.calcite.linq4j.Enumerator;
  * Reads its input a batch at a time, turns each batch into output rows (any number, none
  * included), and hands them out: memory holds one batch, whatever the input's size. For
  * operators that work best on many rows at once (a key lookup per batch, a function per batch).
+ * The query's stop is checked before each row it hands out.
  *
  * @param <I> input rows
  * @param <O> output rows
  */
 public final class BatchedEnumerator<I, O> implements Enumerator<O> {
+  private final QueryControl control;
   private final Enumerator<I> input;
   private final int batchSize;
   private final Function<List<I>, List<O>> process;
@@ -21,8 +24,9 @@ public final class BatchedEnumerator<I, O> implements Enumerator<O> {
   private int position = -1;
   private boolean exhausted;
 
-  public BatchedEnumerator(Enumerator<I> input, int batchSize,
+  public BatchedEnumerator(QueryControl control, Enumerator<I> input, int batchSize,
       Function<List<I>, List<O>> process) {
+    this.control = control;
     this.input = input;
     this.batchSize = batchSize;
     this.process = process;
@@ -35,6 +39,7 @@ public final class BatchedEnumerator<I, O> implements Enumerator<O> {
 
   @Override
   public boolean moveNext() {
+    control.check();
     while (position + 1 >= output.size()) {
       if (exhausted) {
         return false;

@@ -14,20 +14,24 @@ import java.util.Map;
  * @param fields      computed fields given as SQL, in declaration order
  * @param javaFields  computed fields given as Java functions ({@link ModelBuilder})
  * @param collections the {@code collections:} section (an empty object when absent)
+ * @param limits      what one query may take ({@code queryTimeoutSeconds:}, {@code maxMemory:})
  */
 public record Model(String origin, Map<String, DatasourceConfig> datasources,
     List<RelationConfig> relations, List<ComputedFieldConfig> fields,
-    List<JavaComputedField> javaFields, JsonNode collections) {
+    List<JavaComputedField> javaFields, JsonNode collections,
+    QueryLimits limits) {
 
   /** The same model with these relations. */
   public Model withRelations(List<RelationConfig> replaced) {
-    return new Model(origin, datasources, List.copyOf(replaced), fields, javaFields, collections);
+    return new Model(origin, datasources, List.copyOf(replaced), fields, javaFields, collections,
+        limits);
   }
 
   /** The same model with Java computed fields added. */
   public Model withJavaFields(List<JavaComputedField> added) {
     List<JavaComputedField> all = new java.util.ArrayList<>(javaFields);
     all.addAll(added);
-    return new Model(origin, datasources, relations, fields, List.copyOf(all), collections);
+    return new Model(origin, datasources, relations, fields, List.copyOf(all), collections,
+        limits);
   }
 }

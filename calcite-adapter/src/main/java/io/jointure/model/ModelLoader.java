@@ -28,7 +28,8 @@ public final class ModelLoader {
   /** Prefix of a model given inline in the connection URL instead of as a file. */
   public static final String INLINE_PREFIX = "inline:";
 
-  private static final Set<String> TOP_LEVEL_KEYS = Set.of("version", "datasources", "collections");
+  private static final Set<String> TOP_LEVEL_KEYS = Set.of("version", "datasources", "collections",
+      QueryLimits.QUERY_TIMEOUT_SECONDS, QueryLimits.MAX_MEMORY);
   private static final Set<String> SQL_SOURCE_KEYS =
       Set.of("type", "url", "user", "password", "schemas", "dialect", "fetchSize", "maxPoolSize");
   private static final Set<String> MONGO_SOURCE_KEYS =
@@ -155,7 +156,30 @@ public final class ModelLoader {
         throw error("collections", "must be a mapping of `<datasource>.<collection>:` entries");
       }
       return new Model(origin, datasources, relations(collections, datasources.keySet()),
-          fields(collections), List.of(), collections);
+          fields(collections), List.of(), collections, limits(root));
+    }
+
+    private QueryLimits limits(JsonNode root) throws ModelException {
+      int timeout = 0;
+      JsonNode seconds = root.get(QueryLimits.QUERY_TIMEOUT_SECONDS);
+      if (seconds != null && !seconds.isNull()) {
+        if (!seconds.canConvertToInt() || seconds.asInt() < 0
+            || !(seconds.isIntegralNumber() || seconds.asText().matches("\\d+"))) {
+          throw error(QueryLimits.QUERY_TIMEOUT_SECONDS, "'" + seconds.asText() + "' is not a"
+              + " whole number of seconds (0 for no timeout)");
+        }
+        timeout = seconds.asInt();
+      }
+      long bytes = 0;
+      JsonNode memory = root.get(QueryLimits.MAX_MEMORY);
+      if (memory != null && !memory.isNull()) {
+        try {
+          bytes = QueryLimits.parseBytes(substitute(QueryLimits.MAX_MEMORY, memory.asText()));
+        } catch (IllegalArgumentException e) {
+          throw error(QueryLimits.MAX_MEMORY, e.getMessage());
+        }
+      }
+      return new QueryLimits(timeout, bytes);
     }
 
     private List<RelationConfig> relations(JsonNode collections, Set<String> datasources)

@@ -1,5 +1,6 @@
 package io.jointure.jdbc;
 
+import io.jointure.model.QueryLimits;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -11,6 +12,10 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
@@ -75,6 +80,19 @@ final class DetailedErrors implements InvocationHandler {
           return null;
         }
         break;
+      case "cancel":
+        if (target instanceof AvaticaStatement statement) {
+          // Avatica's cancel() waits for the statement's lock, which a running execute holds
+          // until its first rows are ready: the flag is set directly, for the query to see.
+          cancelFlag(statement).set(true);
+          return null;
+        }
+        break;
+      case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate":
+        if (target instanceof AvaticaStatement statement) {
+          cancelFlag(statement).set(false); // a cancel stops the query running then, no later
+        }
+        break;
       case "close":
         if (target instanceof Connection) {
           closeStatements();
@@ -102,11 +120,31 @@ final class DetailedErrors implements InvocationHandler {
       DetailedErrors owner = target instanceof Connection ? this : connection;
       if (target instanceof Connection && result instanceof Statement statement) {
         openStatements.add(statement);
+        applyDefaultTimeout(statement);
       }
       return Proxy.newProxyInstance(DetailedErrors.class.getClassLoader(), new Class<?>[] {type},
           new DetailedErrors(result, owner));
     }
     return result;
+  }
+
+  private static AtomicBoolean cancelFlag(AvaticaStatement statement) throws SQLException {
+    try {
+      return statement.getConnection().unwrap(AvaticaConnection.class)
+          .getCancelFlag(statement.handle);
+    } catch (NoSuchStatementException e) {
+      throw new SQLException("the statement is closed", "26000", e);
+    }
+  }
+
+  /** A new statement's timeout: the connection's {@code queryTimeoutSeconds}, if it has one. */
+  private void applyDefaultTimeout(Statement statement) throws SQLException {
+    if (target instanceof CalciteConnection calcite) {
+      String seconds = calcite.getProperties().getProperty(QueryLimits.QUERY_TIMEOUT_SECONDS);
+      if (seconds != null && Integer.parseInt(seconds.trim()) > 0) {
+        statement.setQueryTimeout(Integer.parseInt(seconds.trim()));
+      }
+    }
   }
 
   private void closeStatements() {

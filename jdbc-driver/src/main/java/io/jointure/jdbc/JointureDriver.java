@@ -9,6 +9,7 @@ import io.jointure.model.ComputedFieldConfig;
 import io.jointure.model.Model;
 import io.jointure.model.ModelException;
 import io.jointure.model.ModelLoader;
+import io.jointure.model.QueryLimits;
 import io.jointure.sql.errors.ErrorCode;
 import io.jointure.sql.types.JointureTypeSystem;
 import java.sql.Connection;
@@ -153,6 +154,36 @@ public class JointureDriver extends Driver {
     }
   }
 
+  /**
+   * The model's query limits as connection properties, unless the connection sets them; both
+   * checked here, so that a wrong value fails the connection, not a later query.
+   */
+  private static void applyLimits(Properties properties, Model model) throws SQLException {
+    QueryLimits limits = model.limits();
+    if (limits.queryTimeoutSeconds() > 0) {
+      properties.putIfAbsent(QueryLimits.QUERY_TIMEOUT_SECONDS,
+          String.valueOf(limits.queryTimeoutSeconds()));
+    }
+    if (limits.maxMemoryBytes() > 0) {
+      properties.putIfAbsent(QueryLimits.MAX_MEMORY, String.valueOf(limits.maxMemoryBytes()));
+    }
+    String timeout = properties.getProperty(QueryLimits.QUERY_TIMEOUT_SECONDS);
+    if (timeout != null && !timeout.trim().matches("\\d{1,9}")) {
+      throw new SQLException("connection property " + QueryLimits.QUERY_TIMEOUT_SECONDS + "='"
+          + timeout + "' is not a whole number of seconds (0 for no timeout)",
+          ErrorCode.INVALID_PARAMETER_VALUE.sqlState());
+    }
+    String memory = properties.getProperty(QueryLimits.MAX_MEMORY);
+    if (memory != null) {
+      try {
+        QueryLimits.parseBytes(memory);
+      } catch (IllegalArgumentException e) {
+        throw new SQLException("connection property " + QueryLimits.MAX_MEMORY + ": "
+            + e.getMessage(), ErrorCode.INVALID_PARAMETER_VALUE.sqlState());
+      }
+    }
+  }
+
   @Override
   protected Handler createHandler() {
     return new HandlerImpl() {
@@ -172,6 +203,7 @@ public class JointureDriver extends Driver {
           throw new SQLException("model " + reference + " was built in Java and can only be"
               + " opened with JointureDriver.connect(model, properties)");
         }
+        applyLimits(connection.getProperties(), model);
         JointureSchemas.addTo(connection.getRootSchema(), model, SourceRegistry.global());
         try {
           ComputedFields.addTo(connection.getRootSchema(), connection.getTypeFactory(), model);

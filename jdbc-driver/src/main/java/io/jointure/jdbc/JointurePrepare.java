@@ -1,7 +1,7 @@
 package io.jointure.jdbc;
 
 import io.jointure.rules.BoundedJoinOrderProgram;
-import io.jointure.rules.ReadOnce;
+import io.jointure.rules.KeptInput;
 import io.jointure.rules.RelationRules;
 import io.jointure.sql.errors.ErrorCode;
 import io.jointure.sql.errors.ErrorTranslator;
@@ -52,14 +52,14 @@ import org.apache.calcite.util.Holder;
  * joins to unique keys are removed, sorts with limits go below LEFT joins, aggregates over joins
  * pre-aggregate each side by its join key, and Jointure's own relation rules
  * ({@link RelationRules}) are added; queries with many joins keep their written join order
- * ({@link BoundedJoinOrderProgram}), and the chosen plan's nested-loop joins read their inner
- * input once ({@link ReadOnce}).
+ * ({@link BoundedJoinOrderProgram}), and the chosen plan's operators that keep rows count them
+ * against the memory limit, nested-loop joins reading their inner input once ({@link KeptInput}).
  */
 final class JointurePrepare extends CalcitePrepareImpl {
 
-  /** Calcite's program with bounded join reordering, then nested loops' inners read once. */
+  /** Calcite's program with bounded join reordering, then the kept inputs marked. */
   private static final Program JOIN_ORDER =
-      Programs.sequence(new BoundedJoinOrderProgram(), ReadOnce.INNER_INPUTS);
+      Programs.sequence(new BoundedJoinOrderProgram(), KeptInput.GUARDS);
 
   private static final RelOptRule WINDOWS_OF_LOGICAL_PROJECTS =
       ProjectToWindowRule.ProjectToLogicalProjectAndWindowRule

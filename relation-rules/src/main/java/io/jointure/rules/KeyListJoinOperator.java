@@ -2,6 +2,7 @@ package io.jointure.rules;
 
 import io.jointure.adapter.BatchedEnumerator;
 import io.jointure.adapter.KeyLookup;
+import io.jointure.adapter.execution.QueryControl;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,7 +51,8 @@ public final class KeyListJoinOperator {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        Enumerator<Object[]> joined = new BatchedEnumerator<>(driver.enumerator(), batchSize,
+        Enumerator<Object[]> joined = new BatchedEnumerator<>(QueryControl.of(context),
+            driver.enumerator(), batchSize,
             batch -> joinBatch(batch, context));
         // Bare values when the output has one column (a SEMI or ANTI join of a one-column side).
         return Linq4j.transform(joined, row -> scalarRows ? row[0] : row);

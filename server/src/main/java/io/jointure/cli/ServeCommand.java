@@ -1,6 +1,7 @@
 package io.jointure.cli;
 
 import io.jointure.adapter.SourceRegistry;
+import io.jointure.model.QueryLimits;
 import io.jointure.server.JointureServer;
 import io.jointure.server.ServerSettings;
 import java.io.PrintWriter;
@@ -12,9 +13,9 @@ import java.util.concurrent.Callable;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jointure serve}: an Avatica HTTP server for one model, until SIGTERM or Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -55,6 +56,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "the keystore's password (default: $JOINTURE_KEYSTORE_PASSWORD, which keeps"
           + " it out of the process list)")
   String keystorePassword;
+
+  @Option(names = "--query-timeout", paramLabel = "<seconds>",
+      description = "stop any query running longer than this (SQLSTATE 57014); the model's"
+          + " queryTimeoutSeconds otherwise, and none if it sets none")
+  Integer queryTimeout;
 
   @Option(names = "--debug",
       description = "log each query's duration and each request sent to a source")
@@ -108,8 +114,18 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private ServerSettings settings() {
+    String url = model.jdbcUrl();
+    if (queryTimeout != null) {
+      if (queryTimeout < 0) {
+        throw new UserError("--query-timeout " + queryTimeout + ": give a number of seconds"
+            + " (0 for no timeout)");
+      }
+      // The quoted model path keeps any ';' in it from starting a property.
+      url = "jdbc:jointure:model='" + model.model.toAbsolutePath().toString().replace("'", "''")
+          + "';" + QueryLimits.QUERY_TIMEOUT_SECONDS + "=" + queryTimeout;
+    }
     ServerSettings settings =
-        new ServerSettings(model.jdbcUrl(), bind, port, Optional.empty(), Optional.empty());
+        new ServerSettings(url, bind, port, Optional.empty(), Optional.empty());
     if (users != null) {
       settings = settings.withUsersFile(users);
     }

@@ -95,30 +95,6 @@ class ErrorsTest {
         Jointure.rows(jointure, "SELECT NAME FROM CRM.Countries ORDER BY ID"));
   }
 
-  @Test
-  void queryTimeoutStopsTheSourceQuery() throws Exception {
-    postgres.createDatabase("fx_slow");
-    Jointure.execute(postgres, "fx_slow",
-        "CREATE VIEW slow AS SELECT pg_sleep(60)::text AS slept");
-    long start = System.nanoTime();
-    try (Connection c = Jointure.connect(Jointure.model(postgres, "lazy", "fx_slow"));
-         Statement s = c.createStatement()) {
-      s.setQueryTimeout(1);
-      SQLException e = assertThrows(SQLException.class, () -> s.executeQuery(
-          "SELECT * FROM lazy.slow").next());
-      assertTrue(e.getMessage().contains("datasource 'lazy'"), e.getMessage());
-      assertEquals("57014", e.getSQLState(), e.getMessage());
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    assertTrue(seconds < 30, "stopped long before the 60 s sleep ended: " + seconds + " s");
-    try (Connection c = postgres.connect("fx_slow"); Statement s = c.createStatement()) {
-      var rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE query LIKE"
-          + " '%pg_sleep%' AND state = 'active' AND pid <> pg_backend_pid()");
-      rs.next();
-      assertEquals(0, rs.getInt(1), "no sleeping query left in PostgreSQL");
-    }
-  }
-
   /** A MongoDB that goes away while rows are read fails the query with a connection state. */
   @Test
   void aSourceLostMidQueryFailsWithAConnectionState() throws Exception {

@@ -5,15 +5,14 @@ import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import io.jointure.adapter.KeyLookup;
+import io.jointure.adapter.execution.SourceCursor;
 import io.jointure.adapter.request.SourceRequest;
 import io.jointure.sql.errors.ErrorCode;
-import io.jointure.sql.errors.JointureException;
 import io.jointure.sql.errors.SourceFailure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -101,10 +100,9 @@ public final class MongoQuery {
     }
   }
 
-  private MongoCursor<Document> open(DataContext context) {
+  /** Sends the query, for MongoDB to stop after {@code maxMillis} (0: no limit). */
+  private MongoCursor<Document> open(long maxMillis) {
     MongoCollection<Document> documents = source.database().getCollection(collection);
-    Object timeout = context.get(DataContext.Variable.TIMEOUT.camelName);
-    long maxMillis = timeout instanceof Long millis && millis > 0 ? millis : 0;
     int batchSize = source.config().batchSize();
     FindShape find = FindShape.of(pipeline);
     if (find != null) {
@@ -227,63 +225,48 @@ public final class MongoQuery {
     }
   }
 
-  /** Runs the pipeline on first {@link #moveNext()}; closes the cursor on {@link #close()}. */
-  private final class DocumentEnumerator implements Enumerator<Object> {
-    private final DataContext context;
+  /**
+   * Runs the pipeline on first {@link #moveNext()}; closes the cursor (MongoDB's
+   * {@code killCursors}) on {@link #close()}. MongoDB stops the pipeline itself at the query's
+   * deadline ({@code maxTimeMS}).
+   */
+  private final class DocumentEnumerator extends SourceCursor {
     private MongoCursor<Document> cursor;
-    private Object current;
-    private long rows;
-    private boolean closed;
 
     DocumentEnumerator(DataContext context) {
-      this.context = context;
+      super(context);
     }
 
     @Override
-    public Object current() {
-      return current;
+    protected void open() {
+      cursor = MongoQuery.this.open(control.remainingMillis());
     }
 
     @Override
-    public boolean moveNext() {
-      try {
-        if (cursor == null) {
-          cursor = open(context);
-        }
-        Object cancel = context.get(DataContext.Variable.CANCEL_FLAG.camelName);
-        if (cancel instanceof AtomicBoolean cancelled && cancelled.get()) {
-          throw new JointureException(ErrorCode.QUERY_CANCELED,
-              "canceling statement due to user request");
-        }
-        if (!cursor.hasNext()) {
-          return false;
-        }
-        current = row(cursor.next());
-        rows++;
-        return true;
-      } catch (MongoException e) {
-        close();
-        throw source.failure("reading collection " + collection + " failed", e);
-      } catch (RuntimeException e) {
-        close();
-        throw e;
-      }
+    protected boolean advance() {
+      return cursor.hasNext();
     }
 
     @Override
-    public void reset() {
-      throw new UnsupportedOperationException("a MongoDB cursor cannot be restarted");
+    protected Object read() {
+      return row(cursor.next());
     }
 
     @Override
-    public void close() {
-      if (closed) {
-        return;
-      }
-      closed = true;
+    protected RuntimeException failure(Exception e) {
+      return e instanceof MongoException mongo
+          ? source.failure("reading collection " + collection + " failed", mongo) : unchecked(e);
+    }
+
+    @Override
+    protected void release() {
       if (cursor != null) {
         cursor.close();
       }
+    }
+
+    @Override
+    protected void logRequest(long rows) {
       source.requestLog().record(new SourceRequest(source.name(), describe(), List.of(), rows));
     }
   }

@@ -1,6 +1,7 @@
 package io.jointure.adapter.relations;
 
 import io.jointure.adapter.BatchedEnumerator;
+import io.jointure.adapter.execution.QueryControl;
 import io.jointure.model.JavaComputedField;
 import io.jointure.model.Row;
 import io.jointure.sql.errors.ErrorCode;
@@ -11,6 +12,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
@@ -28,7 +33,17 @@ public final class BatchFieldsOperator {
 
   static final java.lang.reflect.Method APPLY =
       org.apache.calcite.linq4j.tree.Types.lookupMethod(BatchFieldsOperator.class, "apply",
-          Enumerable.class);
+          Enumerable.class, DataContext.class);
+
+  /**
+   * Where the fields' functions run: off the query's thread, so that a stopped query fails at
+   * once even while a function is still computing (it is interrupted).
+   */
+  private static final ExecutorService FUNCTIONS = Executors.newCachedThreadPool(r -> {
+    Thread thread = new Thread(r, "jointure-computed-field");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   private final List<JavaComputedField> fields;
   private final List<int[]> dependencies;
@@ -44,17 +59,18 @@ public final class BatchFieldsOperator {
   }
 
   /** Called by generated code. */
-  public Enumerable<Object[]> apply(Enumerable<Object[]> input) {
+  public Enumerable<Object[]> apply(Enumerable<Object[]> input, DataContext context) {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        return new BatchedEnumerator<>(input.enumerator(), BATCH_SIZE,
-            BatchFieldsOperator.this::complete);
+        QueryControl control = QueryControl.of(context);
+        return new BatchedEnumerator<>(control, input.enumerator(), BATCH_SIZE,
+            batch -> complete(batch, control));
       }
     };
   }
 
-  private List<Object[]> complete(List<Object[]> batch) {
+  private List<Object[]> complete(List<Object[]> batch, QueryControl control) {
     int width = inputTypes.size();
     List<Object[]> out = new ArrayList<>(batch.size());
     for (Object[] row : batch) {
@@ -83,10 +99,11 @@ public final class BatchFieldsOperator {
       }
       List<Object> answers;
       try {
-        answers = field.function().apply(rows);
-      } catch (RuntimeException e) {
+        answers = control.await(FUNCTIONS.submit(() -> field.function().apply(rows)));
+      } catch (ExecutionException e) {
         throw new JointureException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, "computed field '"
-            + field.name() + "' of " + field.collection() + " failed: " + e, e);
+            + field.name() + "' of " + field.collection() + " failed: " + e.getCause(),
+            e.getCause());
       }
       if (answers == null || answers.size() != rows.size()) {
         throw new JointureException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, "computed field '"

@@ -2,6 +2,7 @@ package io.jointure.adapter.relations;
 
 import io.jointure.model.JavaComputedField;
 import java.util.List;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
@@ -58,7 +59,7 @@ public final class EnumerableBatchFields extends SingleRel implements Enumerable
     // The method is named, not looked up by the argument's static type (which may be any
     // Enumerable implementation).
     block.add(Expressions.return_(null, Expressions.call(stashed, BatchFieldsOperator.APPLY,
-        Expressions.convert_(arrays, Enumerable.class))));
+        Expressions.convert_(arrays, Enumerable.class), DataContext.ROOT)));
     return implementor.result(physType, block.toBlock());
   }
 }

@@ -3,6 +3,7 @@ package io.jointure.adapter.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jointure.adapter.execution.QueryControl;
 import io.jointure.model.RestDatasourceConfig.HttpSettings;
 import io.jointure.sql.errors.ErrorCode;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends one API's GET requests: its headers on every request, at most {@code maxConcurrency} in
@@ -41,20 +44,20 @@ final class HttpRequester {
   }
 
   /** The response's JSON, or a {@link RestException} naming the URL and the status. */
-  JsonNode get(RestUrl url) {
+  JsonNode get(RestUrl url, QueryControl control) {
     HttpRequest.Builder request = HttpRequest.newBuilder(url.toUri()).GET()
         .timeout(settings.timeout()).header("Accept", "application/json");
     settings.headers().forEach(request::header);
     for (int attempt = 0; ; attempt++) {
       HttpResponse<String> response;
       try {
-        response = send(request.build());
+        response = send(request.build(), control);
       } catch (HttpTimeoutException e) {
         throw new RestException(ErrorCode.QUERY_CANCELED, source, url.shown(), "no answer within "
             + settings.timeout().toSeconds() + " s (timeoutSeconds)", e);
       } catch (ConnectException e) {
         if (attempt < settings.maxRetries()) {
-          sleep(backoff(attempt), url);
+          sleep(backoff(attempt), url, control);
           continue;
         }
         throw new RestException(ErrorCode.UNABLE_TO_CONNECT, source, url.shown(),
@@ -69,7 +72,7 @@ final class HttpRequester {
         return parse(response.body(), url);
       }
       if ((status == 429 || status / 100 == 5) && attempt < settings.maxRetries()) {
-        sleep(retryAfter(response).orElse(backoff(attempt)), url);
+        sleep(retryAfter(response).orElse(backoff(attempt)), url, control);
         continue;
       }
       throw new RestException(RestException.codeOf(status), source, url.shown(),
@@ -82,18 +85,29 @@ final class HttpRequester {
     }
   }
 
-  private HttpResponse<String> send(HttpRequest request) throws IOException {
+  /** Sends one request; a stopped query aborts it (the connection is closed). */
+  private HttpResponse<String> send(HttpRequest request, QueryControl control)
+      throws IOException {
     try {
-      inFlight.acquire();
+      while (!inFlight.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+        control.check(); // waiting for a free slot ends with the query too
+      }
+      control.check();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     }
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
+      return control.await(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(cause);
     } finally {
       inFlight.release();
     }
@@ -129,9 +143,16 @@ final class HttpRequester {
     }).map(d -> d.isNegative() ? Duration.ZERO : d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d);
   }
 
-  private void sleep(Duration wait, RestUrl url) {
+  /** Waits before a retry, in short steps so that a stopped query does not wait on. */
+  private void sleep(Duration wait, RestUrl url, QueryControl control) {
     try {
-      Thread.sleep(wait.toMillis());
+      long until = System.nanoTime() + wait.toNanos();
+      for (long left = wait.toMillis(); left > 0;
+          left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())) {
+        control.check();
+        Thread.sleep(Math.min(left, 50));
+      }
+      control.check();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RestException(ErrorCode.QUERY_CANCELED, source, url.shown(),

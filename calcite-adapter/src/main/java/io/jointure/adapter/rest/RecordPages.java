@@ -1,6 +1,7 @@
 package io.jointure.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jointure.adapter.execution.QueryControl;
 import io.jointure.model.RestCollectionConfig;
 import io.jointure.model.RestPagination;
 import io.jointure.sql.errors.ErrorCode;
@@ -19,6 +20,7 @@ final class RecordPages implements Iterator<JsonNode> {
   private final RestCollection.ApiCollection endpoint;
   private final List<String[]> parameters;
   private final long limit;
+  private final QueryControl control;
   private final RestPagination pagination;
   private Iterator<JsonNode> page = java.util.Collections.emptyIterator();
   private long returned;
@@ -39,8 +41,9 @@ final class RecordPages implements Iterator<JsonNode> {
    * @param limit      records wanted at most; {@code Long.MAX_VALUE} for all
    */
   RecordPages(RestSource source, RestCollection.ApiCollection endpoint, List<String[]> parameters,
-      long limit) {
+      long limit, QueryControl control) {
     this.source = source;
+    this.control = control;
     this.endpoint = endpoint;
     this.parameters = parameters;
     this.limit = limit;
@@ -129,7 +132,7 @@ final class RecordPages implements Iterator<JsonNode> {
   private void fetchPage() {
     RestUrl url = nextUrl();
     long asked = requestedSize();
-    RestSource.Page response = source.fetch(url, endpoint.config().records());
+    RestSource.Page response = source.fetch(url, endpoint.config().records(), control);
     JsonNode body = response.body();
     JsonNode records = response.records();
     page = records.elements();

@@ -2,6 +2,8 @@ package io.jointure.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jointure.adapter.KeyLookup;
+import io.jointure.adapter.execution.QueryControl;
+import io.jointure.adapter.execution.SourceCursor;
 import io.jointure.adapter.request.SourceRequest;
 import io.jointure.model.RestCollectionConfig.ListStyle;
 import io.jointure.model.RestCollectionConfig;
@@ -12,10 +14,11 @@ import io.jointure.sql.values.SqlValues;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.Future;
@@ -70,9 +73,9 @@ public final class RestQuery {
         List<Map<Integer, List<Object>>> listings = fanOut(bound);
         if (listings.size() == 1 && collection.endpoint()
             instanceof RestCollection.ApiCollection api) {
-          return streamed(api, listings.get(0)); // pages are fetched as rows are read
+          return streamed(api, listings.get(0), context); // pages fetched as rows are read
         }
-        return Linq4j.enumerator(fetchAll(listings));
+        return Linq4j.enumerator(fetchAll(listings, QueryControl.of(context)));
       }
     };
   }
@@ -135,25 +138,33 @@ public final class RestQuery {
     return listings;
   }
 
-  /** Runs the listings side by side and returns their rows, in listing order. */
-  private List<Object> fetchAll(List<Map<Integer, List<Object>>> listings) {
+  /**
+   * Runs the listings side by side and returns their rows, in listing order; a stopped query
+   * stops them all.
+   */
+  private List<Object> fetchAll(List<Map<Integer, List<Object>>> listings,
+      QueryControl control) {
     ExecutorCompletionService<List<Object>> done =
         new ExecutorCompletionService<>(source.executor());
-    Map<Future<List<Object>>, Integer> order = new HashMap<>();
+    Map<Future<List<Object>>, Integer> order = new ConcurrentHashMap<>();
     for (int i = 0; i < listings.size(); i++) {
       Map<Integer, List<Object>> listing = listings.get(i);
-      order.put(done.submit(() -> rows(listing)), i);
+      order.put(done.submit(() -> rows(listing, control)), i);
     }
     List<List<Object>> results = new ArrayList<>(Collections.nCopies(listings.size(), null));
-    try {
+    try (QueryControl.Registration abort =
+        control.onStop(() -> order.keySet().forEach(f -> f.cancel(true)))) {
       // The first failure, whichever request it is, stops the others (they are interrupted).
       for (int i = 0; i < listings.size(); i++) {
         Future<List<Object>> finished = done.take();
         results.set(order.get(finished), finished.get());
       }
+    } catch (CancellationException e) {
+      throw control.failure();
     } catch (ExecutionException e) {
       order.keySet().forEach(f -> f.cancel(true));
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+      throw control.failureOr(
+          e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e));
     } catch (InterruptedException e) {
       order.keySet().forEach(f -> f.cancel(true));
       Thread.currentThread().interrupt();
@@ -166,17 +177,19 @@ public final class RestQuery {
   }
 
   /** All rows of one listing. */
-  private List<Object> rows(Map<Integer, List<Object>> listing) {
+  private List<Object> rows(Map<Integer, List<Object>> listing, QueryControl control) {
     List<Object> rows = new ArrayList<>();
     RestCollection.Endpoint endpoint = collection.endpoint();
     if (endpoint instanceof RestCollection.ApiCollection api) {
-      Enumerator<Object> streamed = streamed(api, listing);
-      while (streamed.moveNext()) {
-        rows.add(streamed.current());
+      RecordPages pages = pages(api, listing, control);
+      while (pages.hasNext()) {
+        control.check();
+        JsonNode record = pages.next();
+        rows.add(row(listing, column -> jsonValue(record, column, null)));
       }
     } else if (endpoint instanceof RestCollection.UrlTemplate template) {
       RestUrl url = RestUrl.of(expand(template.template(), listing), source.secretParameters());
-      for (JsonNode record : source.fetch(url, template.records()).records()) {
+      for (JsonNode record : source.fetch(url, template.records(), control).records()) {
         rows.add(row(listing, column -> jsonValue(record, column, url)));
       }
     } else if (endpoint instanceof RestCollection.JavaFunction function) {
@@ -185,6 +198,7 @@ public final class RestQuery {
         keys.put(collection.columns().get(i).name(),
             SqlValues.toJava(listing.get(i).get(0), type(i)));
       }
+      control.check();
       List<Row> records = function.function().apply(new Row(keys));
       source.requestLog().record(new SourceRequest(source.name(), "call " + keys, List.of(),
           records == null ? 0 : records.size()));
@@ -197,9 +211,9 @@ public final class RestQuery {
     return rows;
   }
 
-  /** A listing of an API collection, page by page as rows are read. */
-  private Enumerator<Object> streamed(RestCollection.ApiCollection api,
-      Map<Integer, List<Object>> listing) {
+  /** The pages of a listing of an API collection, each fetched when the rows before are read. */
+  private RecordPages pages(RestCollection.ApiCollection api, Map<Integer, List<Object>> listing,
+      QueryControl control) {
     RestCollectionConfig config = api.config();
     List<String[]> parameters = new ArrayList<>();
     listing.forEach((column, values) -> {
@@ -219,33 +233,47 @@ public final class RestQuery {
           ? sort.descendingPrefix() : "") + collection.columns().get(spec.sortColumn()).name()});
     }
     long limit = spec.fetch() == null ? Long.MAX_VALUE : spec.fetch();
-    RecordPages pages = new RecordPages(source, api, parameters, limit);
-    return new Enumerator<>() {
-      private Object current;
+    return new RecordPages(source, api, parameters, limit, control);
+  }
+
+  /**
+   * A listing of an API collection, page by page as rows are read; each page's request is
+   * logged as it is sent.
+   */
+  private Enumerator<Object> streamed(RestCollection.ApiCollection api,
+      Map<Integer, List<Object>> listing, DataContext context) {
+    return new SourceCursor(context) {
+      private RecordPages pages;
 
       @Override
-      public Object current() {
-        return current;
+      protected void open() {
+        pages = pages(api, listing, control);
       }
 
       @Override
-      public boolean moveNext() {
-        if (!pages.hasNext()) {
-          return false;
-        }
+      protected boolean advance() {
+        return pages.hasNext();
+      }
+
+      @Override
+      protected Object read() {
         JsonNode record = pages.next();
-        current = row(listing, column -> jsonValue(record, column, null));
-        return true;
+        return row(listing, column -> jsonValue(record, column, null));
       }
 
       @Override
-      public void reset() {
-        throw new UnsupportedOperationException("a listing cannot be restarted");
+      protected RuntimeException failure(Exception e) {
+        return unchecked(e);
       }
 
       @Override
-      public void close() {
+      protected void release() {
         // Nothing is held open between pages.
+      }
+
+      @Override
+      protected void logRequest(long rows) {
+        // Each page's request was logged as it was fetched.
       }
     };
   }
@@ -351,7 +379,7 @@ public final class RestQuery {
           }
           listings.addAll(fanOut(listing));
         }
-        return Linq4j.asEnumerable(fetchAll(listings));
+        return Linq4j.asEnumerable(fetchAll(listings, QueryControl.of(context)));
       }
 
       @Override

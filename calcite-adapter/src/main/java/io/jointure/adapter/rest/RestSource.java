@@ -2,6 +2,7 @@ package io.jointure.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jointure.adapter.SqlTypeSpec;
+import io.jointure.adapter.execution.QueryControl;
 import io.jointure.adapter.request.RequestLog;
 import io.jointure.adapter.request.SourceRequest;
 import io.jointure.model.DeclaredColumn;
@@ -127,7 +128,8 @@ public final class RestSource implements AutoCloseable {
       }
     } else {
       JsonSchemaInference inference = new JsonSchemaInference();
-      new RecordPages(this, endpoint, List.of(), config.sampleSize())
+      new RecordPages(this, endpoint, List.of(), config.sampleSize(),
+          QueryControl.unbounded())
           .forEachRemaining(record -> {
             if (record.isObject()) {
               inference.add(record);
@@ -154,11 +156,11 @@ public final class RestSource implements AutoCloseable {
    * Sends one GET and finds its records at the JSON pointer; the request goes in the request log
    * with the number of records, or as failed.
    */
-  Page fetch(RestUrl url, String pointer) {
+  Page fetch(RestUrl url, String pointer, QueryControl control) {
     JsonNode body;
     try {
-      body = requester.get(url);
-    } catch (RestException e) {
+      body = requester.get(url, control);
+    } catch (RuntimeException e) {
       requestLog.record(new SourceRequest(name, "GET " + url.shown(), List.of(), -1));
       throw e;
     }

@@ -1,6 +1,7 @@
 package io.jointure.adapter.sql;
 
 import io.jointure.adapter.KeyLookup;
+import io.jointure.adapter.execution.SourceCursor;
 import io.jointure.adapter.request.SourceRequest;
 import io.jointure.sql.values.SqlValues;
 import java.sql.Connection;
@@ -12,7 +13,6 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -174,56 +174,29 @@ public final class NativeQuery {
     }
   }
 
-  /** Runs the query on first {@link #moveNext()} and releases everything on {@link #close()}. */
-  private final class RowEnumerator implements Enumerator<Object> {
-    private final DataContext context;
+  /**
+   * Runs the query on first {@link #moveNext()} and releases everything on {@link #close()}; a
+   * stopped query cancels the statement in PostgreSQL.
+   */
+  private final class RowEnumerator extends SourceCursor {
     private final List<String> keyTypes;
     private final List<Object[]> keys;
+    private final DataContext context;
     private Connection connection;
-    private PreparedStatement statement;
+    private volatile PreparedStatement statement;
     private ResultSet resultSet;
     private ColumnReader[] readers;
     private List<Object> parameters = List.of();
-    private Object current;
-    private long rows;
-    private boolean failed;
-    private boolean closed;
 
     RowEnumerator(DataContext context, List<String> keyTypes, List<Object[]> keys) {
+      super(context);
       this.context = context;
       this.keyTypes = keyTypes;
       this.keys = keys;
     }
 
     @Override
-    public Object current() {
-      return current;
-    }
-
-    @Override
-    public boolean moveNext() {
-      if (closed) {
-        return false;
-      }
-      try {
-        if (resultSet == null) {
-          open();
-        }
-        checkCancelled();
-        if (!resultSet.next()) {
-          return false;
-        }
-        rows++;
-        current = readRow();
-        return true;
-      } catch (SQLException e) {
-        failed = true;
-        close();
-        throw new SourceException(source, "", e);
-      }
-    }
-
-    private void open() throws SQLException {
+    protected void open() throws SQLException {
       parameters = parameterValues(context);
       connection = source.connect();
       if (keys != null) {
@@ -233,15 +206,18 @@ public final class NativeQuery {
               keyArray(keys, i, keyTypes.get(i))));
         }
       }
-      statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+      PreparedStatement prepared = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
           ResultSet.CONCUR_READ_ONLY);
-      statement.setFetchSize(source.config().fetchSize());
-      Object timeout = context.get(DataContext.Variable.TIMEOUT.camelName);
-      if (timeout instanceof Long millis && millis > 0) {
-        statement.setQueryTimeout((int) Math.max(1, (millis + 999) / 1000));
+      statement = prepared;
+      prepared.setFetchSize(source.config().fetchSize());
+      long remaining = control.remainingMillis();
+      if (remaining > 0) {
+        // The database stops by itself too, should the cancel not reach it.
+        prepared.setQueryTimeout((int) Math.max(1, (remaining + 999) / 1000));
       }
-      bind(statement, parameters);
-      resultSet = statement.executeQuery();
+      bind(prepared, parameters);
+      control.check(); // stopped while connecting: the cancel had no statement to reach
+      resultSet = prepared.executeQuery();
       ResultSetMetaData metaData = resultSet.getMetaData();
       readers = new ColumnReader[columnTypes.size()];
       for (int i = 0; i < readers.length; i++) {
@@ -249,12 +225,31 @@ public final class NativeQuery {
       }
     }
 
-    private void checkCancelled() throws SQLException {
-      Object flag = context.get(DataContext.Variable.CANCEL_FLAG.camelName);
-      if (flag instanceof AtomicBoolean cancelled && cancelled.get()) {
-        statement.cancel();
-        throw new SQLException("query cancelled");
+    @Override
+    protected boolean advance() throws SQLException {
+      return resultSet.next();
+    }
+
+    @Override
+    protected void abort() {
+      PreparedStatement running = statement;
+      if (running != null) {
+        try {
+          running.cancel();
+        } catch (SQLException e) {
+          // Closing the cursor still ends the statement with its transaction.
+        }
       }
+    }
+
+    @Override
+    protected RuntimeException failure(Exception e) {
+      return e instanceof SQLException sql ? new SourceException(source, "", sql) : unchecked(e);
+    }
+
+    @Override
+    protected Object read() throws SQLException {
+      return readRow();
     }
 
     private Object readRow() throws SQLException {
@@ -286,27 +281,18 @@ public final class NativeQuery {
     }
 
     @Override
-    public void reset() {
-      throw new UnsupportedOperationException("a source query cannot be restarted");
-    }
-
-    @Override
-    public void close() {
-      if (closed) {
-        return;
-      }
-      closed = true;
+    protected void release() throws SQLException {
       try (Connection c = connection; PreparedStatement s = statement; ResultSet r = resultSet) {
         if (c != null) {
           c.rollback();
         }
-      } catch (SQLException e) {
-        // The rows are already read; a failure to release is the pool's to handle.
-      } finally {
-        if (connection != null) {
-          source.requestLog().record(
-              new SourceRequest(source.name(), sql, described(), failed ? -1 : rows));
-        }
+      }
+    }
+
+    @Override
+    protected void logRequest(long rows) {
+      if (connection != null) { // no connection: the source was unreachable, nothing was sent
+        source.requestLog().record(new SourceRequest(source.name(), sql, described(), rows));
       }
     }
   }

@@ -69,6 +69,12 @@ public final class SqlSource implements AutoCloseable {
     }
   }
 
+  /** Pooled connections in use now: none once every query on this source has ended. */
+  public synchronized int busyConnections() {
+    return pool == null || pool.getHikariPoolMXBean() == null ? 0
+        : pool.getHikariPoolMXBean().getActiveConnections();
+  }
+
   private synchronized HikariDataSource pool() {
     if (pool == null) {
       HikariConfig hc = new HikariConfig();

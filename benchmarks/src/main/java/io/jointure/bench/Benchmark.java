@@ -55,7 +55,23 @@ public final class Benchmark {
   private Benchmark() {
   }
 
+  /**
+   * {@code --suite bi} runs this benchmark, {@code --suite tpch} TPC-H's ({@link TpchBenchmark},
+   * {@code --scale 0.1} for more data), and no {@code --suite} both.
+   */
   public static void main(String[] args) throws Exception {
+    List<String> options = Arrays.asList(args);
+    int suite = options.indexOf("--suite");
+    String which = suite >= 0 && suite + 1 < args.length ? args[suite + 1] : "all";
+    if (!which.equals("tpch")) {
+      runBi(options.contains("--explain"));
+    }
+    if (!which.equals("bi")) {
+      TpchBenchmark.main(args);
+    }
+  }
+
+  private static void runBi(boolean explain) throws Exception {
     try (EmbeddedPostgres pg = EmbeddedPostgres.start(); EmbeddedMongo mongo = EmbeddedMongo.start()) {
       System.out.println("Generating data (" + ORDERS + " orders, " + PEOPLE + " people, "
           + TOWNS + " towns)...");
@@ -64,7 +80,7 @@ public final class Benchmark {
       try (Connection nativePg = pg.connect("bench_all");
            Connection jointure = connect(model, true);
            Connection stock = connect(model, false)) {
-        if (Arrays.asList(args).contains("--explain")) {
+        if (explain) {
           for (String[] query : QUERIES) {
             try (Statement s = jointure.createStatement();
                  ResultSet plan = s.executeQuery("EXPLAIN PLAN FOR " + query[1])) {

@@ -218,6 +218,8 @@ public class JointureDriver extends Driver {
         if ("false".equalsIgnoreCase(connection.getProperties().getProperty("relationRules"))) {
           STOCK_PLANNING.put(connection.getTypeFactory(), true);
         }
+        PlanCache.register(connection.getTypeFactory(), model, connection.getRootSchema(),
+            connection.getProperties());
         checkComputedFields(connection, model);
         String schema = connection.config().schema();
         if (schema == null && model.datasources().size() == 1) {

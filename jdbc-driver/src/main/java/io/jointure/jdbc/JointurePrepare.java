@@ -103,6 +103,21 @@ final class JointurePrepare extends CalcitePrepareImpl {
         }
       }
     }
+    PlanCache.Key key = PlanCache.key(context.getTypeFactory(), context.getDefaultSchemaPath(),
+        query.sql, maxRowCount, elementType);
+    CalciteSignature<T> cached = key == null ? null : PlanCache.shared().get(key);
+    if (cached != null) {
+      return cached;
+    }
+    CalciteSignature<T> planned = plan(context, query, elementType, maxRowCount);
+    if (key != null) {
+      PlanCache.shared().put(key, planned);
+    }
+    return planned;
+  }
+
+  private <T> CalciteSignature<T> plan(Context context, Query<T> query, Type elementType,
+      long maxRowCount) {
     if (!JointureDriver.relationRulesEnabled(context.getTypeFactory())) {
       return super.prepareSql(context, query, elementType, maxRowCount);
     }

@@ -1,7 +1,7 @@
 package io.jointure.jdbc;
 
-import io.jointure.rules.BoundedJoinOrderProgram;
 import io.jointure.rules.KeptInput;
+import io.jointure.rules.PhasedProgram;
 import io.jointure.rules.RelationRules;
 import io.jointure.sql.errors.ErrorCode;
 import io.jointure.sql.errors.ErrorTranslator;
@@ -52,14 +52,14 @@ import org.apache.calcite.util.Holder;
  * joins to unique keys are removed, sorts with limits go below LEFT joins, aggregates over joins
  * pre-aggregate each side by its join key, and Jointure's own relation rules
  * ({@link RelationRules}) are added; queries with many joins keep their written join order
- * ({@link BoundedJoinOrderProgram}), and the chosen plan's operators that keep rows count them
+ * ({@link PhasedProgram}), and the chosen plan's operators that keep rows count them
  * against the memory limit, nested-loop joins reading their inner input once ({@link KeptInput}).
  */
 final class JointurePrepare extends CalcitePrepareImpl {
 
   /** Calcite's program with bounded join reordering, then the kept inputs marked. */
   private static final Program JOIN_ORDER =
-      Programs.sequence(new BoundedJoinOrderProgram(), KeptInput.GUARDS);
+      Programs.sequence(new PhasedProgram(), KeptInput.GUARDS);
 
   private static final RelOptRule WINDOWS_OF_LOGICAL_PROJECTS =
       ProjectToWindowRule.ProjectToLogicalProjectAndWindowRule
@@ -103,8 +103,10 @@ final class JointurePrepare extends CalcitePrepareImpl {
         }
       }
     }
-    PlanCache.Key key = PlanCache.key(context.getTypeFactory(), context.getDefaultSchemaPath(),
-        query.sql, maxRowCount, elementType);
+    // Stock planning (relationRules=false, the benchmark's baseline) caches nothing, as Calcite.
+    PlanCache.Key key = !JointureDriver.relationRulesEnabled(context.getTypeFactory()) ? null
+        : PlanCache.key(context.getTypeFactory(), context.getDefaultSchemaPath(), query.sql,
+            maxRowCount, elementType);
     CalciteSignature<T> cached = key == null ? null : PlanCache.shared().get(key);
     if (cached != null) {
       return cached;

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import io.jointure.adapter.DatasourceSchema;
+import io.jointure.adapter.SourceRegistry;
 import io.jointure.adapter.request.SourceRequest;
 import io.jointure.demo.EmbeddedMongo;
 import io.jointure.demo.EmbeddedPostgres;
@@ -111,6 +112,8 @@ public final class TpchBenchmark {
         System.out.printf("%ngeometric mean: planning %.0f ms over %d queries; warm ratio to"
             + " native PostgreSQL %.1fx over %d queries%n", geometricMean(plannings),
             plannings.size(), geometricMean(ratios), ratios.size());
+      } finally {
+        SourceRegistry.global().closeAll(); // before the databases they pool connections to go
       }
     }
   }

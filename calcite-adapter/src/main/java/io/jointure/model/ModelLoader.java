@@ -163,12 +163,12 @@ public final class ModelLoader {
       int timeout = 0;
       JsonNode seconds = root.get(QueryLimits.QUERY_TIMEOUT_SECONDS);
       if (seconds != null && !seconds.isNull()) {
-        if (!seconds.canConvertToInt() || seconds.asInt() < 0
-            || !(seconds.isIntegralNumber() || seconds.asText().matches("\\d+"))) {
-          throw error(QueryLimits.QUERY_TIMEOUT_SECONDS, "'" + seconds.asText() + "' is not a"
-              + " whole number of seconds (0 for no timeout)");
+        try {
+          timeout = QueryLimits.parseTimeoutSeconds(
+              substitute(QueryLimits.QUERY_TIMEOUT_SECONDS, seconds.asText()));
+        } catch (IllegalArgumentException e) {
+          throw error(QueryLimits.QUERY_TIMEOUT_SECONDS, e.getMessage());
         }
-        timeout = seconds.asInt();
       }
       long bytes = 0;
       JsonNode memory = root.get(QueryLimits.MAX_MEMORY);

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 public record QueryLimits(int queryTimeoutSeconds, long maxMemoryBytes) {
   public static final String QUERY_TIMEOUT_SECONDS = "queryTimeoutSeconds";
   public static final String MAX_MEMORY = "maxMemory";
-  public static final QueryLimits DEFAULT = new QueryLimits(0, 0);
 
   private static final Pattern BYTES =
       Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?", Pattern.CASE_INSENSITIVE);
@@ -28,9 +27,19 @@ public record QueryLimits(int queryTimeoutSeconds, long maxMemoryBytes) {
     return Runtime.getRuntime().maxMemory() / 2;
   }
 
-  /** This limit, or the default when none is set. */
-  public long effectiveMaxMemory() {
-    return maxMemoryBytes > 0 ? maxMemoryBytes : defaultMaxMemory();
+  /**
+   * A timeout as written in a model or a property: whole seconds, 0 for none.
+   *
+   * @throws IllegalArgumentException with a message saying what is accepted
+   */
+  public static int parseTimeoutSeconds(String text) {
+    String trimmed = text.trim();
+    // Calcite keeps a statement's timeout in milliseconds, as an int.
+    if (!trimmed.matches("\\d{1,7}")) {
+      throw new IllegalArgumentException("'" + text + "' is not a whole number of seconds"
+          + " (0 for no timeout, at most 9999999)");
+    }
+    return Integer.parseInt(trimmed);
   }
 
   /**

@@ -141,8 +141,10 @@ final class DetailedErrors implements InvocationHandler {
   private void applyDefaultTimeout(Statement statement) throws SQLException {
     if (target instanceof CalciteConnection calcite) {
       String seconds = calcite.getProperties().getProperty(QueryLimits.QUERY_TIMEOUT_SECONDS);
-      if (seconds != null && Integer.parseInt(seconds.trim()) > 0) {
-        statement.setQueryTimeout(Integer.parseInt(seconds.trim()));
+      // Checked when the connection opened.
+      int timeout = seconds == null ? 0 : QueryLimits.parseTimeoutSeconds(seconds);
+      if (timeout > 0) {
+        statement.setQueryTimeout(timeout);
       }
     }
   }

@@ -167,19 +167,20 @@ public class JointureDriver extends Driver {
     if (limits.maxMemoryBytes() > 0) {
       properties.putIfAbsent(QueryLimits.MAX_MEMORY, String.valueOf(limits.maxMemoryBytes()));
     }
-    String timeout = properties.getProperty(QueryLimits.QUERY_TIMEOUT_SECONDS);
-    if (timeout != null && !timeout.trim().matches("\\d{1,9}")) {
-      throw new SQLException("connection property " + QueryLimits.QUERY_TIMEOUT_SECONDS + "='"
-          + timeout + "' is not a whole number of seconds (0 for no timeout)",
-          ErrorCode.INVALID_PARAMETER_VALUE.sqlState());
-    }
-    String memory = properties.getProperty(QueryLimits.MAX_MEMORY);
-    if (memory != null) {
+    checked(properties, QueryLimits.QUERY_TIMEOUT_SECONDS, QueryLimits::parseTimeoutSeconds);
+    checked(properties, QueryLimits.MAX_MEMORY, QueryLimits::parseBytes);
+  }
+
+  /** A connection property's value, if set, passes its parser, or the connection fails. */
+  private static void checked(Properties properties, String name,
+      java.util.function.Function<String, ?> parser) throws SQLException {
+    String value = properties.getProperty(name);
+    if (value != null) {
       try {
-        QueryLimits.parseBytes(memory);
+        parser.apply(value);
       } catch (IllegalArgumentException e) {
-        throw new SQLException("connection property " + QueryLimits.MAX_MEMORY + ": "
-            + e.getMessage(), ErrorCode.INVALID_PARAMETER_VALUE.sqlState());
+        throw new SQLException("connection property " + name + ": " + e.getMessage(),
+            ErrorCode.INVALID_PARAMETER_VALUE.sqlState());
       }
     }
   }

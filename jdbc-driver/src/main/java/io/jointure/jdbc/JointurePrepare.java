@@ -57,8 +57,8 @@ import org.apache.calcite.util.Holder;
  */
 final class JointurePrepare extends CalcitePrepareImpl {
 
-  /** Calcite's program with bounded join reordering, then the kept inputs marked. */
-  private static final Program JOIN_ORDER =
+  /** Jointure's planning phases, then the kept inputs of the chosen plan marked. */
+  private static final Program PROGRAM =
       Programs.sequence(new PhasedProgram(), KeptInput.GUARDS);
 
   private static final RelOptRule WINDOWS_OF_LOGICAL_PROJECTS =
@@ -125,7 +125,7 @@ final class JointurePrepare extends CalcitePrepareImpl {
     }
     // Calcite asks this thread's hook for the program that drives the planner.
     try (Hook.Closeable ignored = Hook.PROGRAM.addThread(
-        (Holder<Program> program) -> program.set(JOIN_ORDER))) {
+        (Holder<Program> program) -> program.set(PROGRAM))) {
       return super.prepareSql(context, query, elementType, maxRowCount);
     }
   }

@@ -70,9 +70,11 @@ class PlanCacheTest extends SeedFixtureTest {
     Jointure.rows(jointure, sql);
     long misses = misses();
     String changed = SeedFixture.model(postgres) + "\n# a comment changes nothing\n";
+    long hits = hits();
     try (Connection same = Jointure.connect(changed)) {
       Jointure.rows(same, sql);
       assertEquals(misses, misses(), "the same model, written differently");
+      assertEquals(hits + 1, hits());
     }
     String withRelation = SeedFixture.model(postgres) + "collections:\n  crm.towns:\n"
         + "    relations:\n      country: { type: ManyToOne, foreignCollection: crm.countries,"
@@ -89,7 +91,9 @@ class PlanCacheTest extends SeedFixtureTest {
     String sql = "SELECT p.first_name, t.name FROM shop.people p JOIN crm.towns t"
         + " ON t.id = p.town_id WHERE p.id = ?";
     ExecutorService threads = Executors.newFixedThreadPool(4);
-    try {
+    try (Connection first = Jointure.connect(SeedFixture.model(postgres));
+         PreparedStatement planned = first.prepareStatement(sql)) {
+      long hits = hits();
       List<Future<Boolean>> runs = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         int id = 1 + i * 71;
@@ -105,6 +109,7 @@ class PlanCacheTest extends SeedFixtureTest {
       for (Future<Boolean> run : runs) {
         assertEquals(true, run.get());
       }
+      assertEquals(hits + 40, hits(), "every run after the first planning used its plan");
     } finally {
       threads.shutdown();
     }

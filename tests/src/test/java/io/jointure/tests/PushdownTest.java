@@ -40,6 +40,22 @@ class PushdownTest extends SeedFixtureTest {
     assertTrue(r.parameters().containsAll(List.of(50000L, 2L)), r.parameters().toString());
   }
 
+  /**
+   * A semi-join (IN, EXISTS) and an anti-join (NOT EXISTS) over one source run in it as one
+   * statement, only the answer's rows coming back; a semi-join was read as both whole sides and
+   * joined in Jointure before.
+   */
+  @Test
+  void semiAndAntiJoinsRunInTheSource() throws Exception {
+    SourceRequest in = onlyRequest("SELECT name FROM crm.countries WHERE id IN"
+        + " (SELECT country_id FROM crm.towns WHERE population > 90000) ORDER BY id");
+    assertTrue(in.text().contains("WHERE EXISTS (SELECT"), in.text());
+    SourceRequest notExists = onlyRequest("SELECT t.id FROM crm.towns t WHERE NOT EXISTS"
+        + " (SELECT 1 FROM crm.mayors m WHERE m.town_id = t.id) AND t.population < 20000"
+        + " ORDER BY t.id");
+    assertTrue(notExists.text().contains("\"mayors\""), notExists.text());
+  }
+
   @Test
   void valuesNeverBecomeSqlText() throws Exception {
     SourceRequest r = onlyRequest("SELECT id FROM crm.countries WHERE name = 'O''Brien Land'"

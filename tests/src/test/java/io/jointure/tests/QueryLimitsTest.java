@@ -33,10 +33,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Timeouts, cancel and the memory limit stop a query whatever it is doing, with SQLSTATE 57014
- * or 53200: a join in the executor that would run for hours, PostgreSQL busy in a statement, a
- * REST API that does not answer (one request or many side by side), a Java computed field still
- * computing. The sources' work stops too (no statement left in PostgreSQL, HTTP requests
+ * Timeouts, cancel and the memory limit stop a query with SQLSTATE 57014 or 53200, whatever
+ * it is doing: a join in the executor that would run for hours, PostgreSQL busy in a statement
+ * or in fetching its next rows, a REST API that does not answer (one request or many side by
+ * side), a Java computed field still computing. (MongoDB stops itself at the deadline through
+ * maxTimeMS; the stand-in server here cannot be made slow.) The sources' work stops too (no statement left in PostgreSQL, HTTP requests
  * aborted), pooled connections are back in their pools, and the connection answers the next
  * query.
  */
@@ -61,6 +62,9 @@ class QueryLimitsTest {
     Jointure.execute(pg, "ql_source", """
         CREATE VIEW numbers AS SELECT g AS n FROM generate_series(1, 10000000) g;
         CREATE VIEW slow AS SELECT pg_sleep(60)::text AS slept;
+        CREATE VIEW slow_later AS SELECT g AS n,
+          CASE WHEN g > 2500 THEN pg_sleep(60)::text END AS slept
+          FROM generate_series(1, 5000) g;
         CREATE TABLE keys (id int PRIMARY KEY);
         INSERT INTO keys SELECT generate_series(1, 20);
         """);
@@ -219,6 +223,21 @@ class QueryLimitsTest {
     }
   }
 
+  /**
+   * A statement that returned its first rows and is slow to give the next: pgjdbc's statement
+   * cancel no longer reaches it, the connection's cancel does.
+   */
+  @Test
+  void aTimeoutStopsPostgresWhileItFetchesTheNextRows() throws Exception {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.setQueryTimeout(2);
+      SQLException e = failsWithin(s, "SELECT n, slept FROM pg.slow_later", 2);
+      assertEquals("57014", e.getSQLState(), e.getMessage());
+      assertEquals(0, sleepingStatements(), "pg_sleep cancelled in PostgreSQL");
+      answersNext(c);
+    }
+  }
+
   @Test
   void cancelReachesPostgres() throws Exception {
     try (Connection c = connect(); Statement s = c.createStatement()) {
@@ -305,10 +324,14 @@ class QueryLimitsTest {
     } finally {
       model = saved;
     }
+    model = "queryTimeoutSeconds: 1\n" + saved;
     try (Connection c = connect("queryTimeoutSeconds", "2"); Statement s = c.createStatement()) {
-      assertEquals(2, s.getQueryTimeout());
+      assertEquals(2, s.getQueryTimeout(), "the connection property wins over the model");
       SQLException e = failsWithin(s, THETA_JOIN, 2);
       assertEquals("57014", e.getSQLState(), e.getMessage());
+      assertTrue(e.getMessage().contains("2 s"), e.getMessage());
+    } finally {
+      model = saved;
     }
     SQLException e = assertThrows(SQLException.class,
         () -> connect("queryTimeoutSeconds", "soon").close());

@@ -91,7 +91,6 @@ class RemoteServerTest extends SeedFixtureTest {
     }
   }
 
-  /** Jointure's remote driver names Jointure; Avatica's names itself, as it always does. */
   /**
    * The server's default timeout (what {@code jointure serve --query-timeout} sets) stops a remote
    * client's query that would run for minutes: 3,000 x 3,000 x 300 rows compared in the executor.
@@ -115,6 +114,7 @@ class RemoteServerTest extends SeedFixtureTest {
     }
   }
 
+  /** Jointure's remote driver names Jointure; Avatica's names itself, as it always does. */
   @Test
   void metadataNamesJointure() throws Exception {
     try (Connection remote = DriverManager.getConnection(server.jdbcUrl(Serialization.PROTOBUF))) {

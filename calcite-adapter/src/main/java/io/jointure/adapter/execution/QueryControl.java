@@ -32,6 +32,7 @@ public final class QueryControl {
 
   private final AtomicBoolean cancelFlag;
   private final long timeoutMillis;
+  private final boolean hasDeadline;
   private final long deadlineNanos;
   private final long maxMemory;
   private final AtomicLong keptBytes = new AtomicLong();
@@ -44,8 +45,8 @@ public final class QueryControl {
   QueryControl(AtomicBoolean cancelFlag, long timeoutMillis, long maxMemory) {
     this.cancelFlag = cancelFlag;
     this.timeoutMillis = timeoutMillis;
-    this.deadlineNanos = timeoutMillis > 0
-        ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis) : Long.MAX_VALUE;
+    this.hasDeadline = timeoutMillis > 0;
+    this.deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     this.maxMemory = maxMemory;
   }
 
@@ -86,10 +87,6 @@ public final class QueryControl {
     }
   }
 
-  public boolean stopped() {
-    return stopCode != null;
-  }
-
   /**
    * Why this query stopped, as a new exception for the thread that notices it to throw; the
    * source cursors that thread reads are closed first, as the query ends.
@@ -115,7 +112,7 @@ public final class QueryControl {
 
   /** Milliseconds left before the deadline (at least 1), or 0 when the query has no timeout. */
   public long remainingMillis() {
-    if (deadlineNanos == Long.MAX_VALUE) {
+    if (!hasDeadline) {
       return 0;
     }
     return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
@@ -174,15 +171,16 @@ public final class QueryControl {
   }
 
   /**
-   * Closes the source cursors this thread reads, for a query that fails here: the failure
-   * unwinds through Calcite's operators, which do not close their inputs, and an open cursor holds
-   * a pooled connection. Cursors of other threads are theirs to close.
+   * Closes, as failed, the source cursors this thread reads, for a query that fails here: the
+   * failure unwinds through Calcite's operators, which do not close their inputs, and an open
+   * cursor holds a pooled connection. Cursors of other threads are theirs to close (the
+   * statement's close closes them all).
    */
   void closeCursors() {
     Thread current = Thread.currentThread();
     openCursors.forEach((cursor, reader) -> {
       if (reader == current) {
-        cursor.close();
+        cursor.abandon();
       }
     });
   }
@@ -194,7 +192,7 @@ public final class QueryControl {
     }
     if (cancelFlag.get()) {
       stop(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
-    } else if (nowNanos - deadlineNanos >= 0) {
+    } else if (hasDeadline && nowNanos - deadlineNanos >= 0) {
       stop(ErrorCode.QUERY_CANCELED, "canceling statement due to statement timeout: the query"
           + " ran longer than its timeout of " + shownSeconds(timeoutMillis)
           + " (Statement.setQueryTimeout, or queryTimeoutSeconds in the model, the connection"
@@ -203,6 +201,11 @@ public final class QueryControl {
     return stopCode != null;
   }
 
+  /**
+   * Stops the query: every thread that checks now fails, and the sources' abort actions run on
+   * the watchdog's helper threads (a PostgreSQL cancel opens a connection, which may take
+   * seconds when the host is gone: no other query waits for it).
+   */
   private synchronized void stop(ErrorCode code, String message) {
     if (stopCode != null) {
       return;
@@ -210,11 +213,8 @@ public final class QueryControl {
     stopMessage = message;
     stopCode = code;
     for (Runnable abort : Set.copyOf(aborts)) {
-      aborts.remove(abort);
-      try {
-        abort.run();
-      } catch (RuntimeException e) {
-        // The query fails anyway; a source that cannot be told keeps only its own work.
+      if (aborts.remove(abort)) { // not run already by onStop
+        QueryWatchdog.INSTANCE.abort(abort);
       }
     }
   }

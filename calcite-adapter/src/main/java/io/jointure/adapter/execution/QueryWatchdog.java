@@ -24,12 +24,30 @@ final class QueryWatchdog {
     return thread;
   });
 
+  /** Where abort actions run: off the watchdog's thread, which serves every query. */
+  private final java.util.concurrent.ExecutorService aborts = Executors.newCachedThreadPool(r -> {
+    Thread thread = new Thread(r, "jointure-query-abort");
+    thread.setDaemon(true);
+    return thread;
+  });
+
   private QueryWatchdog() {
     timer.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   void watch(QueryControl control) {
     watched.add(new WeakReference<>(control));
+  }
+
+  /** Runs a stopped query's abort action; a source that cannot be told keeps its own work. */
+  void abort(Runnable action) {
+    aborts.execute(() -> {
+      try {
+        action.run();
+      } catch (Throwable e) {
+        // The query fails anyway.
+      }
+    });
   }
 
   private void tick() {
@@ -40,7 +58,7 @@ final class QueryWatchdog {
         if (control == null || control.stopIfDue(now)) {
           it.remove();
         }
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         it.remove(); // never let one query stop the watchdog for the others
       }
     }

@@ -98,6 +98,12 @@ public abstract class SourceCursor implements Enumerator<Object> {
     throw new UnsupportedOperationException("a source request cannot be restarted");
   }
 
+  /** Closes the cursor of a query that failed elsewhere: its request is logged as failed. */
+  final void abandon() {
+    failed = true;
+    close();
+  }
+
   @Override
   public final void close() {
     if (closed) {

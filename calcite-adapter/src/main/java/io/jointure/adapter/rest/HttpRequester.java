@@ -92,12 +92,12 @@ final class HttpRequester {
       while (!inFlight.tryAcquire(50, TimeUnit.MILLISECONDS)) {
         control.check(); // waiting for a free slot ends with the query too
       }
-      control.check();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     }
     try {
+      control.check(); // stopped while waiting: the slot goes back, no request is sent
       return control.await(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();

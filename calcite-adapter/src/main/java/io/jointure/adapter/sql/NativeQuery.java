@@ -20,6 +20,7 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.postgresql.core.BaseConnection;
 
 /**
  * One SQL query to one source, ready to run: text with {@code ?} placeholders, where each
@@ -183,7 +184,9 @@ public final class NativeQuery {
     private final List<Object[]> keys;
     private final DataContext context;
     private Connection connection;
-    private volatile PreparedStatement statement;
+    private PreparedStatement statement;
+    /** Once released, the connection may serve another query: an abort must not reach it. */
+    private boolean released;
     private ResultSet resultSet;
     private ColumnReader[] readers;
     private List<Object> parameters = List.of();
@@ -208,7 +211,9 @@ public final class NativeQuery {
       }
       PreparedStatement prepared = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
           ResultSet.CONCUR_READ_ONLY);
-      statement = prepared;
+      synchronized (this) {
+        statement = prepared;
+      }
       prepared.setFetchSize(source.config().fetchSize());
       long remaining = control.remainingMillis();
       if (remaining > 0) {
@@ -231,14 +236,20 @@ public final class NativeQuery {
     }
 
     @Override
-    protected void abort() {
-      PreparedStatement running = statement;
-      if (running != null) {
-        try {
-          running.cancel();
-        } catch (SQLException e) {
-          // Closing the cursor still ends the statement with its transaction.
+    protected synchronized void abort() {
+      if (released || statement == null) {
+        return;
+      }
+      try {
+        // pgjdbc's Statement.cancel() acts only while executeQuery runs; a query waiting for its
+        // next batch of rows is cancelled through its connection.
+        if (connection.isWrapperFor(BaseConnection.class)) {
+          connection.unwrap(BaseConnection.class).cancelQuery();
+        } else {
+          statement.cancel();
         }
+      } catch (SQLException e) {
+        // Closing the cursor still ends the statement with its transaction.
       }
     }
 
@@ -281,7 +292,8 @@ public final class NativeQuery {
     }
 
     @Override
-    protected void release() throws SQLException {
+    protected synchronized void release() throws SQLException {
+      released = true;
       try (Connection c = connection; PreparedStatement s = statement; ResultSet r = resultSet) {
         if (c != null) {
           c.rollback();

@@ -56,6 +56,7 @@ public final class SourceConvention extends JdbcConvention implements KeyLookupC
     planner.addRule(SourceExpressions.ProjectRule.of(this));
     planner.addRule(SourceExpressions.FilterRule.of(this));
     planner.addRule(SourceToEnumerableConverterRule.create(this));
+    planner.addRule(SourceSemiJoinRule.of(this));
     planner.addRule(CoreRules.FILTER_SET_OP_TRANSPOSE);
     planner.addRule(CoreRules.PROJECT_REMOVE);
   }

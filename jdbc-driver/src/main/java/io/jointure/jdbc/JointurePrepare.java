@@ -107,15 +107,8 @@ final class JointurePrepare extends CalcitePrepareImpl {
     PlanCache.Key key = !JointureDriver.relationRulesEnabled(context.getTypeFactory()) ? null
         : PlanCache.key(context.getTypeFactory(), context.getDefaultSchemaPath(), query.sql,
             maxRowCount, elementType);
-    CalciteSignature<T> cached = key == null ? null : PlanCache.shared().get(key);
-    if (cached != null) {
-      return cached;
-    }
-    CalciteSignature<T> planned = plan(context, query, elementType, maxRowCount);
-    if (key != null) {
-      PlanCache.shared().put(key, planned);
-    }
-    return planned;
+    return key == null ? plan(context, query, elementType, maxRowCount)
+        : PlanCache.shared().plan(key, () -> plan(context, query, elementType, maxRowCount));
   }
 
   private <T> CalciteSignature<T> plan(Context context, Query<T> query, Type elementType,

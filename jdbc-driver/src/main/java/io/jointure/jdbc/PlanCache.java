@@ -12,6 +12,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
 import org.apache.calcite.schema.SchemaPlus;
 
@@ -40,6 +44,9 @@ public final class PlanCache {
 
   private final int maxEntries;
   private final Map<Key, CalciteSignature<?>> plans;
+  /** Statements being planned now: a client meeting one waits for that plan, not plans again. */
+  private final Map<Key, CompletableFuture<CalciteSignature<?>>> planning =
+      new ConcurrentHashMap<>();
   private long hits;
   private long misses;
 
@@ -95,8 +102,49 @@ public final class PlanCache {
     return new Key(connection, List.copyOf(schemaPath), sql, maxRowCount, elementType);
   }
 
+  /**
+   * The cached plan of a statement, else the plan {@code planner} makes, kept; a statement that
+   * several clients send at once (a dashboard opening) is planned once while the others wait.
+   */
   @SuppressWarnings("unchecked")
-  synchronized <T> CalciteSignature<T> get(Key key) {
+  <T> CalciteSignature<T> plan(Key key, Supplier<CalciteSignature<T>> planner) {
+    CalciteSignature<T> cached = get(key);
+    if (cached != null) {
+      return cached;
+    }
+    CompletableFuture<CalciteSignature<?>> mine = new CompletableFuture<>();
+    CompletableFuture<CalciteSignature<?>> running = planning.putIfAbsent(key, mine);
+    if (running != null) {
+      try {
+        CalciteSignature<T> planned = (CalciteSignature<T>) running.join();
+        synchronized (this) {
+          misses--; // it waited for a plan instead of planning: a hit
+          hits++;
+        }
+        return planned;
+      } catch (CompletionException e) {
+        // The same text fails the same way: the planner's own error, as if planned here.
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw e;
+      }
+    }
+    try {
+      CalciteSignature<T> planned = planner.get();
+      put(key, planned);
+      mine.complete(planned);
+      return planned;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      planning.remove(key, mine);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private synchronized <T> CalciteSignature<T> get(Key key) {
     CalciteSignature<?> plan = plans.get(key);
     if (plan == null) {
       misses++;
@@ -106,7 +154,7 @@ public final class PlanCache {
     return (CalciteSignature<T>) plan;
   }
 
-  synchronized void put(Key key, CalciteSignature<?> plan) {
+  private synchronized void put(Key key, CalciteSignature<?> plan) {
     plans.put(key, plan);
   }
 

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -82,6 +83,42 @@ class PlanCacheTest extends SeedFixtureTest {
     try (Connection other = Jointure.connect(withRelation)) {
       assertEquals(Jointure.rows(groundTruth, sql), Jointure.rows(other, sql));
       assertEquals(misses + 1, misses(), "another model has its own plans");
+    }
+  }
+
+  /** Clients sending a new statement at the same moment (a dashboard opening) plan it once. */
+  @Test
+  void aStatementSentByManyClientsAtOnceIsPlannedOnce() throws Exception {
+    String sql = QUERY + " /* many clients at once */";
+    List<List<Object>> expected = Jointure.rows(groundTruth, sql);
+    int clients = 8;
+    List<Connection> connections = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      connections.add(Jointure.connect(SeedFixture.model(postgres)));
+    }
+    ExecutorService threads = Executors.newFixedThreadPool(clients);
+    CountDownLatch start = new CountDownLatch(1);
+    long misses = misses();
+    long hits = hits();
+    try {
+      List<Future<List<List<Object>>>> runs = new ArrayList<>();
+      for (Connection c : connections) {
+        runs.add(threads.submit(() -> {
+          start.await();
+          return Jointure.rows(c, sql);
+        }));
+      }
+      start.countDown();
+      for (Future<List<List<Object>>> run : runs) {
+        assertEquals(expected, run.get());
+      }
+      assertEquals(misses + 1, misses(), "planned once");
+      assertEquals(hits + clients - 1, hits(), "the others waited for that plan");
+    } finally {
+      threads.shutdown();
+      for (Connection c : connections) {
+        c.close();
+      }
     }
   }
 

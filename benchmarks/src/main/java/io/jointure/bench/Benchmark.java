@@ -220,7 +220,7 @@ public final class Benchmark {
       CREATE INDEX people_town ON people(town_id);
       """.formatted(TOWNS, PEOPLE);
 
-  private static void load(EmbeddedPostgres pg, EmbeddedMongo mongo) throws Exception {
+  static void load(EmbeddedPostgres pg, EmbeddedMongo mongo) throws Exception {
     pg.createDatabase("bench_crm");
     pg.createDatabase("bench_sales");
     pg.createDatabase("bench_all");

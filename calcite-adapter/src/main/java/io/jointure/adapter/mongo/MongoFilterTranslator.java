@@ -120,7 +120,12 @@ final class MongoFilterTranslator {
       return null;
     }
     return switch (kind) {
-      case EQUALS -> new Document(field.path(), new Document("$eq", value));
+      // The implicit form {field: value}: MongoDB reads it as $eq for a plain value, and more
+      // servers use an index for it (the stand-in server scans for {$eq}).
+      case EQUALS -> new Document(field.path(), value instanceof Document
+          || value instanceof java.util.regex.Pattern
+          || value instanceof org.bson.BsonRegularExpression
+          ? new Document("$eq", value) : value);
       // SQL: a NULL or missing field is not "different from" a value.
       case NOT_EQUALS -> new Document(field.path(),
           new Document("$nin", java.util.Arrays.asList(value, null)));

@@ -3,9 +3,7 @@ package io.jointure.bench;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import io.jointure.adapter.DatasourceSchema;
 import io.jointure.adapter.SourceRegistry;
-import io.jointure.adapter.request.SourceRequest;
 import io.jointure.demo.EmbeddedMongo;
 import io.jointure.demo.EmbeddedPostgres;
 import java.sql.Connection;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import org.apache.calcite.jdbc.CalciteConnection;
 import org.bson.Document;
 
 /**
@@ -32,6 +29,7 @@ public final class Benchmark {
   static final int TOWNS = 10_000;
   static final int COUNTRIES = 20;
   static final int RUNS = 5;
+  private static final List<String> SOURCES = List.of("crm", "sales", "shop");
 
   private static final String[][] QUERIES = {
       {"selective lookup across sources",
@@ -139,13 +137,13 @@ public final class Benchmark {
     String fetched = "-";
     for (int i = 0; i < RUNS; i++) {
       if (jointure != null) {
-        clear(jointure);
+        SourceRequests.clear(jointure, SOURCES);
       }
       long start = System.nanoTime();
       rows = run(c, sql);
       times[i] = (System.nanoTime() - start) / 1e6;
       if (jointure != null) {
-        fetched = fetched(jointure);
+        fetched = SourceRequests.fetched(jointure, SOURCES);
       }
     }
     Arrays.sort(times);
@@ -160,29 +158,6 @@ public final class Benchmark {
       }
     }
     return rows;
-  }
-
-  private static void clear(Connection c) throws Exception {
-    for (String source : List.of("crm", "sales", "shop")) {
-      schema(c, source).requestLog().clear();
-    }
-  }
-
-  private static String fetched(Connection c) throws Exception {
-    List<String> parts = new ArrayList<>();
-    for (String source : List.of("crm", "sales", "shop")) {
-      long rows = 0;
-      for (SourceRequest request : schema(c, source).requestLog().requests()) {
-        rows += Math.max(0, request.rows());
-      }
-      parts.add(Long.toString(rows));
-    }
-    return String.join("/", parts);
-  }
-
-  private static DatasourceSchema schema(Connection c, String name) throws Exception {
-    return c.unwrap(CalciteConnection.class).getRootSchema().subSchemas().get(name)
-        .unwrap(DatasourceSchema.class);
   }
 
   static String model(EmbeddedPostgres pg, EmbeddedMongo mongo) {

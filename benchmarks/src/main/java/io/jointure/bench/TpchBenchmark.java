@@ -3,9 +3,7 @@ package io.jointure.bench;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import io.jointure.adapter.DatasourceSchema;
 import io.jointure.adapter.SourceRegistry;
-import io.jointure.adapter.request.SourceRequest;
 import io.jointure.demo.EmbeddedMongo;
 import io.jointure.demo.EmbeddedPostgres;
 import io.trino.tpch.TpchColumn;
@@ -32,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.calcite.jdbc.CalciteConnection;
 import org.bson.Document;
 import org.postgresql.PGConnection;
 
@@ -170,11 +167,11 @@ public final class TpchBenchmark {
     double[] warm = new double[RUNS];
     String fetched = "";
     for (int i = 0; i < RUNS; i++) {
-      clearRequests(jointure);
+      SourceRequests.clear(jointure, SOURCES);
       long start = System.nanoTime();
       rows(jointure, federated);
       warm[i] = (System.nanoTime() - start) / 1e6;
-      fetched = fetched(jointure);
+      fetched = SourceRequests.fetched(jointure, SOURCES);
     }
     return new Result(q, planning, firstMillis, median(warm), nativeMillis, fetched,
         same(expected, first) ? "= PostgreSQL" : "DIFFERS: " + first + " vs " + expected);
@@ -290,29 +287,6 @@ public final class TpchBenchmark {
     Properties info = new Properties();
     info.setProperty("model", "inline:" + model);
     return DriverManager.getConnection("jdbc:jointure:", info);
-  }
-
-  private static void clearRequests(Connection c) throws SQLException {
-    for (String source : SOURCES) {
-      schema(c, source).requestLog().clear();
-    }
-  }
-
-  private static String fetched(Connection c) throws SQLException {
-    List<String> parts = new ArrayList<>();
-    for (String source : SOURCES) {
-      long rows = 0;
-      for (SourceRequest request : schema(c, source).requestLog().requests()) {
-        rows += Math.max(0, request.rows());
-      }
-      parts.add(Long.toString(rows));
-    }
-    return String.join("/", parts);
-  }
-
-  private static DatasourceSchema schema(Connection c, String name) throws SQLException {
-    return c.unwrap(CalciteConnection.class).getRootSchema().subSchemas().get(name)
-        .unwrap(DatasourceSchema.class);
   }
 
   /** The model: the three sources, and the relations TPC-H's foreign keys declare. */

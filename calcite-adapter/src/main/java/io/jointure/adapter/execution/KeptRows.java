@@ -61,10 +61,15 @@ public final class KeptRows {
   public static <T> Enumerable<T> replayed(Enumerable<T> input, DataContext context) {
     return new AbstractEnumerable<>() {
       private List<T> kept;
+      /** Looked up once: a nested loop enumerates this again for every outer row. */
+      private QueryControl control;
 
       @Override
       public Enumerator<T> enumerator() {
-        QueryControl control = QueryControl.of(context);
+        if (control == null) {
+          control = QueryControl.of(context);
+        }
+        QueryControl control = this.control;
         if (kept == null) {
           List<T> rows = new ArrayList<>();
           try (Enumerator<T> e = counted(input, context).enumerator()) {

@@ -17,6 +17,15 @@ public interface KeyLookup {
    */
   Enumerable<Object> rowsWithKeys(DataContext context, List<Object[]> keys);
 
+  /**
+   * All the query's rows, without the key restriction, in one request; null when the source can
+   * only be asked by key (an API's {@code /items/{id}}). A key-list join whose driving side turns
+   * out to hold most of the probe's keys reads it whole instead.
+   */
+  default Enumerable<Object> allRows(DataContext context) {
+    return null;
+  }
+
   /** The native request, with the key list shown as a placeholder, for EXPLAIN. */
   String describe();
 }

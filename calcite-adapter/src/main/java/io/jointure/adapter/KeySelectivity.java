@@ -5,6 +5,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.metadata.RelMdUtil;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -12,9 +13,9 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
- * Selectivity of a filter on a source table that knows its keys: {@code key = value} keeps one
- * row. Calcite's guess (15% of the rows for any equality) would have the planner take a lookup
- * by key for a large side of a join. Source tables answer Calcite's selectivity question through
+ * Selectivity of a filter on a source table that knows its keys: {@code key = value} (or
+ * {@code key = ?}) keeps one row. Calcite's guess (15% of the rows for any equality) would have
+ * the planner take a lookup by key for a large side of a join. Source tables answer Calcite's selectivity question through
  * this (Calcite asks a table that implements its selectivity handler).
  */
 public final class KeySelectivity {
@@ -43,9 +44,14 @@ public final class KeySelectivity {
   private static boolean fixesKey(RexCall equality, RelNode scan, RelMetadataQuery mq) {
     RexNode a = equality.getOperands().get(0);
     RexNode b = equality.getOperands().get(1);
-    RexInputRef ref = a instanceof RexInputRef r && b instanceof RexLiteral ? r
-        : b instanceof RexInputRef r2 && a instanceof RexLiteral ? r2 : null;
+    RexInputRef ref = a instanceof RexInputRef r && isValue(b) ? r
+        : b instanceof RexInputRef r2 && isValue(a) ? r2 : null;
     return ref != null && scan.getTable() != null
         && scan.getTable().isKey(ImmutableBitSet.of(ref.getIndex()));
+  }
+
+  /** A literal, or a parameter (a statement's own, or a literal of a cached plan's text). */
+  private static boolean isValue(RexNode node) {
+    return node instanceof RexLiteral || node instanceof RexDynamicParam;
   }
 }

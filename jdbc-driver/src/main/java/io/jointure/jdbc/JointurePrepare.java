@@ -107,8 +107,41 @@ final class JointurePrepare extends CalcitePrepareImpl {
     PlanCache.Key key = !JointureDriver.relationRulesEnabled(context.getTypeFactory()) ? null
         : PlanCache.key(context.getTypeFactory(), context.getDefaultSchemaPath(), query.sql,
             maxRowCount, elementType);
-    return key == null ? plan(context, query, elementType, maxRowCount)
-        : PlanCache.shared().plan(key, () -> plan(context, query, elementType, maxRowCount));
+    if (key == null) {
+      return plan(context, query, elementType, maxRowCount);
+    }
+    CalciteSignature<T> general = withLiteralsAsParameters(context, query, elementType,
+        maxRowCount);
+    return general != null ? general
+        : PlanCache.shared().plan(key, () -> planned(context, query, elementType, maxRowCount));
+  }
+
+  /**
+   * The cached plan of the statement's text with its literals as parameters, run with its
+   * literals; null when it has none, or they do not fit that plan.
+   */
+  private <T> CalciteSignature<T> withLiteralsAsParameters(Context context, Query<T> query,
+      Type elementType, long maxRowCount) {
+    LiteralParameters literals = LiteralParameters.of(query.sql);
+    if (literals == null) {
+      return null;
+    }
+    PlanCache.Key key = PlanCache.key(context.getTypeFactory(), context.getDefaultSchemaPath(),
+        literals.generalSql(), maxRowCount, elementType);
+    PlanCache cache = PlanCache.shared();
+    if (key == null || cache.failedBefore(key)) {
+      return null;
+    }
+    CalciteSignature<T> general;
+    try {
+      general = cache.plan(key, () -> planned(context, Query.of(literals.generalSql()),
+          elementType, maxRowCount));
+    } catch (RuntimeException | AssertionError e) {
+      // A parameter whose type nothing gives ({@code ? < ?}); the text as written will do.
+      cache.failed(key);
+      return null;
+    }
+    return literals.bind(general);
   }
 
   private <T> CalciteSignature<T> plan(Context context, Query<T> query, Type elementType,
@@ -116,10 +149,21 @@ final class JointurePrepare extends CalcitePrepareImpl {
     if (!JointureDriver.relationRulesEnabled(context.getTypeFactory())) {
       return super.prepareSql(context, query, elementType, maxRowCount);
     }
-    // Calcite asks this thread's hook for the program that drives the planner.
-    try (Hook.Closeable ignored = Hook.PROGRAM.addThread(
-        (Holder<Program> program) -> program.set(PROGRAM))) {
-      return super.prepareSql(context, query, elementType, maxRowCount);
+    return planned(context, query, elementType, maxRowCount).signature();
+  }
+
+  /** Jointure's planning, with the size of the code it generated (the cache weighs plans). */
+  private <T> PlanCache.Planned<T> planned(Context context, Query<T> query, Type elementType,
+      long maxRowCount) {
+    long[] codeChars = {0};
+    // Calcite asks this thread's hook for the program that drives the planner, and shows it the
+    // Java code it generates.
+    try (Hook.Closeable program = Hook.PROGRAM.addThread(
+            (Holder<Program> holder) -> holder.set(PROGRAM));
+         Hook.Closeable code = Hook.JAVA_PLAN.addThread(
+            (Object source) -> codeChars[0] += source.toString().length())) {
+      CalciteSignature<T> signature = super.prepareSql(context, query, elementType, maxRowCount);
+      return new PlanCache.Planned<>(signature, codeChars[0]);
     }
   }
 

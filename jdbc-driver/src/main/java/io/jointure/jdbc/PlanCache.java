@@ -26,12 +26,17 @@ import org.apache.calcite.schema.SchemaPlus;
  * state of its own between runs (the operators it stashes are immutable; each run gets its own
  * rows and parameters), so one plan serves any number of runs at once.
  *
- * <p>Bounded by entries (least recently used go first, {@code jointure.planCache.maxEntries},
- * default 1000); a model that changes is another key, so its connections plan anew.
+ * <p>Bounded by entries and by bytes (least recently used go first;
+ * {@code jointure.planCache.maxEntries}, default 1000, and {@code jointure.planCache.maxBytes},
+ * default 64 MB, an estimate from each plan's generated code and text); a model that changes is
+ * another key, so its connections plan anew.
  */
 public final class PlanCache {
   private static final PlanCache INSTANCE = new PlanCache(
-      Integer.getInteger("jointure.planCache.maxEntries", 1000));
+      Integer.getInteger("jointure.planCache.maxEntries", 1000),
+      Long.getLong("jointure.planCache.maxBytes", 64L << 20));
+  /** What a plan holds beside its code: operators, stashed source queries, row types. */
+  private static final int PLAN_OVERHEAD_BYTES = 8 * 1024;
   /** Statements longer than this are planned every time: rare, and big to keep. */
   private static final int MAX_SQL_LENGTH = 64 * 1024;
   /** Connection properties that do not change a plan (runtime limits, credentials, the model). */
@@ -43,21 +48,32 @@ public final class PlanCache {
       Collections.synchronizedMap(new WeakHashMap<>());
 
   private final int maxEntries;
-  private final Map<Key, CalciteSignature<?>> plans;
+  private final long maxBytes;
+  private final LinkedHashMap<Key, Entry> plans = new LinkedHashMap<>(64, 0.75f, true);
+  private long bytes;
   /** Statements being planned now: a client meeting one waits for that plan, not plans again. */
   private final Map<Key, CompletableFuture<CalciteSignature<?>>> planning =
       new ConcurrentHashMap<>();
+  /** General texts (literals as parameters) that did not plan: their statements plan as written. */
+  private final Set<Key> failed = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Key, Boolean> eldest) {
+      return size() > PlanCache.this.maxEntries;
+    }
+  });
   private long hits;
   private long misses;
 
-  PlanCache(int maxEntries) {
+  PlanCache(int maxEntries, long maxBytes) {
     this.maxEntries = maxEntries;
-    this.plans = new LinkedHashMap<>(64, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Key, CalciteSignature<?>> eldest) {
-        return size() > PlanCache.this.maxEntries;
-      }
-    };
+    this.maxBytes = maxBytes;
+  }
+
+  /** A plan as made: the signature to run, and the size of its generated Java source. */
+  record Planned<T>(CalciteSignature<T> signature, long codeChars) {
+  }
+
+  private record Entry(CalciteSignature<?> signature, long bytes) {
   }
 
   /** One cached plan's identity: what it was planned for and from which text. */
@@ -107,7 +123,7 @@ public final class PlanCache {
    * several clients send at once (a dashboard opening) is planned once while the others wait.
    */
   @SuppressWarnings("unchecked")
-  <T> CalciteSignature<T> plan(Key key, Supplier<CalciteSignature<T>> planner) {
+  <T> CalciteSignature<T> plan(Key key, Supplier<Planned<T>> planner) {
     CalciteSignature<T> cached = get(key);
     if (cached != null) {
       return cached;
@@ -131,10 +147,10 @@ public final class PlanCache {
       }
     }
     try {
-      CalciteSignature<T> planned = planner.get();
+      Planned<T> planned = planner.get();
       put(key, planned);
-      mine.complete(planned);
-      return planned;
+      mine.complete(planned.signature());
+      return planned.signature();
     } catch (RuntimeException | Error e) {
       mine.completeExceptionally(e);
       throw e;
@@ -145,17 +161,33 @@ public final class PlanCache {
 
   @SuppressWarnings("unchecked")
   private synchronized <T> CalciteSignature<T> get(Key key) {
-    CalciteSignature<?> plan = plans.get(key);
-    if (plan == null) {
+    Entry entry = plans.get(key);
+    if (entry == null) {
       misses++;
-    } else {
-      hits++;
+      return null;
     }
-    return (CalciteSignature<T>) plan;
+    hits++;
+    return (CalciteSignature<T>) entry.signature();
   }
 
-  private synchronized void put(Key key, CalciteSignature<?> plan) {
-    plans.put(key, plan);
+  /** Keeps a plan, the least recently used going while over either bound. */
+  private synchronized void put(Key key, Planned<?> planned) {
+    long entryBytes = PLAN_OVERHEAD_BYTES + 2L * key.sql().length() + 6 * planned.codeChars();
+    Entry previous = plans.put(key, new Entry(planned.signature(), entryBytes));
+    bytes += entryBytes - (previous == null ? 0 : previous.bytes());
+    var eldest = plans.entrySet().iterator();
+    while ((plans.size() > maxEntries || bytes > maxBytes) && eldest.hasNext()) {
+      bytes -= eldest.next().getValue().bytes();
+      eldest.remove();
+    }
+  }
+
+  synchronized boolean failedBefore(Key key) {
+    return failed.contains(key);
+  }
+
+  synchronized void failed(Key key) {
+    failed.add(key);
   }
 
   /** Statements served from the cache since the process started. */
@@ -172,8 +204,15 @@ public final class PlanCache {
     return plans.size();
   }
 
+  /** The estimated bytes the cached plans hold. */
+  public synchronized long bytes() {
+    return bytes;
+  }
+
   /** Forgets every plan (the benchmark measures planning on an empty cache). */
   public synchronized void clear() {
     plans.clear();
+    bytes = 0;
+    failed.clear();
   }
 }

@@ -188,11 +188,34 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
         .item("joinType", joinType.lowerName)
         .item("strategy", "key list from " + (driverIsLeft ? "left" : "right"))
         .item("keys", keysText());
+    long readWholePast = readWholePast();
+    writer.itemIf("readsProbeWholePast", readWholePast + " keys", readWholePast > 0);
     if (SourceBridges.canShowRequest(pw, probe())) {
       KeyLookup lookup = lookup();
       writer.itemIf("probe", lookup == null ? "" : lookup.describe(), lookup != null);
     }
     return writer;
+  }
+
+  /**
+   * Distinct driving keys past which the run reads the probe whole: half the rows its source
+   * says the probe's table holds; 0 (never) when the source does not say, as an API may hold far
+   * more than any key list asks for.
+   */
+  private long readWholePast() {
+    Double rows = knownRows(probe());
+    return rows == null ? 0 : Math.max(1, (long) (rows / 2));
+  }
+
+  /** The row count a source reports for the one table under {@code rel}, or null. */
+  private static Double knownRows(RelNode rel) {
+    rel = concrete(rel);
+    if (rel instanceof org.apache.calcite.rel.core.TableScan scan) {
+      org.apache.calcite.schema.Table table =
+          scan.getTable().unwrap(org.apache.calcite.schema.Table.class);
+      return table == null ? null : table.getStatistic().getRowCount();
+    }
+    return rel.getInputs().size() == 1 ? knownRows(rel.getInput(0)) : null;
   }
 
   /** Keys one request carries: a batch, or what an API takes (one, or its list size). */
@@ -235,7 +258,7 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
     KeyListJoinOperator operator = new KeyListJoinOperator(lookup, driverIsLeft,
         driverKeys().toIntArray(), probeKeys().toIntArray(),
         probe().getRowType().getFieldCount(), joinType, BATCH_SIZE,
-        getRowType().getFieldCount() == 1);
+        getRowType().getFieldCount() == 1, readWholePast());
     Expression stashed = implementor.stash(operator, KeyListJoinOperator.class);
     block.add(Expressions.return_(null, Expressions.call(stashed, JOIN,
         Expressions.convert_(arrays, Enumerable.class), DataContext.ROOT)));

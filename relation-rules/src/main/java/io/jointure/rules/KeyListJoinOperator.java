@@ -23,6 +23,12 @@ import org.apache.calcite.rel.core.JoinRelType;
  * memory holds one batch whatever the driving side's size. Rows come out in the driving side's
  * order. For SEMI and ANTI joins, driving rows come out once if they have a match (SEMI) or none
  * (ANTI), without probe columns.
+ *
+ * <p>The plan chose this join from an estimate of the driving side; the run knows its size. Past
+ * {@code readWholePast} distinct keys (half the probe table's known rows), asking for the keys
+ * costs more than reading the probe whole, which then happens once, in one request, and the
+ * rest of the join runs against those rows in memory (counted against the memory limit). A
+ * cached plan run with a filter value that selects more rows than planned for stays right.
  */
 public final class KeyListJoinOperator {
   private final KeyLookup lookup;
@@ -33,10 +39,13 @@ public final class KeyListJoinOperator {
   private final JoinRelType joinType;
   private final int batchSize;
   private final boolean scalarRows;
+  private final long readWholePast;
 
   KeyListJoinOperator(KeyLookup lookup, boolean driverIsLeft, int[] driverKeys, int[] probeKeys,
-      int probeWidth, JoinRelType joinType, int batchSize, boolean scalarRows) {
+      int probeWidth, JoinRelType joinType, int batchSize, boolean scalarRows,
+      long readWholePast) {
     this.scalarRows = scalarRows;
+    this.readWholePast = readWholePast;
     this.lookup = lookup;
     this.driverIsLeft = driverIsLeft;
     this.driverKeys = driverKeys;
@@ -51,28 +60,73 @@ public final class KeyListJoinOperator {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
+        Run run = new Run(context);
         Enumerator<Object[]> joined = new BatchedEnumerator<>(QueryControl.of(context),
-            driver.enumerator(), batchSize,
-            batch -> joinBatch(batch, context));
+            driver.enumerator(), batchSize, run::joinBatch);
         // Bare values when the output has one column (a SEMI or ANTI join of a one-column side).
         return Linq4j.transform(joined, row -> scalarRows ? row[0] : row);
       }
     };
   }
 
-  /** Joins one batch of driving rows. */
-  private List<Object[]> joinBatch(List<Object[]> driverRows, DataContext context) {
-    Map<Object, Object[]> keys = new LinkedHashMap<>();
-    for (Object[] row : driverRows) {
-      Object key = key(row, driverKeys);
-      if (key != null) {
-        keys.putIfAbsent(key, values(row, driverKeys));
+  /** One run of the join: the keys asked so far, and the probe's rows once read whole. */
+  private final class Run {
+    private final DataContext context;
+    private long keysAsked;
+    private Map<Object, List<Object[]>> wholeProbe;
+
+    Run(DataContext context) {
+      this.context = context;
+    }
+
+    /** Joins one batch of driving rows. */
+    List<Object[]> joinBatch(List<Object[]> driverRows) {
+      Map<Object, Object[]> keys = new LinkedHashMap<>();
+      for (Object[] row : driverRows) {
+        Object key = key(row, driverKeys);
+        if (key != null) {
+          keys.putIfAbsent(key, values(row, driverKeys));
+        }
       }
+      if (wholeProbe == null && readWholePast > 0 && keysAsked + keys.size() > readWholePast) {
+        wholeProbe = readWhole();
+      }
+      if (wholeProbe != null) {
+        return joinRows(driverRows, wholeProbe);
+      }
+      keysAsked += keys.size();
+      Map<Object, List<Object[]>> probeRows = new HashMap<>();
+      if (!keys.isEmpty()) {
+        fetch(new ArrayList<>(keys.values()), context, probeRows);
+      }
+      return joinRows(driverRows, probeRows);
     }
-    Map<Object, List<Object[]>> probeRows = new HashMap<>();
-    if (!keys.isEmpty()) {
-      fetch(new ArrayList<>(keys.values()), context, probeRows);
+
+    /** The probe's rows by key, read in one request; null when its source lists by key only. */
+    private Map<Object, List<Object[]>> readWhole() {
+      Enumerable<Object> all = lookup.allRows(context);
+      if (all == null) {
+        return null;
+      }
+      QueryControl control = QueryControl.of(context);
+      Map<Object, List<Object[]>> byKey = new HashMap<>();
+      try (Enumerator<Object> rows = all.enumerator()) {
+        while (rows.moveNext()) {
+          Object[] row = (Object[]) rows.current();
+          Object key = key(row, probeKeys);
+          if (key != null) {
+            control.keep(row);
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+          }
+        }
+      }
+      return byKey;
     }
+  }
+
+  /** Joins driving rows with the probe rows of their keys. */
+  private List<Object[]> joinRows(List<Object[]> driverRows,
+      Map<Object, List<Object[]>> probeRows) {
     List<Object[]> joined = new ArrayList<>();
     for (Object[] row : driverRows) {
       Object key = key(row, driverKeys);

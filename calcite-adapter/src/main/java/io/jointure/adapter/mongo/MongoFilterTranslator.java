@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -25,7 +26,7 @@ import org.bson.types.ObjectId;
 
 /**
  * Translates a SQL condition into a {@code $match} document, or says it cannot (returns null):
- * comparisons of a field with a value, IN and NOT IN lists ({@code $in}, {@code $nin}), ranges,
+ * comparisons of a field with a value or a parameter ({@link MongoParameter}), IN and NOT IN lists ({@code $in}, {@code $nin}), ranges,
  * IS [NOT] NULL (which match missing fields too, as SQL's NULL does), AND, OR, and LIKE/ILIKE as
  * anchored, escaped regular expressions. Values become BSON values, never query text, so a value
  * that looks like an operator ({@code {"$gt": ""}}) is matched as the string it is.
@@ -109,16 +110,29 @@ final class MongoFilterTranslator {
       kind = kind.reverse();
     }
     MongoField field = field(left);
-    if (field == null || !field.comparable() || !(right instanceof RexLiteral literal)) {
+    if (field == null || !field.comparable()) {
       return null;
     }
     if (field.objectId() && kind != SqlKind.EQUALS && kind != SqlKind.NOT_EQUALS) {
       return null; // ObjectIds do not order as their hex strings do for every prefix
     }
+    if (right instanceof RexDynamicParam parameter) {
+      SqlTypeName type = parameter.getType().getSqlTypeName();
+      return MongoParameter.canCompare(field, type, kind)
+          ? new MongoParameter(parameter.getIndex(), field, kind, type).placeholder() : null;
+    }
+    if (!(right instanceof RexLiteral literal)) {
+      return null;
+    }
     Object value = value(literal, field);
     if (value == null) {
       return null;
     }
+    return comparison(field, kind, value);
+  }
+
+  /** {@code field <kind> value}, the value already as BSON. */
+  static Document comparison(MongoField field, SqlKind kind, Object value) {
     return switch (kind) {
       // The implicit form {field: value}: MongoDB reads it as $eq for a plain value, and more
       // servers use an index for it (the stand-in server scans for {$eq}).

@@ -36,6 +36,8 @@ public final class MongoQuery {
   private final List<MongoField> fields;
   private final List<RelDataType> types;
   private final boolean scalarRows;
+  /** Whether the pipeline compares fields with parameters, bound when the query runs. */
+  private final boolean hasParameters;
 
   MongoQuery(MongoSource source, String collection, List<Document> pipeline,
       List<MongoField> fields, List<RelDataType> types, boolean scalarRows) {
@@ -45,16 +47,19 @@ public final class MongoQuery {
     this.fields = fields;
     this.types = types;
     this.scalarRows = scalarRows;
+    this.hasParameters = MongoParameter.anyIn(pipeline);
   }
 
-  /** The request as MongoDB's shell would write it. */
+  /** The request as MongoDB's shell would write it; parameters not yet bound show as ?0. */
   public String describe() {
+    List<Document> pipeline = hasParameters ? MongoParameter.shown(this.pipeline) : this.pipeline;
     FindShape find = FindShape.of(pipeline);
     if (find != null) {
       StringBuilder text = new StringBuilder("db.").append(collection).append(".find(")
-          .append(find.filter.toJson()).append(", ").append(find.projection.toJson()).append(')');
+          .append(find.filter.toJson(MongoParameter.SHOWN)).append(", ")
+          .append(find.projection.toJson(MongoParameter.SHOWN)).append(')');
       if (find.sort != null) {
-        text.append(".sort(").append(find.sort.toJson()).append(')');
+        text.append(".sort(").append(find.sort.toJson(MongoParameter.SHOWN)).append(')');
       }
       if (find.skip != null) {
         text.append(".skip(").append(find.skip).append(')');
@@ -66,7 +71,7 @@ public final class MongoQuery {
     }
     StringBuilder text = new StringBuilder("db.").append(collection).append(".aggregate([");
     for (int i = 0; i < pipeline.size(); i++) {
-      text.append(i == 0 ? "" : ", ").append(pipeline.get(i).toJson());
+      text.append(i == 0 ? "" : ", ").append(pipeline.get(i).toJson(MongoParameter.SHOWN));
     }
     return text.append("])").toString();
   }
@@ -143,6 +148,11 @@ public final class MongoQuery {
       }
 
       @Override
+      public Enumerable<Object> allRows(DataContext context) {
+        return enumerable(context);
+      }
+
+      @Override
       public String describe() {
         Object[] placeholder = new Object[keyFields.size()];
         Arrays.fill(placeholder, "?");
@@ -195,7 +205,9 @@ public final class MongoQuery {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {
-        return new DocumentEnumerator(context);
+        MongoQuery bound = !hasParameters ? MongoQuery.this : new MongoQuery(source, collection,
+            MongoParameter.bind(pipeline, context), fields, types, scalarRows);
+        return bound.new DocumentEnumerator(context);
       }
     };
   }

@@ -115,6 +115,11 @@ public final class NativeQuery {
       }
 
       @Override
+      public Enumerable<Object> allRows(DataContext context) {
+        return enumerable(context);
+      }
+
+      @Override
       public String describe() {
         return restricted.sql;
       }

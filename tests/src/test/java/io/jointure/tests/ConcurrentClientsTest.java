@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Twenty remote clients, each on its own connection, run fifty queries each at the same time
- * (cross-source aggregates planned anew each time, and prepared cross-source lookups,
+ * (cross-source aggregates with new values each time, and prepared cross-source lookups,
  * single-source joins and MongoDB aggregates run with new values): every answer
  * equals the native one, and afterwards the server holds no client connection and its source
  * connections are all idle in PostgreSQL, within the pool's size.
@@ -58,7 +58,10 @@ class ConcurrentClientsTest extends SeedFixtureTest {
     return PREPARED[kind].replace("?", Integer.toString(value(kind, k)));
   }
 
-  /** Planned anew each time: a cross-source aggregate, different for each variant. */
+  /**
+   * A cross-source aggregate with different values for each variant (one cached plan, its
+   * literals bound as parameters).
+   */
   private static String planned(int k) {
     return "SELECT t.name, COUNT(p.id), SUM(p.age) FROM crm.towns t"
         + " JOIN shop.people p ON p.town_id = t.id"
@@ -158,5 +161,35 @@ class ConcurrentClientsTest extends SeedFixtureTest {
           "more source connections than the pool allows: " + byState);
     }
     System.out.println("ConcurrentClientsTest: source connections afterwards " + byState);
+  }
+
+  /**
+   * Queries whose plans read two tables of one source at the same time (a merge join of two
+   * sorted requests; a nested loop reading its inner side while the outer one is open) use one
+   * connection for both: on a pool of one they answer, where each waited for a second connection
+   * before (and, with every connection of a pool held by such queries, all of them waited until
+   * the pool's timeout, 08001).
+   */
+  @Test
+  void queriesReadingTwoTablesOfOneSourceAtOnceUseOneConnection(EmbeddedPostgres pg)
+      throws Exception {
+    String model = SeedFixture.model(pg).replace("    user: ", "    maxPoolSize: 1\n    user: ");
+    String[][] queries = {
+        {"SELECT t.name, m.full_name FROM crm.towns t JOIN crm.mayors m ON m.town_id = t.id"
+            + " ORDER BY t.id", "EnumerableMergeJoin"},
+        {"SELECT t.name, c.name FROM crm.towns t JOIN crm.countries c"
+            + " ON t.population > c.id * 1000 + char_length(c.name || t.name)"
+            + " ORDER BY t.name, c.name", "EnumerableNestedLoopJoin"}};
+    try (Connection c = Jointure.connect(model)) {
+      for (String[] query : queries) {
+        String plan = Jointure.rows(c, "EXPLAIN PLAN FOR " + query[0]).toString();
+        assertTrue(plan.contains(query[1]) && plan.split("source=\\[crm]", -1).length == 3,
+            "two crm requests open together: " + plan);
+        long started = System.nanoTime();
+        assertEquals(Jointure.rows(groundTruth, query[0]), Jointure.rows(c, query[0]));
+        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5),
+            "did not wait for the pool's second connection");
+      }
+    }
   }
 }

@@ -188,6 +188,7 @@ public final class NativeQuery {
     private final List<String> keyTypes;
     private final List<Object[]> keys;
     private final DataContext context;
+    private SqlSource.Lease lease;
     private Connection connection;
     private PreparedStatement statement;
     /** Once released, the connection may serve another query: an abort must not reach it. */
@@ -206,7 +207,8 @@ public final class NativeQuery {
     @Override
     protected void open() throws SQLException {
       parameters = parameterValues(context);
-      connection = source.connect();
+      lease = source.lease(control);
+      connection = lease.connection();
       if (keys != null) {
         parameters = new ArrayList<>(parameters);
         for (int i = 0; i < keyTypes.size(); i++) {
@@ -247,7 +249,8 @@ public final class NativeQuery {
       }
       try {
         // pgjdbc's Statement.cancel() acts only while executeQuery runs; a query waiting for its
-        // next batch of rows is cancelled through its connection.
+        // next batch of rows is cancelled through its connection (shared only by cursors of the
+        // same query, which stops as a whole).
         if (connection.isWrapperFor(BaseConnection.class)) {
           connection.unwrap(BaseConnection.class).cancelQuery();
         } else {
@@ -299,9 +302,11 @@ public final class NativeQuery {
     @Override
     protected synchronized void release() throws SQLException {
       released = true;
-      try (Connection c = connection; PreparedStatement s = statement; ResultSet r = resultSet) {
-        if (c != null) {
-          c.rollback();
+      try (PreparedStatement s = statement; ResultSet r = resultSet) {
+        // closed before the connection goes back
+      } finally {
+        if (lease != null) {
+          lease.release();
         }
       }
     }

@@ -9,7 +9,9 @@ import io.jointure.sql.errors.ErrorCode;
 import io.jointure.sql.errors.JointureException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlDialectFactoryImpl;
@@ -27,6 +29,8 @@ public final class SqlSource implements AutoCloseable {
   private SqlDialect dialect;
   private SourceConvention convention;
   private List<TableInfo> tables;
+  /** Each running query's shared connection, by query. */
+  private final Map<Object, Lease> leases = new HashMap<>();
 
   public SqlSource(SqlDatasourceConfig config) {
     this.config = config;
@@ -66,6 +70,80 @@ public final class SqlSource implements AutoCloseable {
       return pool().getConnection();
     } catch (SQLException e) {
       throw SourceException.unreachable(this, e);
+    }
+  }
+
+  /**
+   * The connection one query's cursors on this source share, taken from the pool by the first
+   * and given back by the last to close (PostgreSQL serves several open cursors in one
+   * transaction). A query holding two connections of one pool (a merge join of two of its
+   * tables) could wait forever for the second once every connection is held by such a query;
+   * with one each, the pool always frees up. Other databases' drivers may not stream two results
+   * on one connection: each cursor takes its own, as before.
+   */
+  public Lease lease(Object query) {
+    if (config.type() != DatasourceType.POSTGRESQL) {
+      return new Lease(this, null, connect());
+    }
+    synchronized (leases) {
+      Lease lease = leases.get(query);
+      if (lease != null) {
+        lease.users++;
+        return lease;
+      }
+    }
+    Connection connection = connect(); // outside the lock: the pool may make it wait
+    synchronized (leases) {
+      Lease lease = leases.get(query);
+      if (lease != null) { // another cursor of the query (on a helper thread) got one meanwhile
+        lease.users++;
+        closeQuietly(connection);
+        return lease;
+      }
+      lease = new Lease(this, query, connection);
+      leases.put(query, lease);
+      return lease;
+    }
+  }
+
+  /** One query's use of a pooled connection; see {@link #lease}. */
+  public static final class Lease {
+    private final SqlSource source;
+    private final Object query;
+    private final Connection connection;
+    private int users = 1;
+
+    private Lease(SqlSource source, Object query, Connection connection) {
+      this.source = source;
+      this.query = query;
+      this.connection = connection;
+    }
+
+    public Connection connection() {
+      return connection;
+    }
+
+    /** A cursor is done with it; the last ends the transaction and gives it back. */
+    public void release() throws SQLException {
+      synchronized (source.leases) {
+        if (--users > 0) {
+          return;
+        }
+        if (query != null) {
+          source.leases.remove(query);
+        }
+      }
+      try (Connection c = connection) {
+        c.rollback();
+      }
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // a connection never used: nothing to lose
     }
   }
 

@@ -2,6 +2,7 @@ package io.jointure.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -122,6 +123,27 @@ public final class ModelBuilder {
       this.collection = collection;
       this.javaFields = javaFields;
       this.externalFunctions = externalFunctions;
+    }
+
+    /** The collection's primary key, where its source reports none (as {@code primaryKey:}). */
+    public CollectionCustomizer primaryKey(String... columns) {
+      ArrayNode key = collection.putArray("primaryKey");
+      for (String column : columns) {
+        key.add(column);
+      }
+      return this;
+    }
+
+    /** One more unique key of the collection (as an entry of {@code uniqueKeys:}). */
+    public CollectionCustomizer uniqueKey(String... columns) {
+      JsonNode existing = collection.get("uniqueKeys");
+      ArrayNode keys = existing instanceof ArrayNode array ? array
+          : collection.putArray("uniqueKeys");
+      ArrayNode key = keys.addArray();
+      for (String column : columns) {
+        key.add(column);
+      }
+      return this;
     }
 
     /**

@@ -40,7 +40,8 @@ public final class ModelLoader {
       "view", "dependencies");
   /** Schemas of Jointure itself (relations) and of Calcite (metadata). */
   private static final Set<String> RESERVED_SCHEMAS = Set.of("jointure", "metadata");
-  private static final Set<String> COLLECTION_KEYS = Set.of("relations", "fields");
+  private static final Set<String> COLLECTION_KEYS = Set.of("relations", "fields", "primaryKey",
+      "uniqueKeys");
   private static final Set<String> RELATION_KEYS = Set.of("type", "foreignCollection",
       "throughCollection", "thoughCollection", "originKey", "originKeyTarget", "foreignKey",
       "foreignKeyTarget", "compareAs", "view");
@@ -156,7 +157,7 @@ public final class ModelLoader {
         throw error("collections", "must be a mapping of `<datasource>.<collection>:` entries");
       }
       return new Model(origin, datasources, relations(collections, datasources.keySet()),
-          fields(collections), List.of(), collections, limits(root));
+          fields(collections), List.of(), collections, limits(root), keys(collections));
     }
 
     private QueryLimits limits(JsonNode root) throws ModelException {
@@ -192,7 +193,8 @@ public final class ModelLoader {
         collectionName(path, collection, datasources);
         JsonNode node = entry.getValue();
         if (node == null || !node.isObject()) {
-          throw error(path, "must be a mapping with `relations:` and/or `fields:`");
+          throw error(path, "must be a mapping with `relations:`, `fields:`, `primaryKey:`"
+              + " and/or `uniqueKeys:`");
         }
         checkKeys(node, path, COLLECTION_KEYS);
         JsonNode declared = node.get("relations");
@@ -210,6 +212,56 @@ public final class ModelLoader {
         }
       }
       return relations;
+    }
+
+    /** {@code primaryKey: [col, ...]} and {@code uniqueKeys: [[col, ...], ...]} per collection. */
+    private Map<String, DeclaredKeys> keys(JsonNode collections) throws ModelException {
+      Map<String, DeclaredKeys> keys = new LinkedHashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = collections.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        String path = "collections." + entry.getKey();
+        JsonNode primary = entry.getValue().get("primaryKey");
+        JsonNode unique = entry.getValue().get("uniqueKeys");
+        if ((primary == null || primary.isNull()) && (unique == null || unique.isNull())) {
+          continue;
+        }
+        List<String> primaryKey = primary == null || primary.isNull() ? List.of()
+            : columnList(primary, path + ".primaryKey");
+        List<List<String>> uniqueKeys = new ArrayList<>();
+        if (unique != null && !unique.isNull()) {
+          if (!unique.isArray() || unique.isEmpty()) {
+            throw error(path + ".uniqueKeys", "must be a list of column lists, e.g."
+                + " `uniqueKeys: [[email], [country, code]]`");
+          }
+          for (int i = 0; i < unique.size(); i++) {
+            uniqueKeys.add(columnList(unique.get(i), path + ".uniqueKeys[" + i + "]"));
+          }
+        }
+        keys.put(entry.getKey(), new DeclaredKeys(entry.getKey(), primaryKey,
+            List.copyOf(uniqueKeys), path));
+      }
+      return keys;
+    }
+
+    /** A non-empty list of distinct column names: {@code [id]}, {@code [country, code]}. */
+    private List<String> columnList(JsonNode node, String path) throws ModelException {
+      if (node.isTextual()) {
+        return List.of(node.asText()); // primaryKey: id
+      }
+      if (!node.isArray() || node.isEmpty()) {
+        throw error(path, "must be a list of column names, e.g. `[id]` or `[country, code]`");
+      }
+      List<String> columns = new ArrayList<>();
+      for (JsonNode column : node) {
+        if (!column.isTextual() || column.asText().isBlank()) {
+          throw error(path, "must be a list of column names, e.g. `[id]` or `[country, code]`");
+        }
+        if (columns.contains(column.asText())) {
+          throw error(path, "names column '" + column.asText() + "' twice");
+        }
+        columns.add(column.asText());
+      }
+      return List.copyOf(columns);
     }
 
     private List<ComputedFieldConfig> fields(JsonNode collections) throws ModelException {

@@ -31,6 +31,9 @@ import org.apache.calcite.schema.lookup.LikePattern;
 final class JointureMeta extends SubclassableCalciteMeta {
   private static final List<String> PRIMARY_KEY_COLUMNS = List.of("TABLE_CAT", "TABLE_SCHEM",
       "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME");
+  private static final List<String> INDEX_COLUMNS = List.of("TABLE_CAT", "TABLE_SCHEM",
+      "TABLE_NAME", "NON_UNIQUE", "INDEX_QUALIFIER", "INDEX_NAME", "TYPE", "ORDINAL_POSITION",
+      "COLUMN_NAME", "ASC_OR_DESC", "CARDINALITY", "PAGES", "FILTER_CONDITION");
   private static final List<String> FOREIGN_KEY_COLUMNS = List.of("PKTABLE_CAT", "PKTABLE_SCHEM",
       "PKTABLE_NAME", "PKCOLUMN_NAME", "FKTABLE_CAT", "FKTABLE_SCHEM", "FKTABLE_NAME",
       "FKCOLUMN_NAME", "KEY_SEQ", "UPDATE_RULE", "DELETE_RULE", "FK_NAME", "PK_NAME",
@@ -84,6 +87,40 @@ final class JointureMeta extends SubclassableCalciteMeta {
     return resultSet(KeyRows.PrimaryKey.class, PRIMARY_KEY_COLUMNS, rows);
   }
 
+  /**
+   * The unique keys of each table (the source's, and those the model declares) as unique
+   * indexes, named {@code <table>_<columns>_key} as PostgreSQL names unique constraints; a BI
+   * tool reads uniqueness from here. Non-unique indexes are not listed ({@code unique} is
+   * ignored: there are none to add).
+   */
+  @Override
+  public MetaResultSet getIndexInfo(ConnectionHandle ch, String catalog, String schema,
+      String table, boolean unique, boolean approximate) {
+    List<KeyRows.UniqueIndex> rows = new ArrayList<>();
+    SchemaPlus root = connection.getRootSchema();
+    for (String schemaName : noCatalog(catalog) ? root.subSchemas().getNames(LikePattern.any())
+        : Set.<String>of()) {
+      if (!matches(schema, schemaName)) {
+        continue;
+      }
+      SchemaPlus s = Objects.requireNonNull(root.subSchemas().get(schemaName));
+      for (String tableName : s.tables().getNames(LikePattern.any())) {
+        if (matches(table, tableName) && !isHidden(tableName)
+            && s.tables().get(tableName) instanceof KeyedTable keyed) {
+          for (List<String> key : keyed.uniqueKeys()) {
+            String name = key.equals(keyed.primaryKey()) && keyed.primaryKeyName() != null
+                ? keyed.primaryKeyName() : tableName + "_" + String.join("_", key) + "_key";
+            for (int i = 0; i < key.size(); i++) {
+              rows.add(new KeyRows.UniqueIndex(schemaName, tableName, name, (short) (i + 1),
+                  key.get(i)));
+            }
+          }
+        }
+      }
+    }
+    return resultSet(KeyRows.UniqueIndex.class, INDEX_COLUMNS, rows);
+  }
+
   @Override
   public MetaResultSet getImportedKeys(ConnectionHandle ch, String catalog, String schema,
       String table) {
@@ -123,16 +160,25 @@ final class JointureMeta extends SubclassableCalciteMeta {
   /**
    * Native foreign keys and the keys of declared relations, filtered by the referenced (pk) and
    * referencing (fk) table; a null filter matches everything. A source's native foreign keys only
-   * reference its own tables; declared ones may cross sources.
+   * reference its own tables; declared ones may cross sources. Each link of columns is listed
+   * once: a OneToMany declared as the inverse of a ManyToOne, or a relation repeating a native
+   * foreign key, is the same foreign key (an ER diagram would draw it twice).
    */
   private List<KeyRows.ForeignKey> foreignKeys(String pkSchema, String pkTable, String fkSchema,
       String fkTable) {
     List<KeyRows.ForeignKey> rows = nativeForeignKeys(pkSchema, pkTable, fkSchema, fkTable);
+    Set<List<String>> links = new java.util.HashSet<>();
+    for (KeyRows.ForeignKey row : rows) {
+      links.add(List.of(row.fktableSchem, row.fktableName, row.fkcolumnName, row.pktableSchem,
+          row.pktableName, row.pkcolumnName));
+    }
     for (DeclaredRelation relation : declaredRelations()) {
       for (DeclaredRelation.KeyLink key : relation.keys()) {
         if (matches(fkSchema, key.holder().get(0)) && matches(fkTable, key.holder().get(1))
             && matches(pkSchema, key.referenced().get(0))
-            && matches(pkTable, key.referenced().get(1))) {
+            && matches(pkTable, key.referenced().get(1))
+            && links.add(List.of(key.holder().get(0), key.holder().get(1), key.holderColumn(),
+                key.referenced().get(0), key.referenced().get(1), key.referencedColumn()))) {
           rows.add(new KeyRows.ForeignKey(key.referenced().get(0), key.referenced().get(1),
               key.referencedColumn(), key.holder().get(0), key.holder().get(1),
               key.holderColumn(), (short) 1, key.name(), null));

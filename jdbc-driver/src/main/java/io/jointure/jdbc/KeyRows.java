@@ -62,4 +62,37 @@ final class KeyRows {
       this.deferrability = (short) java.sql.DatabaseMetaData.importedKeyNotDeferrable;
     }
   }
+
+  /** A row of {@code getIndexInfo}: one column of a unique key, as a unique index. */
+  public static final class UniqueIndex {
+    public final String tableCat;
+    public final String tableSchem;
+    public final String tableName;
+    public final boolean nonUnique;
+    public final String indexQualifier;
+    public final String indexName;
+    public final short type;
+    public final short ordinalPosition;
+    public final String columnName;
+    public final String ascOrDesc;
+    public final long cardinality;
+    public final long pages;
+    public final String filterCondition;
+
+    UniqueIndex(String schema, String table, String indexName, short position, String column) {
+      this.tableCat = null;
+      this.tableSchem = schema;
+      this.tableName = table;
+      this.nonUnique = false;
+      this.indexQualifier = null;
+      this.indexName = indexName;
+      this.type = java.sql.DatabaseMetaData.tableIndexOther;
+      this.ordinalPosition = position;
+      this.columnName = column;
+      this.ascOrDesc = null;
+      this.cardinality = 0;
+      this.pages = 0;
+      this.filterCondition = null;
+    }
+  }
 }

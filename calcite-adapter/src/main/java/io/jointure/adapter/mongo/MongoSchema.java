@@ -1,10 +1,11 @@
 package io.jointure.adapter.mongo;
 
+import io.jointure.adapter.DatasourceSchema;
+import io.jointure.adapter.request.RequestLog;
+import io.jointure.model.DeclaredKeys;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.jointure.adapter.DatasourceSchema;
-import io.jointure.adapter.request.RequestLog;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
@@ -14,10 +15,13 @@ import org.apache.calcite.schema.impl.AbstractSchema;
  */
 public final class MongoSchema extends AbstractSchema implements DatasourceSchema {
   private final MongoSource source;
+  /** Keys the model declares for this datasource's collections, by collection name. */
+  private final Map<String, DeclaredKeys> declaredKeys;
   private Map<String, Table> tables;
 
-  public MongoSchema(MongoSource source) {
+  public MongoSchema(MongoSource source, Map<String, DeclaredKeys> declaredKeys) {
     this.source = source;
+    this.declaredKeys = Map.copyOf(declaredKeys);
   }
 
   public MongoSource source() {
@@ -38,7 +42,8 @@ public final class MongoSchema extends AbstractSchema implements DatasourceSchem
   protected synchronized Map<String, Table> getTableMap() {
     if (tables == null) {
       Map<String, Table> byName = new LinkedHashMap<>();
-      source.collections().forEach((name, info) -> byName.put(name, new MongoTable(source, info)));
+      source.collections().forEach((name, info) -> byName.put(name, new MongoTable(source, info,
+          declaredKeys.getOrDefault(name, DeclaredKeys.NONE))));
       tables = Collections.unmodifiableMap(byName);
     }
     return tables;

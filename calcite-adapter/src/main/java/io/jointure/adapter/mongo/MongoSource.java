@@ -20,11 +20,14 @@ import io.jointure.model.MongoDatasourceConfig;
 import io.jointure.sql.errors.ErrorCode;
 import io.jointure.sql.errors.SourceFailure;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
+import org.bson.Document;
 
 /**
  * A MongoDB datasource at run time: its client (opened on first use), the collections' inferred
@@ -114,7 +117,33 @@ public final class MongoSource implements AutoCloseable {
         columns.add(inference.column(column.name(), SqlTypeSpec.of(column.type())));
       }
     }
-    return new CollectionInfo(name, List.copyOf(columns), collection.estimatedDocumentCount());
+    return new CollectionInfo(name, List.copyOf(columns), collection.estimatedDocumentCount(),
+        uniqueIndexes(collection, columns));
+  }
+
+  /**
+   * The unique indexes that make keys: a sparse or partial index leaves documents out (any
+   * number of them without the field), so it does not; nor does one on a field that is no
+   * column (a relation or a query could not name it).
+   */
+  private static List<List<String>> uniqueIndexes(MongoCollection<BsonDocument> collection,
+      List<MongoColumn> columns) {
+    Set<String> paths = new HashSet<>();
+    columns.forEach(column -> paths.add(column.path()));
+    List<List<String>> keys = new ArrayList<>();
+    for (Document index : collection.listIndexes()) {
+      Document fields = index.get("key", Document.class);
+      if (!Boolean.TRUE.equals(index.getBoolean("unique")) || fields == null
+          || Boolean.TRUE.equals(index.getBoolean("sparse"))
+          || index.containsKey("partialFilterExpression")) {
+        continue;
+      }
+      List<String> key = List.copyOf(fields.keySet());
+      if (!key.equals(List.of("_id")) && paths.containsAll(key) && !keys.contains(key)) {
+        keys.add(key);
+      }
+    }
+    return List.copyOf(keys);
   }
 
   /**

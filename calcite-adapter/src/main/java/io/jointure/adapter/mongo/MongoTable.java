@@ -1,6 +1,9 @@
 package io.jointure.adapter.mongo;
 
 import io.jointure.adapter.KeyedTable;
+import io.jointure.adapter.TableKeys;
+import io.jointure.model.DeclaredKeys;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
@@ -10,20 +13,26 @@ import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
-import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * A MongoDB collection as a table: its columns (every one nullable but {@code _id}), its document
- * count and {@code _id} uniqueness as statistics.
+ * count, and its keys ({@code _id} and its unique indexes) as statistics.
  */
 public final class MongoTable extends AbstractTable implements TranslatableTable, KeyedTable,
     org.apache.calcite.rel.metadata.BuiltInMetadata.Selectivity.Handler {
   private final MongoSource source;
   private final CollectionInfo info;
+  private final TableKeys keys;
 
-  MongoTable(MongoSource source, CollectionInfo info) {
+  MongoTable(MongoSource source, CollectionInfo info, DeclaredKeys declared) {
     this.source = source;
     this.info = info;
+    List<List<String>> unique = new ArrayList<>();
+    if (info.idColumn() >= 0) {
+      unique.add(List.of("_id"));
+    }
+    unique.addAll(info.uniqueIndexes());
+    this.keys = TableKeys.of(info.idColumn() < 0 ? List.of() : List.of("_id"), unique, declared);
   }
 
   public CollectionInfo info() {
@@ -39,7 +48,7 @@ public final class MongoTable extends AbstractTable implements TranslatableTable
 
   @Override
   public List<String> primaryKey() {
-    return info.idColumn() < 0 ? List.of() : List.of("_id");
+    return keys.primaryKey();
   }
 
   /** MongoDB's name for the index every collection has on {@code _id}. */
@@ -48,9 +57,10 @@ public final class MongoTable extends AbstractTable implements TranslatableTable
     return "_id_";
   }
 
+  /** {@code _id}, the collection's unique indexes that are keys, and the model's keys. */
   @Override
   public List<List<String>> uniqueKeys() {
-    return info.idColumn() < 0 ? List.of() : List.of(List.of("_id"));
+    return keys.uniqueKeys();
   }
 
   @Override
@@ -66,9 +76,8 @@ public final class MongoTable extends AbstractTable implements TranslatableTable
 
   @Override
   public Statistic getStatistic() {
-    int id = info.idColumn();
-    return Statistics.of((double) info.documentCount(),
-        id < 0 ? List.of() : List.of(ImmutableBitSet.of(id)));
+    List<String> paths = info.columns().stream().map(MongoColumn::path).toList();
+    return Statistics.of((double) info.documentCount(), keys.bitSets(paths));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.jointure.adapter.relations;
 import io.jointure.adapter.KeyedTable;
 import io.jointure.adapter.SqlTypeSpec;
 import io.jointure.adapter.rest.RestTable;
+import io.jointure.model.DeclaredKeys;
 import io.jointure.model.ExternalTarget;
 import io.jointure.model.Model;
 import io.jointure.model.RelationConfig;
@@ -51,6 +52,10 @@ public final class RelationViews {
   public static void addTo(SchemaPlus root, RelDataTypeFactory typeFactory, Model model)
       throws RelationException {
     RelationViews views = new RelationViews(root, typeFactory, model.origin());
+    // Declared keys first: a relation may target one.
+    for (DeclaredKeys keys : model.keys().values()) {
+      views.check(keys);
+    }
     Set<String> viewNames = new HashSet<>();
     List<DeclaredRelation> declared = new ArrayList<>();
     for (RelationConfig relation : model.relations()) {
@@ -58,6 +63,19 @@ public final class RelationViews {
     }
     root.add(RelationsTable.SCHEMA, new AbstractSchema())
         .add(RelationsTable.TABLE, new RelationsTable(declared));
+  }
+
+  /** A declared key names columns of an existing collection. */
+  private void check(DeclaredKeys keys) throws RelationException {
+    Collection collection = collection(keys.collection(), keys.path());
+    for (String column : keys.primaryKey()) {
+      collection.column(column, keys.path() + ".primaryKey");
+    }
+    for (int i = 0; i < keys.uniqueKeys().size(); i++) {
+      for (String column : keys.uniqueKeys().get(i)) {
+        collection.column(column, keys.path() + ".uniqueKeys[" + i + "]");
+      }
+    }
   }
 
   private DeclaredRelation add(RelationConfig relation, Set<String> viewNames)
@@ -221,7 +239,10 @@ public final class RelationViews {
     } else if (!keyed.uniqueKeys().contains(List.of(key.column()))) {
       throw error(path, key.column() + " is not a primary or unique key of "
           + collection.datasource + "." + collection.name + "; a relation must refer to a"
-          + " unique column (unique keys: " + keyed.uniqueKeys() + ")");
+          + " unique column (unique keys: " + keyed.uniqueKeys() + "). If its values are unique,"
+          + " declare it: `collections: { " + collection.datasource + "." + collection.name
+          + ": { uniqueKeys: [[" + key.column() + "]] } }` (or give it a unique index or"
+          + " constraint in the source)");
     }
     return key;
   }

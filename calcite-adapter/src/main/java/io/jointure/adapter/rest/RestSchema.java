@@ -2,6 +2,7 @@ package io.jointure.adapter.rest;
 
 import io.jointure.adapter.DatasourceSchema;
 import io.jointure.adapter.request.RequestLog;
+import io.jointure.model.DeclaredKeys;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,10 +15,13 @@ import org.apache.calcite.schema.impl.AbstractSchema;
  */
 public final class RestSchema extends AbstractSchema implements DatasourceSchema {
   private final RestSource source;
+  /** Keys the model declares for this datasource's collections, by collection name. */
+  private final Map<String, DeclaredKeys> declaredKeys;
   private Map<String, Table> tables;
 
-  public RestSchema(RestSource source) {
+  public RestSchema(RestSource source, Map<String, DeclaredKeys> declaredKeys) {
     this.source = source;
+    this.declaredKeys = Map.copyOf(declaredKeys);
   }
 
   @Override
@@ -35,7 +39,8 @@ public final class RestSchema extends AbstractSchema implements DatasourceSchema
     if (tables == null) {
       Map<String, Table> byName = new LinkedHashMap<>();
       for (String name : source.collectionNames()) {
-        byName.put(name, new RestTable(source, name));
+        byName.put(name, new RestTable(source, name,
+            declaredKeys.getOrDefault(name, DeclaredKeys.NONE)));
       }
       tables = Collections.unmodifiableMap(byName);
     }

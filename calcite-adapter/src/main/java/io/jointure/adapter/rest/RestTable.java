@@ -3,7 +3,9 @@ package io.jointure.adapter.rest;
 import io.jointure.adapter.KeySelectivity;
 import io.jointure.adapter.KeyedTable;
 import io.jointure.adapter.SqlTypeSpec;
+import io.jointure.adapter.TableKeys;
 import io.jointure.model.DeclaredColumn;
+import io.jointure.model.DeclaredKeys;
 import io.jointure.model.ExternalTarget;
 import io.jointure.model.RestCollectionConfig;
 import java.util.ArrayList;
@@ -21,7 +23,6 @@ import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
-import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * A REST collection (or an External relation's records) as a table: every column nullable, the
@@ -34,10 +35,12 @@ public final class RestTable extends AbstractTable implements TranslatableTable,
 
   private final RestSource source;
   private final String name;
+  private final DeclaredKeys declared;
 
-  RestTable(RestSource source, String name) {
+  RestTable(RestSource source, String name, DeclaredKeys declared) {
     this.source = source;
     this.name = name;
+    this.declared = declared;
   }
 
   /**
@@ -64,7 +67,7 @@ public final class RestTable extends AbstractTable implements TranslatableTable,
     // its concurrency limit are shared by every connection.
     RestSource source = EXTERNAL_SOURCES.computeIfAbsent(List.of(sourceName, target, keyTypes),
         k -> new RestSource(sourceName, target.http(), collection));
-    return new RestTable(source, sourceName);
+    return new RestTable(source, sourceName, DeclaredKeys.NONE);
   }
 
   /** The collection, described (its columns inferred) on first use. */
@@ -82,21 +85,26 @@ public final class RestTable extends AbstractTable implements TranslatableTable,
     return builder.build();
   }
 
+  /** The collection's {@code primaryKey} (in its datasource's config) and the model's keys. */
+  private TableKeys keys() {
+    return TableKeys.of(collection().primaryKey().map(List::of).orElse(List.of()), List.of(),
+        declared);
+  }
+
   @Override
   public List<String> primaryKey() {
-    return collection().primaryKey().map(List::of).orElse(List.of());
+    return keys().primaryKey();
   }
 
   @Override
   public List<List<String>> uniqueKeys() {
-    return collection().primaryKey().isEmpty() ? List.of() : List.of(primaryKey());
+    return keys().uniqueKeys();
   }
 
   @Override
   public Statistic getStatistic() {
-    int key = collection().primaryKey().map(collection()::columnIndex).orElse(-1);
-    return Statistics.of(collection().rowCount(),
-        key < 0 ? List.of() : List.of(ImmutableBitSet.of(key)));
+    List<String> columns = collection().columns().stream().map(RestColumn::name).toList();
+    return Statistics.of(collection().rowCount(), keys().bitSets(columns));
   }
 
   /** Calcite asks the table how selective a filter on its scan is (see {@link KeySelectivity}). */

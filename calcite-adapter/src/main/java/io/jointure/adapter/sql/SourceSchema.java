@@ -1,12 +1,13 @@
 package io.jointure.adapter.sql;
 
+import io.jointure.adapter.DatasourceSchema;
+import io.jointure.adapter.request.RequestLog;
+import io.jointure.model.DeclaredKeys;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.jointure.adapter.DatasourceSchema;
-import io.jointure.adapter.request.RequestLog;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
@@ -17,10 +18,13 @@ import org.apache.calcite.schema.impl.AbstractSchema;
  */
 public final class SourceSchema extends AbstractSchema implements DatasourceSchema {
   private final SqlSource source;
+  /** Keys the model declares for this datasource's collections, by collection name. */
+  private final Map<String, DeclaredKeys> declaredKeys;
   private Map<String, SourceTable> tables;
 
-  public SourceSchema(SqlSource source) {
+  public SourceSchema(SqlSource source, Map<String, DeclaredKeys> declaredKeys) {
     this.source = source;
+    this.declaredKeys = Map.copyOf(declaredKeys);
   }
 
   public SqlSource source() {
@@ -52,7 +56,8 @@ public final class SourceSchema extends AbstractSchema implements DatasourceSche
       for (TableInfo info : infos) {
         String name = info.nativeSchema() == null || info.nativeSchema().equals(firstSchema)
             ? info.nativeName() : info.nativeSchema() + "." + info.nativeName();
-        byName.put(name, new SourceTable(source, name, info));
+        byName.put(name, new SourceTable(source, name, info,
+            declaredKeys.getOrDefault(name, DeclaredKeys.NONE)));
       }
       tables = byName;
     }

@@ -1,7 +1,8 @@
 package io.jointure.adapter.sql;
 
-import java.util.ArrayList;
 import io.jointure.adapter.KeyedTable;
+import io.jointure.adapter.TableKeys;
+import io.jointure.model.DeclaredKeys;
 import java.util.List;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
@@ -12,7 +13,6 @@ import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
-import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * One table or view of a SQL source. It reports the source's row estimate and unique keys as
@@ -24,13 +24,15 @@ public final class SourceTable extends AbstractTable implements TranslatableTabl
   private final SqlSource source;
   private final String sqlName;
   private final TableInfo info;
+  private final TableKeys keys;
   private final Statistic statistic;
 
-  SourceTable(SqlSource source, String sqlName, TableInfo info) {
+  SourceTable(SqlSource source, String sqlName, TableInfo info, DeclaredKeys declared) {
     this.source = source;
     this.sqlName = sqlName;
     this.info = info;
-    this.statistic = statisticOf(info);
+    this.keys = TableKeys.of(info.primaryKey(), info.uniqueKeys(), declared);
+    this.statistic = statisticOf(info, declared);
   }
 
   public SqlSource source() {
@@ -54,7 +56,7 @@ public final class SourceTable extends AbstractTable implements TranslatableTabl
 
   @Override
   public List<String> primaryKey() {
-    return info.primaryKey();
+    return keys.primaryKey();
   }
 
   @Override
@@ -64,12 +66,7 @@ public final class SourceTable extends AbstractTable implements TranslatableTabl
 
   @Override
   public List<List<String>> uniqueKeys() {
-    List<List<String>> keys = new ArrayList<>();
-    if (!info.primaryKey().isEmpty()) {
-      keys.add(info.primaryKey());
-    }
-    keys.addAll(info.uniqueKeys());
-    return keys;
+    return keys.uniqueKeys();
   }
 
   @Override
@@ -98,26 +95,14 @@ public final class SourceTable extends AbstractTable implements TranslatableTabl
 
   /**
    * Row estimate and keys. A unique constraint on nullable columns is no key for Calcite, which
-   * would then take several NULL rows for one (SELECT DISTINCT, GROUP BY).
+   * would then take several NULL rows for one (SELECT DISTINCT, GROUP BY); a declared key is.
    */
-  private static Statistic statisticOf(TableInfo info) {
-    List<ImmutableBitSet> keys = new ArrayList<>();
-    if (!info.primaryKey().isEmpty()) {
-      keys.add(bits(info, info.primaryKey()));
-    }
-    for (List<String> unique : info.uniqueKeys()) {
-      if (unique.stream().noneMatch(c -> info.columns().get(info.columnIndex(c)).nullable())) {
-        keys.add(bits(info, unique));
-      }
-    }
-    return Statistics.of(info.rowCount().orElse(null), keys, null, null);
+  private static Statistic statisticOf(TableInfo info, DeclaredKeys declared) {
+    List<List<String>> notNullUnique = info.uniqueKeys().stream().filter(unique -> unique.stream()
+        .noneMatch(c -> info.columns().get(info.columnIndex(c)).nullable())).toList();
+    List<String> columns = info.columns().stream().map(ColumnInfo::name).toList();
+    return Statistics.of(info.rowCount().orElse(null),
+        TableKeys.of(info.primaryKey(), notNullUnique, declared).bitSets(columns), null, null);
   }
 
-  private static ImmutableBitSet bits(TableInfo info, List<String> columns) {
-    ImmutableBitSet.Builder b = ImmutableBitSet.builder();
-    for (String column : columns) {
-      b.set(info.columnIndex(column));
-    }
-    return b.build();
-  }
 }

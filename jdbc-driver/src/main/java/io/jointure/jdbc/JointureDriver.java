@@ -49,6 +49,7 @@ public class JointureDriver extends Driver {
       "typeSystem", JointureTypeSystem.class.getName() + "#INSTANCE");
 
   static {
+    QuietLibraryLogs.apply();
     new JointureDriver().register();
     BundledDrivers.register();
   }

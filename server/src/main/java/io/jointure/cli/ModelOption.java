@@ -12,6 +12,14 @@ final class ModelOption {
 
   /** The embedded JDBC URL of the model, once the file is known to exist. */
   String jdbcUrl() {
+    return jdbcUrl(model);
+  }
+
+  static String jdbcUrl(Path model) {
+    if (model.toString().startsWith("jdbc:")) {
+      throw new UserError(model + " is a JDBC URL, not a model file; `jointure sql` takes it"
+          + " with --url");
+    }
     if (!Files.isRegularFile(model)) {
       throw new UserError("model file " + model + " not found; pass the path of a model file"
           + " with --model (see the README's 'A minimal model')");

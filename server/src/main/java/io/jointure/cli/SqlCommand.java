@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,8 +28,32 @@ final class SqlCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Mixin
-  ModelOption model;
+  /** What to run on: a model file (embedded), or a JDBC URL (a running server, say). */
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Target target;
+
+  static final class Target {
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "<file>",
+        description = "the model file (YAML or JSON) naming the datasources and relations")
+    Path model;
+
+    @Option(names = "--url", required = true, paramLabel = "<jdbc-url>",
+        description = "a Jointure JDBC URL instead of a model file, e.g. a running server:"
+            + " jdbc:jointure:remote:url=http://127.0.0.1:8765")
+    String url;
+
+    String jdbcUrl() {
+      return url != null ? url : ModelOption.jdbcUrl(model);
+    }
+  }
+
+  @Option(names = {"-u", "--user"}, paramLabel = "<user>",
+      description = "the user to log in as (a server started with --users)")
+  String user;
+
+  @Option(names = {"-p", "--password"}, paramLabel = "<password>",
+      description = "the user's password; also read from $JOINTURE_PASSWORD")
+  String password;
 
   @Option(names = {"-e", "--execute"}, paramLabel = "<sql>",
       description = "run these statements (separated by ';') and exit")
@@ -44,7 +70,10 @@ final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String url = model.jdbcUrl();
+    String url = target.jdbcUrl();
+    if (password == null) {
+      password = System.getenv("JOINTURE_PASSWORD");
+    }
     if (execute != null && file != null) {
       throw new UserError("give either -e or -f, not both");
     }
@@ -54,13 +83,13 @@ final class SqlCommand implements Callable<Integer> {
     } else if (file != null) {
       script = read(file);
     } else if (System.console() != null) {
-      return interactive(url);
+      return interactive(url, user, password);
     } else {
       script = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Connection connection = open(url)) {
+    try (Connection connection = open(url, user, password)) {
       ResultWriter writer = format.writer(TerminalWidth.detect());
       return new ScriptRunner(connection, writer, out, err).run(SqlScript.statements(script))
           ? 0 : 1;
@@ -68,10 +97,22 @@ final class SqlCommand implements Callable<Integer> {
   }
 
   static Connection open(String url) {
+    return open(url, null, null);
+  }
+
+  static Connection open(String url, String user, String password) {
     try {
-      return DriverManager.getConnection(url);
-    } catch (SQLException e) {
-      throw new UserError("cannot open the model: " + e.getMessage());
+      return user == null ? DriverManager.getConnection(url)
+          : DriverManager.getConnection(url, user, password == null ? "" : password);
+    } catch (SQLException | RuntimeException e) {
+      // Avatica's client reports HTTP failures as RuntimeExceptions.
+      String message = String.valueOf(e.getMessage());
+      if (message.contains("HTTP/401")) {
+        message = "the server refused the login" + (user == null ? " (give --user and --password)"
+            : " of user '" + user + "' (wrong user or password)");
+      }
+      throw new UserError((url.startsWith("jdbc:jointure:remote:") ? "cannot reach the server: "
+          : "cannot open the model: ") + message);
     }
   }
 
@@ -83,13 +124,15 @@ final class SqlCommand implements Callable<Integer> {
     }
   }
 
-  private static int interactive(String url) throws IOException {
+  private static int interactive(String url, String user, String password) throws IOException {
     // SQLLine would end the process itself; Jointure decides its exit code.
     System.setProperty("sqlline.system.exit", "true");
-    SqlLine.Status status = SqlLine.start(new String[] {
-        "-d", "io.jointure.jdbc.JointureDriver", "-u", url,
-        "--connectInteractionMode=notAskCredentials", "--isolation=TRANSACTION_NONE"},
-        null, true);
+    List<String> args = new ArrayList<>(List.of("-u", url,
+        "--connectInteractionMode=notAskCredentials", "--isolation=TRANSACTION_NONE"));
+    if (user != null) {
+      args.addAll(List.of("-n", user, "-p", password == null ? "" : password));
+    }
+    SqlLine.Status status = SqlLine.start(args.toArray(String[]::new), null, true);
     return status == SqlLine.Status.OK ? 0 : 1;
   }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jointure.cli.Main;
 import io.jointure.demo.EmbeddedPostgres;
+import io.jointure.server.JointureServer;
+import io.jointure.server.ServerSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -22,6 +24,7 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -209,6 +212,50 @@ class CliTest extends SeedFixtureTest {
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().contains("source=[crm], sql=[SELECT \"id\", \"name\" FROM"), run.out());
     assertTrue(run.out().contains("FROM \"public\".\"people\" WHERE \"age\" = ?"), run.out());
+  }
+
+  /** {@code sql --url} runs on a running server, logging in with {@code --user}/{@code --password}. */
+  @Test
+  void sqlReachesARunningServer(EmbeddedPostgres pg, @TempDir Path dir) throws Exception {
+    Path users = dir.resolve("users.properties");
+    Files.writeString(users, "alice: s3cret\n");
+    try (JointureServer server = JointureServer.start(
+        ServerSettings.local(RemoteServerTest.modelUrl(pg), 0).withUsersFile(users))) {
+      String url = server.jdbcUrl(Serialization.PROTOBUF);
+      String sql = "SELECT count(*) AS towns FROM crm.towns";
+      Run run = jointure("sql", "--url", url, "--user", "alice", "--password", "s3cret",
+          "--format", "csv", "-e", sql);
+      assertEquals(0, run.exit(), run.err());
+      assertEquals("towns\n" + Jointure.rows(groundTruth, sql).get(0).get(0) + "\n",
+          run.out().replace("\r\n", "\n"));
+      Run refused = jointure("sql", "--url", url, "--user", "alice", "--password", "wrong",
+          "-e", sql);
+      assertEquals(2, refused.exit(), refused.err());
+      assertTrue(refused.err().contains("cannot reach the server: the server refused the login"
+          + " of user 'alice'"), refused.err());
+    }
+  }
+
+  @Test
+  void aJdbcUrlGivenAsTheModelSaysToUseUrl() {
+    Run run = jointure("sql", "-m", "jdbc:jointure:remote:url=http://127.0.0.1:1", "-e",
+        "SELECT 1");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("is a JDBC URL, not a model file")
+        && run.err().contains("--url"), run.err());
+  }
+
+  /**
+   * The connection pool's INFO lines stay off standard error (the command line's logger shows
+   * warnings and above, demo/simplelogger.properties).
+   */
+  @Test
+  void sqlPrintsNoLibraryInfoLines() throws Exception {
+    Process sql = javaProcess("sql", "--model", model.toString(), "-e",
+        "SELECT count(*) FROM crm.towns").start();
+    String err = new String(sql.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, sql.waitFor(), err);
+    assertFalse(err.contains("INFO") || err.contains("HikariPool"), err);
   }
 
   // ---- as separate processes

@@ -104,6 +104,52 @@ class ShadedDriverTest {
     }
   }
 
+  /**
+   * A host application's log (java.util.logging, where the one-jar driver's logging goes) gets
+   * no INFO lines from the connection pool or the MongoDB driver: a pool starting, a cluster
+   * connecting.
+   */
+  @Test
+  void librariesLogNoInfoLinesIntoTheHostsLog(EmbeddedPostgres pg, MongoExtension.TestMongo mongo)
+      throws Exception {
+    pg.createDatabase("shaded_quiet");
+    Jointure.execute(pg, "shaded_quiet", "CREATE TABLE notes (id int PRIMARY KEY);"
+        + " INSERT INTO notes VALUES (1), (2);");
+    List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler capture = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        if (isLoggable(record)) {
+          records.add(record);
+        }
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.addHandler(capture);
+    String model = "version: 1\ndatasources:\n  pg: { type: postgresql, url: \""
+        + pg.jdbcUrl("shaded_quiet") + "\", user: postgres }\n  m: { type: mongodb, uri: \""
+        + mongo.uri() + "\", database: shaded_quiet }\n";
+    try (Connection shaded = connect("jdbc:jointure:", model)) {
+      assertEquals("[[2]]", Jointure.rows(shaded, "SELECT count(*) FROM pg.notes").toString());
+      shaded.getMetaData().getTables(null, "m", "%", null).close();
+    } finally {
+      root.removeHandler(capture);
+    }
+    List<String> info = records.stream()
+        .filter(r -> r.getLevel().intValue() < java.util.logging.Level.WARNING.intValue()
+            && r.getLevel().intValue() >= java.util.logging.Level.INFO.intValue())
+        .map(r -> r.getLoggerName() + ": " + r.getMessage()).toList();
+    assertTrue(info.isEmpty(), info.toString());
+  }
+
   @Test
   void remoteClientInTheSameJarReachesAServer(EmbeddedPostgres pg) throws Exception {
     SeedFixture.load(pg);

@@ -19,16 +19,18 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.TimestampString;
@@ -40,8 +42,9 @@ import org.apache.calcite.util.TimestampString;
  * statement runs that plan with its own values bound as the plan's parameters. A dashboard
  * filtering by another customer or another month no longer plans again.
  *
- * <p>Only literals compared directly with a column become parameters; anything else can change
- * the plan's shape and stays in the text: select-list values, LIMIT counts, IN lists (their
+ * <p>Only literals compared directly with a column in a condition (WHERE, HAVING, ON) become
+ * parameters; anything else can change the plan's shape and stays in the text: the select list,
+ * GROUP BY and ORDER BY (a CASE grouped by), LIMIT counts, IN lists (their
  * length is part of the shape), units ({@code date_trunc('month', ...)}), intervals, NULL and
  * booleans. A value that does not fit the type its column gives the parameter exactly (2.5
  * against an integer column, text against a number) has the statement planned with its
@@ -92,31 +95,45 @@ final class LiteralParameters {
     int[] lineStarts = lineStarts(sql);
     List<Slot> slots = new ArrayList<>();
     boolean[] anyLiteral = {false};
-    statement.accept(new SqlBasicVisitor<Void>() {
-      @Override
-      public Void visit(SqlCall call) {
-        if (call instanceof SqlBasicCall && comparesColumn(call)) {
+    new Object() {
+      /** Collects the slots under {@code node}; {@code inCondition}: in WHERE, HAVING or ON. */
+      void visit(SqlNode node, boolean inCondition) {
+        if (node instanceof SqlDynamicParam param) {
+          int at = offset(lineStarts, param.getParserPosition().getLineNum(),
+              param.getParserPosition().getColumnNum());
+          slots.add(new Slot(param.getIndex(), null, at, at + 1));
+        } else if (node instanceof SqlNodeList list) {
+          list.forEach(element -> visit(element, inCondition));
+        } else if (node instanceof SqlSelect select) {
+          // The select list, GROUP BY and ORDER BY keep their literals: Calcite writes an
+          // expression grouped by in both places, and a source sees two parameters as two
+          // expressions (PostgreSQL: "must appear in the GROUP BY clause").
+          visit(select.getSelectList(), false);
+          visit(select.getFrom(), false);
+          visit(select.getWhere(), true);
+          visit(select.getGroup(), false);
+          visit(select.getHaving(), true);
+          visit(select.getOrderList(), false);
+        } else if (node instanceof SqlJoin join) {
+          visit(join.getLeft(), false);
+          visit(join.getRight(), false);
+          visit(join.getCondition(), true);
+        } else if (node instanceof SqlCall call) {
+          boolean comparing = inCondition && call instanceof SqlBasicCall && comparesColumn(call);
           for (SqlNode operand : call.getOperandList()) {
-            if (operand instanceof SqlLiteral literal && parameterizable(literal)) {
+            if (comparing && operand instanceof SqlLiteral literal && parameterizable(literal)) {
               Slot slot = slot(sql, lineStarts, literal);
               if (slot != null) {
                 slots.add(slot);
                 anyLiteral[0] = true;
               }
+            } else {
+              visit(operand, inCondition);
             }
           }
         }
-        return super.visit(call);
       }
-
-      @Override
-      public Void visit(SqlDynamicParam param) {
-        int at = offset(lineStarts, param.getParserPosition().getLineNum(),
-            param.getParserPosition().getColumnNum());
-        slots.add(new Slot(param.getIndex(), null, at, at + 1));
-        return null;
-      }
-    });
+    }.visit(statement, false);
     if (!anyLiteral[0]) {
       return null;
     }

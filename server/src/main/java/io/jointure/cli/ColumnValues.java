@@ -1,8 +1,12 @@
 package io.jointure.cli;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Array;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +35,24 @@ final class ColumnValues {
     if (value instanceof byte[] bytes) {
       return Arrays.toString(bytes);
     }
+    if (value instanceof BigDecimal decimal) {
+      return decimal(decimal, rows.getMetaData(), column).toPlainString();
+    }
     return rows.getString(column);
+  }
+
+  /**
+   * A decimal with its column's scale, as PostgreSQL prints numeric(12,2): 38.30, not 38.3
+   * (values may lose trailing zeros on their way through the executor).
+   */
+  static BigDecimal decimal(BigDecimal value, ResultSetMetaData md, int column)
+      throws SQLException {
+    int type = md.getColumnType(column);
+    int scale = md.getScale(column);
+    if ((type == Types.DECIMAL || type == Types.NUMERIC) && scale > 0 && scale < 1000
+        && value.scale() < scale) {
+      return value.setScale(scale, RoundingMode.UNNECESSARY);
+    }
+    return value;
   }
 }

@@ -18,9 +18,30 @@ import java.util.Set;
 
 /**
  * A JSON array with one object per row, keyed by column label. Numbers and booleans stay JSON
- * numbers and booleans (decimals exactly); everything else is its text; NULL is null.
+ * numbers and booleans (decimals exactly, with their column's scale), SQL arrays JSON arrays;
+ * everything else is its text; NULL is null. A script of several statements is one JSON
+ * document: an array holding each statement's array.
  */
 final class JsonWriter implements ResultWriter {
+  @Override
+  public void startScript(int statements, PrintWriter out) {
+    if (statements > 1) {
+      out.println("[");
+    }
+  }
+
+  @Override
+  public void betweenStatements(PrintWriter out) {
+    out.println(",");
+  }
+
+  @Override
+  public void endScript(int statements, PrintWriter out) {
+    if (statements > 1) {
+      out.println("]");
+    }
+  }
+
   @Override
   public long write(ResultSet rows, PrintWriter out) throws SQLException {
     ResultSetMetaData md = rows.getMetaData();
@@ -86,6 +107,42 @@ final class JsonWriter implements ResultWriter {
     }
   }
 
+  /** A SQL array as a JSON array: numbers and booleans as such, anything else as text. */
+  private static void writeArray(JsonGenerator json, Object array) throws IOException {
+    List<Object> elements = new ArrayList<>();
+    if (array instanceof java.util.Collection<?> collection) {
+      elements.addAll(collection);
+    } else if (array != null && array.getClass().isArray()) {
+      for (int i = 0; i < java.lang.reflect.Array.getLength(array); i++) {
+        elements.add(java.lang.reflect.Array.get(array, i));
+      }
+    }
+    json.writeStartArray();
+    for (Object element : elements) {
+      if (element == null) {
+        json.writeNull();
+      } else if (element instanceof BigDecimal d) {
+        json.writeNumber(d);
+      } else if (element instanceof Long || element instanceof Integer
+          || element instanceof Short || element instanceof Byte) {
+        json.writeNumber(((Number) element).longValue());
+      } else if (element instanceof Number n && Double.isFinite(n.doubleValue())) {
+        json.writeNumber(n.doubleValue());
+      } else if (element instanceof Boolean b) {
+        json.writeBoolean(b);
+      } else if (element instanceof java.sql.Array nested) {
+        try {
+          writeArray(json, nested.getArray());
+        } catch (SQLException e) {
+          throw new IOException(e);
+        }
+      } else {
+        json.writeString(String.valueOf(element));
+      }
+    }
+    json.writeEndArray();
+  }
+
   private static void writeValue(JsonGenerator json, ResultSet rows, int column, int type)
       throws SQLException, IOException {
     Object value = rows.getObject(column);
@@ -96,7 +153,9 @@ final class JsonWriter implements ResultWriter {
     switch (type) {
       case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT ->
           json.writeNumber(rows.getLong(column));
-      case Types.DECIMAL, Types.NUMERIC -> json.writeNumber(rows.getBigDecimal(column));
+      case Types.DECIMAL, Types.NUMERIC -> json.writeNumber(
+          ColumnValues.decimal(rows.getBigDecimal(column), rows.getMetaData(), column));
+      case Types.ARRAY -> writeArray(json, rows.getArray(column).getArray());
       case Types.REAL, Types.FLOAT, Types.DOUBLE -> {
         double d = rows.getDouble(column);
         if (Double.isFinite(d)) {

@@ -8,4 +8,16 @@ import java.sql.SQLException;
 interface ResultWriter {
   /** Writes every row of {@code rows}; answers how many there were. */
   long write(ResultSet rows, PrintWriter out) throws SQLException;
+
+  /** Before the first result of a script of {@code statements} statements. */
+  default void startScript(int statements, PrintWriter out) {
+  }
+
+  /** Between two results of a script. */
+  default void betweenStatements(PrintWriter out) {
+  }
+
+  /** After the last result (also when a statement failed: what was written stays whole). */
+  default void endScript(int statements, PrintWriter out) {
+  }
 }

@@ -23,8 +23,21 @@ final class ScriptRunner {
 
   /** Answers whether every statement succeeded. */
   boolean run(List<String> statements) {
+    writer.startScript(statements.size(), out);
+    try {
+      return runEach(statements);
+    } finally {
+      writer.endScript(statements.size(), out);
+      out.flush();
+    }
+  }
+
+  private boolean runEach(List<String> statements) {
     for (int i = 0; i < statements.size(); i++) {
       String sql = statements.get(i);
+      if (i > 0) {
+        writer.betweenStatements(out);
+      }
       try (Statement statement = connection.createStatement()) {
         if (statement.execute(sql)) {
           try (ResultSet rows = statement.getResultSet()) {

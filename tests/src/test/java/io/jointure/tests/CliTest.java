@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -176,6 +177,46 @@ class CliTest extends SeedFixtureTest {
         "SELECT 'a' AS name, 'b' AS name");
     assertEquals("[{\"name\":\"a\",\"name_2\":\"b\"}]",
         new ObjectMapper().readTree(sameLabels.out()).toString());
+  }
+
+  /**
+   * Several statements in JSON are one document (an array of each statement's rows); SQL arrays
+   * are JSON arrays.
+   */
+  @Test
+  void jsonOfAScriptIsOneDocument() throws Exception {
+    Run run = jointure("sql", "--model", model.toString(), "--format", "json", "-e",
+        "SELECT ARRAY[1, 2, 3] AS a;"
+            + " SELECT name FROM crm.countries ORDER BY id LIMIT 2");
+    assertEquals(0, run.exit(), run.err());
+    JsonNode results = new ObjectMapper().readTree(run.out());
+    assertEquals(2, results.size(), run.out());
+    assertEquals("[1,2,3]", results.get(0).get(0).get("a").toString());
+    List<List<Object>> names = Jointure.rows(groundTruth,
+        "SELECT name FROM crm.countries ORDER BY id LIMIT 2");
+    assertEquals(names.get(1).get(0), results.get(1).get(1).get("name").asText());
+  }
+
+  /** A MongoDB double read as DECIMAL(12,2) prints with the column's scale: 38.30. */
+  @Test
+  @ExtendWith(MongoExtension.class)
+  void decimalsPrintWithTheirColumnsScale(MongoExtension.TestMongo mongo, @TempDir Path dir)
+      throws Exception {
+    try (com.mongodb.client.MongoClient client =
+             com.mongodb.client.MongoClients.create(mongo.uri())) {
+      var prices = client.getDatabase("cli_decimals").getCollection("prices");
+      prices.drop();
+      prices.insertOne(new org.bson.Document("_id", 1).append("price", 38.3));
+    }
+    Path decimals = dir.resolve("decimals.yaml");
+    Files.writeString(decimals, "version: 1\ndatasources:\n  m:\n    type: mongodb\n"
+        + "    uri: \"" + mongo.uri() + "\"\n    database: cli_decimals\n    collections:\n"
+        + "      prices: { schema: { _id: INTEGER, price: \"DECIMAL(12,2)\" } }\n");
+    String sql = "SELECT price FROM m.prices";
+    Run csv = jointure("sql", "--model", decimals.toString(), "--format", "csv", "-e", sql);
+    assertEquals(List.of("price", "38.30"), csv.out().lines().toList(), csv.err());
+    Run json = jointure("sql", "--model", decimals.toString(), "--format", "json", "-e", sql);
+    assertTrue(json.out().contains("\"price\":38.30"), json.out());
   }
 
   @Test

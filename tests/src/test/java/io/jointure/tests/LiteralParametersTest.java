@@ -155,6 +155,17 @@ class LiteralParametersTest {
     }
   }
 
+  /**
+   * Literals outside conditions stay in the text: a CASE grouped by is written twice in the
+   * source's SQL, and two parameters would be two expressions to PostgreSQL.
+   */
+  @Test
+  void anExpressionGroupedByKeepsItsLiterals() throws Exception {
+    String sql = "SELECT CASE WHEN amount > 500 THEN 'big' ELSE 'small' END AS size, count(*)"
+        + " FROM sales.orders WHERE status <> 'void' GROUP BY 1 ORDER BY 1";
+    assertEquals(Jointure.rows(groundTruth, sql), Jointure.rows(jointure, sql));
+  }
+
   @Test
   void explainShowsTheValuesAsWritten() throws Exception {
     String plan = Jointure.rows(jointure, "EXPLAIN PLAN FOR SELECT _id FROM shop.events"

@@ -43,7 +43,7 @@ public final class PostgresSqlValidator extends CalciteSqlValidator {
 
   @Override
   public SqlNode validate(SqlNode topNode) {
-    return super.validate(PostgresRewriter.rewrite(topNode));
+    return super.validate(PostgresRewriter.rewrite(PostgresColumnLabels.labelItems(topNode)));
   }
 
   /** The statement's answer has this type ({@link PostgresSqlToRelConverter}). */

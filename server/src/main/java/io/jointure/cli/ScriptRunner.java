@@ -21,8 +21,14 @@ final class ScriptRunner {
     this.err = err;
   }
 
-  /** Answers whether every statement succeeded. */
-  boolean run(List<String> statements) {
+  /** Exit code of a statement that failed because a source could not be reached (08xxx). */
+  static final int SOURCE_UNREACHABLE = 2;
+
+  /**
+   * Answers the exit code: 0 when every statement succeeded, {@link #SOURCE_UNREACHABLE} when
+   * one failed because a source could not be reached, 1 for any other failure.
+   */
+  int run(List<String> statements) {
     writer.startScript(statements.size(), out);
     try {
       return runEach(statements);
@@ -32,7 +38,7 @@ final class ScriptRunner {
     }
   }
 
-  private boolean runEach(List<String> statements) {
+  private int runEach(List<String> statements) {
     for (int i = 0; i < statements.size(); i++) {
       String sql = statements.get(i);
       if (i > 0) {
@@ -52,9 +58,10 @@ final class ScriptRunner {
         err.println((statements.size() > 1 ? "statement " + (i + 1) + ": " : "")
             + e.getMessage());
         err.flush();
-        return false;
+        return e.getSQLState() != null && e.getSQLState().startsWith("08") ? SOURCE_UNREACHABLE
+            : 1;
       }
     }
-    return true;
+    return 0;
   }
 }

@@ -91,8 +91,7 @@ final class SqlCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (Connection connection = open(url, user, password)) {
       ResultWriter writer = format.writer(TerminalWidth.detect());
-      return new ScriptRunner(connection, writer, out, err).run(SqlScript.statements(script))
-          ? 0 : 1;
+      return new ScriptRunner(connection, writer, out, err).run(SqlScript.statements(script));
     }
   }
 

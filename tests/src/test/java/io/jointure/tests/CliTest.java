@@ -245,6 +245,26 @@ class CliTest extends SeedFixtureTest {
     assertTrue(run.out().contains("a_one") && !run.out().contains("a_two"), run.out());
   }
 
+  /** A statement failing because a source is unreachable exits 2, as other fixable errors. */
+  @Test
+  void sqlExitsTwoWhenASourceIsUnreachable(EmbeddedPostgres pg, @TempDir Path dir)
+      throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Path down = dir.resolve("down.yaml");
+    Files.writeString(down, SeedFixture.model(pg) + "  down:\n    type: postgresql\n"
+        + "    url: jdbc:postgresql://127.0.0.1:" + closedPort + "/nothing\n    user: postgres\n");
+    Run run = jointure("sql", "--model", down.toString(), "-e", "SELECT * FROM down.anything");
+    assertEquals(2, run.exit(), run.err());
+    assertTrue(run.err().contains("datasource 'down'") && run.err().contains("cannot connect"),
+        run.err());
+    Run other = jointure("sql", "--model", down.toString(), "-e",
+        "SELECT count(*) FROM crm.countries");
+    assertEquals(0, other.exit(), "the other sources answer: " + other.err());
+  }
+
   @Test
   void explainShowsEachSourcesRequest() {
     Run run = jointure("explain", "--model", model.toString(),

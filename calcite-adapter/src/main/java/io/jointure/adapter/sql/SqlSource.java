@@ -2,6 +2,7 @@ package io.jointure.adapter.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import io.jointure.adapter.request.RequestLog;
 import io.jointure.model.DatasourceType;
 import io.jointure.model.SqlDatasourceConfig;
@@ -165,14 +166,23 @@ public final class SqlSource implements AutoCloseable {
       hc.setAutoCommit(false);
       hc.setReadOnly(true);
       hc.setConnectionTimeout(10_000);
-      hc.setInitializationFailTimeout(-1);
+      // The pool opens with one connection attempt: a database that is down or misnamed fails
+      // the query at once with its cause ("Connection refused", "database ... does not exist"),
+      // not after the 10 s a query waits for a busy pool's next free connection.
+      hc.setInitializationFailTimeout(1);
       if (config.type() == DatasourceType.POSTGRESQL) {
         // Strings bind as untyped, so PostgreSQL resolves them against uuid, json, enum columns.
         hc.addDataSourceProperty("stringtype", "unspecified");
         hc.addDataSourceProperty("ApplicationName", "Jointure");
         hc.addDataSourceProperty("connectTimeout", "10");
       }
-      pool = new HikariDataSource(hc);
+      try {
+        pool = new HikariDataSource(hc);
+      } catch (HikariPool.PoolInitializationException e) {
+        // No pool is kept: the next query tries again, as the database may be up by then.
+        throw SourceException.unreachable(this, e.getCause() instanceof SQLException sql ? sql
+            : new SQLException(e.getMessage(), "08001", e));
+      }
     }
     return pool;
   }

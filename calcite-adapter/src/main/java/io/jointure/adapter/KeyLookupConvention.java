@@ -14,6 +14,14 @@ public interface KeyLookupConvention {
   /** The lookup for planned operators, or null when a key column cannot take a key list. */
   KeyLookup keyLookup(RelNode rel, List<Integer> keyColumns);
 
+  /**
+   * Whether a key lookup can also read all the probe's rows in one request
+   * ({@link KeyLookup#allRows}); an API asked by key cannot.
+   */
+  default boolean readsWhole() {
+    return true;
+  }
+
   /** Keys one request carries at most; a database takes a whole batch at once. */
   default int keysPerRequest(RelNode rel, List<Integer> keyColumns) {
     return Integer.MAX_VALUE;

@@ -137,8 +137,12 @@ final class JointurePrepare extends CalcitePrepareImpl {
       general = cache.plan(key, () -> planned(context, Query.of(literals.generalSql()),
           elementType, maxRowCount));
     } catch (RuntimeException | AssertionError e) {
-      // A parameter whose type nothing gives ({@code ? < ?}); the text as written will do.
-      cache.failed(key);
+      // A parameter whose type nothing gives ({@code ? < ?}): the text as written will do, now
+      // and for the next statements of that text. Anything else (a source down while planning)
+      // is tried again next time.
+      if (e instanceof org.apache.calcite.runtime.CalciteContextException) {
+        cache.failed(key);
+      }
       return null;
     }
     return literals.bind(general);

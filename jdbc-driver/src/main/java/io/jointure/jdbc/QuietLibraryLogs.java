@@ -19,12 +19,22 @@ final class QuietLibraryLogs {
   private QuietLibraryLogs() {
   }
 
+  /** Whether the host set a level on this logger or an ancestor below the root. */
+  private static boolean configured(Logger logger) {
+    for (Logger l = logger; l != null && l.getParent() != null; l = l.getParent()) {
+      if (l.getLevel() != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static synchronized void apply() {
     // The pool's package as this jar names it (the one-jar driver relocates it).
     String pool = com.zaxxer.hikari.HikariDataSource.class.getPackageName();
     for (String name : List.of(pool, "org.mongodb.driver")) {
       Logger logger = Logger.getLogger(name);
-      if (logger.getLevel() == null) {
+      if (!configured(logger)) {
         logger.setLevel(Level.WARNING);
         CONFIGURED.add(logger);
       }

@@ -213,10 +213,13 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
 
   /**
    * Distinct driving keys past which the run reads the probe whole: half the rows its source
-   * says the probe's table holds; 0 (never) when the source does not say, as an API may hold far
-   * more than any key list asks for.
+   * says the probe's table holds; 0 (never) when the source does not say, or cannot list its
+   * rows in one request (an API asked by key).
    */
   private long readWholePast() {
+    if (!lookups().readsWhole()) {
+      return 0;
+    }
     Double rows = knownRows(probe());
     return rows == null ? 0 : Math.max(1, (long) (rows / 2));
   }

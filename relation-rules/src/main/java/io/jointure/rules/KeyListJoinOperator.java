@@ -72,7 +72,8 @@ public final class KeyListJoinOperator {
   /** One run of the join: the keys asked so far, and the probe's rows once read whole. */
   private final class Run {
     private final DataContext context;
-    private long keysAsked;
+    /** Distinct keys asked so far; at most {@code readWholePast} are held. */
+    private final java.util.Set<Object> keysAsked = new java.util.HashSet<>();
     private Map<Object, List<Object[]>> wholeProbe;
 
     Run(DataContext context) {
@@ -88,13 +89,18 @@ public final class KeyListJoinOperator {
           keys.putIfAbsent(key, values(row, driverKeys));
         }
       }
-      if (wholeProbe == null && readWholePast > 0 && keysAsked + keys.size() > readWholePast) {
-        wholeProbe = readWhole();
+      if (wholeProbe == null && readWholePast > 0) {
+        for (Object key : keys.keySet()) {
+          if (keysAsked.add(key) && keysAsked.size() > readWholePast) {
+            wholeProbe = readWhole();
+            keysAsked.clear();
+            break;
+          }
+        }
       }
       if (wholeProbe != null) {
         return joinRows(driverRows, wholeProbe);
       }
-      keysAsked += keys.size();
       Map<Object, List<Object[]>> probeRows = new HashMap<>();
       if (!keys.isEmpty()) {
         fetch(new ArrayList<>(keys.values()), context, probeRows);

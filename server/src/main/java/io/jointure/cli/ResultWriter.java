@@ -17,7 +17,7 @@ interface ResultWriter {
   default void betweenStatements(PrintWriter out) {
   }
 
-  /** After the last result (also when a statement failed: what was written stays whole). */
+  /** After the last result, also when a statement failed (a JSON array a failing query left open stays open). */
   default void endScript(int statements, PrintWriter out) {
   }
 }

@@ -39,14 +39,15 @@ final class ScriptRunner {
   }
 
   private int runEach(List<String> statements) {
+    int written = 0;
     for (int i = 0; i < statements.size(); i++) {
       String sql = statements.get(i);
-      if (i > 0) {
-        writer.betweenStatements(out);
-      }
       try (Statement statement = connection.createStatement()) {
         if (statement.execute(sql)) {
           try (ResultSet rows = statement.getResultSet()) {
+            if (written++ > 0) {
+              writer.betweenStatements(out);
+            }
             writer.write(rows, out);
           }
         } else {

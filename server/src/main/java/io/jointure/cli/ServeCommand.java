@@ -80,6 +80,7 @@ final class ServeCommand implements Callable<Integer> {
     try (CleanShutdown shutdown = new CleanShutdown()) {
       JointureServer server = start(settings);
       warnIfExposed(settings);
+      SourceCheck.warnUnreachable(settings.jdbcUrl(), spec.commandLine().getErr());
       // Stop the server before the sources it uses.
       shutdown.then(server::close);
       shutdown.then(SourceRegistry.global()::closeAll);

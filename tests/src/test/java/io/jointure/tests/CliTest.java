@@ -329,6 +329,39 @@ class CliTest extends SeedFixtureTest {
     return new ProcessBuilder(command);
   }
 
+  /** {@code serve} checks its sources at start: one line per unreachable one, and it serves. */
+  @Test
+  void serveNamesAnUnreachableSourceAtStart(EmbeddedPostgres pg, @TempDir Path dir)
+      throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Path served = dir.resolve("down.yaml");
+    Files.writeString(served, SeedFixture.model(pg) + "  down:\n    type: postgresql\n"
+        + "    url: jdbc:postgresql://127.0.0.1:" + closedPort + "/nothing\n    user: postgres\n");
+    Path stderr = dir.resolve("stderr.txt");
+    Process server = javaProcess("serve", "--model", served.toString(), "--port", "0")
+        .redirectError(stderr.toFile()).start();
+    try {
+      BufferedReader out = new BufferedReader(
+          new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      boolean serving = false;
+      for (String line = out.readLine(); line != null && !serving; line = out.readLine()) {
+        serving = line.startsWith("Jointure serves");
+      }
+      assertTrue(serving, "not serving; stderr: " + Files.readString(stderr));
+      List<String> warnings = Files.readAllLines(stderr).stream()
+          .filter(l -> l.startsWith("warning: ")).toList();
+      assertEquals(1, warnings.size(), warnings.toString());
+      assertTrue(warnings.get(0).contains("datasource 'down'")
+          && warnings.get(0).contains("cannot connect"), warnings.get(0));
+    } finally {
+      server.destroyForcibly();
+      server.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
   /**
    * {@code serve} answers a remote client, logs queries and source requests at debug level
    * without the model's password, and on SIGTERM stops and closes its source connections.

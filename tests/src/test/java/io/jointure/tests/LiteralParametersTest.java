@@ -166,6 +166,29 @@ class LiteralParametersTest {
     assertEquals(Jointure.rows(groundTruth, sql), Jointure.rows(jointure, sql));
   }
 
+  /**
+   * Text compared with an enum, inet or citext column (Jointure shows them as VARCHAR) still
+   * compares as PostgreSQL compares a literal: the value binds with the column's type.
+   */
+  @Test
+  void textAgainstEnumInetAndCitextColumns(EmbeddedPostgres pg) throws Exception {
+    String setup = "CREATE TYPE mood AS ENUM ('happy', 'sad');"
+        + " CREATE TABLE feelings (id int PRIMARY KEY, m mood, ip inet, email text);"
+        + " INSERT INTO feelings VALUES (1, 'happy', '10.0.0.1', 'Bob@x.com'),"
+        + " (2, 'sad', '10.0.0.2', 'ann@x.com'), (3, 'happy', '10.0.0.3', NULL);";
+    pg.createDatabase("lp_types");
+    Jointure.execute(pg, "lp_types", setup);
+    try (Connection c = Jointure.connect(Jointure.model(pg, "f", "lp_types"));
+         Connection truth = pg.connect("lp_types")) {
+      for (String condition : List.of("m = 'happy'", "m = 'sad'", "ip = '10.0.0.2'",
+          "m <> 'sad' AND id > 1")) {
+        String sql = "SELECT id FROM f.feelings WHERE " + condition + " ORDER BY id";
+        assertEquals(Jointure.rows(truth, sql.replace("f.feelings", "feelings")),
+            Jointure.rows(c, sql), sql);
+      }
+    }
+  }
+
   @Test
   void explainShowsTheValuesAsWritten() throws Exception {
     String plan = Jointure.rows(jointure, "EXPLAIN PLAN FOR SELECT _id FROM shop.events"

@@ -6,6 +6,7 @@ import io.jointure.model.DeclaredKeys;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
@@ -31,6 +32,12 @@ public final class MongoSchema extends AbstractSchema implements DatasourceSchem
   @Override
   public RequestLog requestLog() {
     return source.requestLog();
+  }
+
+  /** MongoDB's {@code ping}. */
+  @Override
+  public Optional<String> unreachable() {
+    return source.unreachable();
   }
 
   @Override

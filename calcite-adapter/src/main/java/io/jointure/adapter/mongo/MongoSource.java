@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.bson.BsonDocument;
@@ -75,6 +76,16 @@ public final class MongoSource implements AutoCloseable {
     return client.getDatabase(config.database());
   }
 
+  /** Why MongoDB does not answer {@code ping} now, or empty when it does. */
+  public Optional<String> unreachable() {
+    try {
+      database().runCommand(new Document("ping", 1));
+      return Optional.empty();
+    } catch (MongoException e) {
+      return Optional.of(failure("cannot reach the server", e).getMessage());
+    }
+  }
+
   /** Collections by name, with their columns: declared in the model, or inferred by sampling. */
   public synchronized Map<String, CollectionInfo> collections() {
     if (collections == null) {
@@ -124,12 +135,13 @@ public final class MongoSource implements AutoCloseable {
   /**
    * The unique indexes that make keys: a sparse or partial index leaves documents out (any
    * number of them without the field), so it does not; nor does one on a field that is no
-   * column (a relation or a query could not name it).
+   * column (a relation or a query could not name it), or whose values are of mixed types.
    */
   private static List<List<String>> uniqueIndexes(MongoCollection<BsonDocument> collection,
       List<MongoColumn> columns) {
+    // A field of mixed types (12 and "12", both '12' as VARCHAR) is unique in MongoDB, not in SQL.
     Set<String> paths = new HashSet<>();
-    columns.forEach(column -> paths.add(column.path()));
+    columns.stream().filter(MongoColumn::comparable).forEach(column -> paths.add(column.path()));
     List<List<String>> keys = new ArrayList<>();
     for (Document index : collection.listIndexes()) {
       Document fields = index.get("key", Document.class);

@@ -52,4 +52,10 @@ public final class RestConvention extends Convention.Impl implements KeyLookupCo
       planner.addRule(rule);
     }
   }
+
+  /** An API's collections are asked by key; a listing of all of them may not exist. */
+  @Override
+  public boolean readsWhole() {
+    return false;
+  }
 }

@@ -15,6 +15,7 @@ import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
@@ -35,7 +36,7 @@ import org.apache.calcite.util.TimestampString;
  * and PostgreSQL would not see two parameters as one expression), LIMIT counts and CAST targets;
  * they are planner-generated from validated values. A statement's own parameters ({@code ?}) get
  * a CAST to the type Calcite inferred, so PostgreSQL never has to guess it
- * ({@code ? IS NULL OR name = ?}).
+ * ({@code ? IS NULL OR name = ?}), except where compared with a column, whose type it takes.
  */
 final class ParameterBinder {
   /** Parameter indexes from here up are bound literals; user parameters are numbered from 0. */
@@ -114,7 +115,11 @@ final class ParameterBinder {
           continue;
         }
         SqlNode replacement;
-        if (comparing && i < boundOperands && operand instanceof SqlLiteral literal) {
+        if (comparing && operand instanceof SqlDynamicParam && comparedWithColumn(operands, i)) {
+          // The column gives the parameter its type (an enum, inet or citext column too, where
+          // a CAST to varchar would not compare); strings bind untyped.
+          replacement = operand;
+        } else if (comparing && i < boundOperands && operand instanceof SqlLiteral literal) {
           replacement = parameterFor(literal);
         } else if (comparing && i < boundOperands && operand instanceof SqlNodeList list) {
           for (int j = 0; j < list.size(); j++) {
@@ -131,6 +136,11 @@ final class ParameterBinder {
       }
     }
     return node;
+  }
+
+  /** Whether the other operand of a two-operand comparison is a column. */
+  private static boolean comparedWithColumn(List<SqlNode> operands, int i) {
+    return operands.size() == 2 && operands.get(1 - i) instanceof SqlIdentifier;
   }
 
   /** A statement parameter, cast to the type Calcite inferred for it. */

@@ -3,6 +3,8 @@ package io.jointure.adapter.sql;
 import io.jointure.adapter.DatasourceSchema;
 import io.jointure.adapter.request.RequestLog;
 import io.jointure.model.DeclaredKeys;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,16 @@ public final class SourceSchema extends AbstractSchema implements DatasourceSche
   @Override
   public RequestLog requestLog() {
     return source.requestLog();
+  }
+
+  /** A pooled connection taken and given back. */
+  @Override
+  public Optional<String> unreachable() {
+    try (Connection ignored = source.connect()) {
+      return Optional.empty();
+    } catch (SourceException | SQLException e) {
+      return Optional.of(e.getMessage());
+    }
   }
 
   @Override

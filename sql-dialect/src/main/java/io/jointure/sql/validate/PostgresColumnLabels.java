@@ -79,7 +79,7 @@ final class PostgresColumnLabels {
           return column.names.get(column.names.size() - 1);
         }
         String inner = labelOf(operand);
-        if (inner != null && !inner.equals("?column?")) {
+        if (inner != null && !inner.equals("?column?") && !inner.equals("case")) {
           return inner;
         }
         if (call.operandCount() == 2 && call.operand(1) instanceof SqlDataTypeSpec type) {

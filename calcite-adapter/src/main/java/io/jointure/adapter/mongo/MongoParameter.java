@@ -124,9 +124,8 @@ record MongoParameter(int index, MongoField field, SqlKind kind, SqlTypeName typ
       return s;
     }
     if (type == SqlTypeName.TIMESTAMP) {
-      long millis = value instanceof java.sql.Timestamp t ? t.getTime() : ((Number) value)
-          .longValue();
-      return Date.from(SqlValues.instant(millis));
+      // Calcite holds a timestamp parameter as wall-clock milliseconds, as a literal's.
+      return Date.from(SqlValues.instant(((Number) value).longValue()));
     }
     if (type == SqlTypeName.DOUBLE || type == SqlTypeName.FLOAT || type == SqlTypeName.REAL) {
       return ((Number) value).doubleValue();

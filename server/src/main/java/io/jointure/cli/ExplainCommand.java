@@ -23,11 +23,15 @@ final class ExplainCommand implements Callable<Integer> {
   @Mixin
   ModelOption model;
 
+  @Mixin
+  DriverPathOption drivers;
+
   @Parameters(index = "0", paramLabel = "<query>", description = "the SQL query to explain")
   String query;
 
   @Override
   public Integer call() throws Exception {
+    drivers.load();
     PrintWriter out = spec.commandLine().getOut();
     try (Connection connection = SqlCommand.open(model.jdbcUrl());
          Statement statement = connection.createStatement();

@@ -34,6 +34,9 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin
   ModelOption model;
 
+  @Mixin
+  DriverPathOption drivers;
+
   @Option(names = "--port", paramLabel = "<port>", defaultValue = "8765",
       description = "the port to listen on (default: ${DEFAULT-VALUE}; 0 for any free port)")
   int port;
@@ -68,6 +71,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    drivers.load();
     if (debug) {
       DebugLogging.enable();
     }

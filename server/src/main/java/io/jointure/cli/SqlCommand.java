@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,6 +48,9 @@ final class SqlCommand implements Callable<Integer> {
     }
   }
 
+  @Mixin
+  DriverPathOption drivers;
+
   @Option(names = {"-u", "--user"}, paramLabel = "<user>",
       description = "the user to log in as (a server started with --users)")
   String user;
@@ -70,6 +74,7 @@ final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    drivers.load();
     String url = target.jdbcUrl();
     if (password == null) {
       password = System.getenv("JOINTURE_PASSWORD");

@@ -265,6 +265,44 @@ class CliTest extends SeedFixtureTest {
     assertEquals(0, other.exit(), "the other sources answer: " + other.err());
   }
 
+  /**
+   * A {@code type: jdbc} datasource whose driver Jointure does not ship (H2, as in the README)
+   * works once its jar is given with {@code --driver-path}; without it, the error names the
+   * datasource and the option. H2 is kept off the tests' class path for this.
+   */
+  @Test
+  void aDriverJarGivenWithDriverPathServesItsDatabase(@TempDir Path dir) throws Exception {
+    Path h2 = Path.of(System.getProperty("jointure.h2Jar", "missing"));
+    assertTrue(Files.isRegularFile(h2), "the build copies H2's jar first: " + h2);
+    String url = "jdbc:h2:file:" + dir.resolve("legacy").toAbsolutePath();
+    try (java.net.URLClassLoader loader = new java.net.URLClassLoader(
+        new java.net.URL[] {h2.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      java.sql.Driver driver = (java.sql.Driver) Class.forName("org.h2.Driver", true, loader)
+          .getDeclaredConstructor().newInstance();
+      try (Connection c = driver.connect(url, new java.util.Properties());
+           java.sql.Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE towns (id INT PRIMARY KEY, name VARCHAR(40))");
+        s.execute("INSERT INTO towns VALUES (1, 'Lyon'), (2, 'Nantes'), (3, 'Brest')");
+      }
+    }
+    Path legacy = dir.resolve("legacy.yaml");
+    Files.writeString(legacy, "version: 1\ndatasources:\n  legacy:\n    type: jdbc\n"
+        + "    url: \"" + url + "\"\n    schemas: [PUBLIC]\n");
+    String sql = "SELECT name FROM legacy.towns WHERE id > 1 ORDER BY id";
+    Run without = jointure("sql", "--model", legacy.toString(), "-e", sql);
+    assertTrue(without.exit() == 2 && without.err().contains("datasource 'legacy'")
+        && without.err().contains("--driver-path"), without.err());
+    Run run = jointure("sql", "--driver-path", h2.toString(), "--model", legacy.toString(),
+        "--format", "csv", "-e", sql);
+    assertEquals(0, run.exit(), run.err());
+    assertEquals(List.of("name", "nantes", "brest"),
+        run.out().lines().map(l -> l.toLowerCase(java.util.Locale.ROOT)).toList());
+    Run notAJar = jointure("sql", "--driver-path", dir.toString() + "/none.jar", "--model",
+        legacy.toString(), "-e", sql);
+    assertEquals(2, notAJar.exit());
+    assertTrue(notAJar.err().contains("not a jar or a folder of jars"), notAJar.err());
+  }
+
   @Test
   void explainShowsEachSourcesRequest() {
     Run run = jointure("explain", "--model", model.toString(),

@@ -182,6 +182,17 @@ public final class SqlSource implements AutoCloseable {
         // No pool is kept: the next query tries again, as the database may be up by then.
         throw SourceException.unreachable(this, e.getCause() instanceof SQLException sql ? sql
             : new SQLException(e.getMessage(), "08001", e));
+      } catch (RuntimeException e) {
+        // HikariCP reports a URL no driver accepts as "Failed to get driver instance".
+        for (Throwable t = e; t != null; t = t.getCause()) {
+          if (t instanceof SQLException sql) {
+            throw SourceException.unreachable(this, !"08001".equals(sql.getSQLState()) ? sql
+                : new SQLException("no JDBC driver accepts this URL; add the driver's jar"
+                    + " (jointure sql/serve/explain --driver-path <jar>, or the class path)",
+                    "08001", sql));
+          }
+        }
+        throw e;
       }
     }
     return pool;

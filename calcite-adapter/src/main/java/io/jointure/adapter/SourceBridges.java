@@ -49,6 +49,11 @@ public final class SourceBridges {
         * (1 + COST_PER_COLUMN * transferredColumns(bridge.getInput(0))));
   }
 
+  /** What {@code rows} rows of {@code columns} columns leaving a source cost, as at a bridge. */
+  public static double transferCost(double rows, double columns) {
+    return rows * TRANSFER_COST * (1 + COST_PER_COLUMN * columns);
+  }
+
   /**
    * The columns whose information crosses the bridge: for a projection, the source columns its
    * expressions read. Twenty functions of two columns computed in the source cost as little to

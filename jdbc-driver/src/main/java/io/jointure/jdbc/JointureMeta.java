@@ -61,10 +61,14 @@ final class JointureMeta extends SubclassableCalciteMeta {
     return catalog == null || catalog.isEmpty();
   }
 
-  @Override
-  public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema,
-      String table) {
-    List<KeyRows.PrimaryKey> rows = new ArrayList<>();
+  /** A listed table that knows its keys, with its schema's and its own name. */
+  private interface KeyedTableVisitor {
+    void visit(String schemaName, String tableName, KeyedTable table);
+  }
+
+  /** The listed tables matching the filters (null matches all) that know their keys. */
+  private void forEachKeyedTable(String catalog, String schema, String table,
+      KeyedTableVisitor visitor) {
     SchemaPlus root = connection.getRootSchema();
     for (String schemaName : noCatalog(catalog) ? root.subSchemas().getNames(LikePattern.any())
         : Set.<String>of()) {
@@ -75,14 +79,23 @@ final class JointureMeta extends SubclassableCalciteMeta {
       for (String tableName : s.tables().getNames(LikePattern.any())) {
         if (matches(table, tableName) && !isHidden(tableName)
             && s.tables().get(tableName) instanceof KeyedTable keyed) {
-          List<String> key = keyed.primaryKey();
-          for (int i = 0; i < key.size(); i++) {
-            rows.add(new KeyRows.PrimaryKey(schemaName, tableName, key.get(i), (short) (i + 1),
-                keyed.primaryKeyName()));
-          }
+          visitor.visit(schemaName, tableName, keyed);
         }
       }
     }
+  }
+
+  @Override
+  public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema,
+      String table) {
+    List<KeyRows.PrimaryKey> rows = new ArrayList<>();
+    forEachKeyedTable(catalog, schema, table, (schemaName, tableName, keyed) -> {
+      List<String> key = keyed.primaryKey();
+      for (int i = 0; i < key.size(); i++) {
+        rows.add(new KeyRows.PrimaryKey(schemaName, tableName, key.get(i), (short) (i + 1),
+            keyed.primaryKeyName()));
+      }
+    });
     rows.sort(Comparator.comparing((KeyRows.PrimaryKey r) -> r.columnName));
     return resultSet(KeyRows.PrimaryKey.class, PRIMARY_KEY_COLUMNS, rows);
   }
@@ -97,27 +110,16 @@ final class JointureMeta extends SubclassableCalciteMeta {
   public MetaResultSet getIndexInfo(ConnectionHandle ch, String catalog, String schema,
       String table, boolean unique, boolean approximate) {
     List<KeyRows.UniqueIndex> rows = new ArrayList<>();
-    SchemaPlus root = connection.getRootSchema();
-    for (String schemaName : noCatalog(catalog) ? root.subSchemas().getNames(LikePattern.any())
-        : Set.<String>of()) {
-      if (!matches(schema, schemaName)) {
-        continue;
-      }
-      SchemaPlus s = Objects.requireNonNull(root.subSchemas().get(schemaName));
-      for (String tableName : s.tables().getNames(LikePattern.any())) {
-        if (matches(table, tableName) && !isHidden(tableName)
-            && s.tables().get(tableName) instanceof KeyedTable keyed) {
-          for (List<String> key : keyed.uniqueKeys()) {
-            String name = key.equals(keyed.primaryKey()) && keyed.primaryKeyName() != null
-                ? keyed.primaryKeyName() : tableName + "_" + String.join("_", key) + "_key";
-            for (int i = 0; i < key.size(); i++) {
-              rows.add(new KeyRows.UniqueIndex(schemaName, tableName, name, (short) (i + 1),
-                  key.get(i)));
-            }
-          }
+    forEachKeyedTable(catalog, schema, table, (schemaName, tableName, keyed) -> {
+      for (List<String> key : keyed.uniqueKeys()) {
+        String name = key.equals(keyed.primaryKey()) && keyed.primaryKeyName() != null
+            ? keyed.primaryKeyName() : tableName + "_" + String.join("_", key) + "_key";
+        for (int i = 0; i < key.size(); i++) {
+          rows.add(new KeyRows.UniqueIndex(schemaName, tableName, name, (short) (i + 1),
+              key.get(i)));
         }
       }
-    }
+    });
     return resultSet(KeyRows.UniqueIndex.class, INDEX_COLUMNS, rows);
   }
 

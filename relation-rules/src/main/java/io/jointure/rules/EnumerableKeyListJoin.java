@@ -177,23 +177,19 @@ public final class EnumerableKeyListJoin extends BiRel implements EnumerableRel 
     double width = probe().getRowType().getFieldCount();
     double driverRows = rows(mq, driver());
     double requests = Math.ceil(Math.max(1, driverRows) / keysPerRequest());
-    double byKeys = transfer(fetched, width) + driverRows + requests * REQUEST_COST;
+    double byKeys = SourceBridges.transferCost(fetched, width) + driverRows
+        + requests * REQUEST_COST;
     if (readWholePast() > 0) {
       // The run reads the probe whole when the driver brings more keys than planned for: the
       // join never costs more than that read, so a driving side estimated too large (a HAVING,
       // a filter's guessed selectivity) does not rule the key list out.
       double whole = mq.getRowCount(probe());
-      double wholeRead = transfer(whole, width) + driverRows + REQUEST_COST;
+      double wholeRead = SourceBridges.transferCost(whole, width) + driverRows + REQUEST_COST;
       if (wholeRead < byKeys) {
         return planner.getCostFactory().makeCost(wholeRead, whole, 0);
       }
     }
     return planner.getCostFactory().makeCost(byKeys, fetched, 0);
-  }
-
-  /** What rows leaving a source cost, as at the bridges. */
-  private static double transfer(double rows, double width) {
-    return rows * 2 * (1 + 0.1 * width);
   }
 
   @Override

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jointure.adapter.request.SourceRequest;
-import io.jointure.demo.EmbeddedPostgres;
-import io.jointure.demo.api.JsonApiServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,12 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the PostgreSQL source received the statement's work as one request in PostgreSQL's SQL
  * ({@code date_trunc} reaching PostgreSQL) and returned only the answer's rows.
  */
-@ExtendWith({PostgresExtension.class, MongoExtension.class})
-class BiCorpusTest {
+class BiCorpusTest extends BiFixtureTest {
   private static final List<String> SOURCES = List.of("sales", "crm", "shop", "billing");
-  private static JsonApiServer api;
-  private static Connection jointure;
-  private static Connection groundTruth;
 
   /**
    * One statement of the corpus, with what its sources must have received (compared ignoring
@@ -45,21 +36,6 @@ class BiCorpusTest {
     public String toString() {
       return name;
     }
-  }
-
-  @BeforeAll
-  static void start(EmbeddedPostgres pg, MongoExtension.TestMongo mongo) throws Exception {
-    BiFixture.load(pg, mongo);
-    api = BiFixture.startApi();
-    jointure = Jointure.connect(BiFixture.model(pg, mongo, api.baseUrl()));
-    groundTruth = pg.connect("bi_all");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    jointure.close();
-    groundTruth.close();
-    api.close();
   }
 
   static Stream<Entry> corpus() throws IOException {

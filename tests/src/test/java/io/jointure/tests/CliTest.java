@@ -245,10 +245,8 @@ class CliTest extends SeedFixtureTest {
     assertTrue(run.out().contains("a_one") && !run.out().contains("a_two"), run.out());
   }
 
-  /** A statement failing because a source is unreachable exits 2, as other fixable errors. */
-  @Test
-  void sqlExitsTwoWhenASourceIsUnreachable(EmbeddedPostgres pg, @TempDir Path dir)
-      throws Exception {
+  /** The seed model and a datasource {@code down} on a port nothing listens on. */
+  private static Path modelWithADownSource(EmbeddedPostgres pg, Path dir) throws Exception {
     int closedPort;
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       closedPort = socket.getLocalPort();
@@ -256,6 +254,14 @@ class CliTest extends SeedFixtureTest {
     Path down = dir.resolve("down.yaml");
     Files.writeString(down, SeedFixture.model(pg) + "  down:\n    type: postgresql\n"
         + "    url: jdbc:postgresql://127.0.0.1:" + closedPort + "/nothing\n    user: postgres\n");
+    return down;
+  }
+
+  /** A statement failing because a source is unreachable exits 2, as other fixable errors. */
+  @Test
+  void sqlExitsTwoWhenASourceIsUnreachable(EmbeddedPostgres pg, @TempDir Path dir)
+      throws Exception {
+    Path down = modelWithADownSource(pg, dir);
     Run run = jointure("sql", "--model", down.toString(), "-e", "SELECT * FROM down.anything");
     assertEquals(2, run.exit(), run.err());
     assertTrue(run.err().contains("datasource 'down'") && run.err().contains("cannot connect"),
@@ -371,13 +377,7 @@ class CliTest extends SeedFixtureTest {
   @Test
   void serveNamesAnUnreachableSourceAtStart(EmbeddedPostgres pg, @TempDir Path dir)
       throws Exception {
-    int closedPort;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-    Path served = dir.resolve("down.yaml");
-    Files.writeString(served, SeedFixture.model(pg) + "  down:\n    type: postgresql\n"
-        + "    url: jdbc:postgresql://127.0.0.1:" + closedPort + "/nothing\n    user: postgres\n");
+    Path served = modelWithADownSource(pg, dir);
     Path stderr = dir.resolve("stderr.txt");
     Process server = javaProcess("serve", "--model", served.toString(), "--port", "0")
         .redirectError(stderr.toFile()).start();

@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jointure.adapter.request.SourceRequest;
 import io.jointure.demo.EmbeddedPostgres;
-import io.jointure.demo.api.JsonApiServer;
 import io.jointure.jdbc.PlanCache;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Statements that differ only in the values they compare columns with (a dashboard's filter)
@@ -23,27 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * cannot hold exactly is planned as written; a value that makes the driving side of a key-list
  * join larger than planned for has the probe read whole instead of asked key by key.
  */
-@ExtendWith({PostgresExtension.class, MongoExtension.class})
-class LiteralParametersTest {
-  private static JsonApiServer api;
-  private static Connection jointure;
-  private static Connection groundTruth;
-
-  @BeforeAll
-  static void start(EmbeddedPostgres pg, MongoExtension.TestMongo mongo) throws Exception {
-    BiFixture.load(pg, mongo);
-    api = BiFixture.startApi();
-    jointure = Jointure.connect(BiFixture.model(pg, mongo, api.baseUrl()));
-    groundTruth = pg.connect("bi_all");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    jointure.close();
-    groundTruth.close();
-    api.close();
-  }
-
+class LiteralParametersTest extends BiFixtureTest {
   private static long misses() {
     return PlanCache.shared().misses();
   }

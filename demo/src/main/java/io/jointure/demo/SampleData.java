@@ -32,6 +32,9 @@ import org.bson.Document;
  * energy providers; customers' payments and last message; books' author).
  */
 public final class SampleData {
+  /** Authors in the shop's catalogue; the library holds books by the first three. */
+  public static final int CATALOGUE_AUTHORS = 2000;
+
   private SampleData() {
   }
 
@@ -108,10 +111,17 @@ public final class SampleData {
     }
     shop.getCollection("messages").insertMany(messages);
 
-    shop.getCollection("authors").insertMany(List.of(
+    // A shop's catalogue knows many more authors than the library has books by: a join from a
+    // few books asks MongoDB for their authors by key instead of reading them all.
+    List<Document> authors = new ArrayList<>(List.of(
         new Document("_id", 1).append("first_name", "Isaac").append("last_name", "Asimov"),
         new Document("_id", 2).append("first_name", "Frank").append("last_name", "Herbert"),
         new Document("_id", 3).append("first_name", "Ursula").append("last_name", "Le Guin")));
+    for (int id = 4; id <= CATALOGUE_AUTHORS; id++) {
+      authors.add(new Document("_id", id).append("first_name", "Author")
+          .append("last_name", "No. " + id));
+    }
+    shop.getCollection("authors").insertMany(authors);
   }
 
   /**

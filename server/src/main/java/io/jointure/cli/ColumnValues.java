@@ -8,7 +8,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 /** A result column's value as text, the way psql shows it (NULL as empty in CSV, arrays in braces). */
@@ -33,12 +33,33 @@ final class ColumnValues {
       return "{" + String.join(",", parts) + "}";
     }
     if (value instanceof byte[] bytes) {
-      return Arrays.toString(bytes);
+      return "\\x" + HexFormat.of().formatHex(bytes);
     }
     if (value instanceof BigDecimal decimal) {
       return decimal(decimal, rows.getMetaData(), column).toPlainString();
     }
+    int type = rows.getMetaData().getColumnType(column);
+    if (type == Types.TIMESTAMP || type == Types.TIME) {
+      return withoutTrailingZeros(rows.getString(column));
+    }
     return rows.getString(column);
+  }
+
+  /**
+   * A timestamp or time as PostgreSQL prints it, whichever source it came from: fractional
+   * seconds without trailing zeros, none when zero ({@code 14:00:00}, {@code 14:00:00.5}).
+   * Sources differ in precision (MongoDB's dates are milliseconds), not in value.
+   */
+  static String withoutTrailingZeros(String text) {
+    int dot = text.lastIndexOf('.');
+    if (dot < 0 || dot < text.lastIndexOf(':')) {
+      return text;
+    }
+    int end = text.length();
+    while (end > dot + 1 && text.charAt(end - 1) == '0') {
+      end--;
+    }
+    return text.substring(0, end == dot + 1 ? dot : end);
   }
 
   /**

@@ -5,6 +5,9 @@ import io.jointure.demo.DemoSources;
 import io.jointure.server.JointureServer;
 import io.jointure.server.ServerSettings;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.concurrent.Callable;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Try Jointure: sample sources, a server on 127.0.0.1, example queries.",
         "Starts sample sources (an embedded PostgreSQL with three databases, an in-process"
-        + " MongoDB with two, an HTTP API) and the seeds' relations between them, serves them on 127.0.0.1,"
+        + " MongoDB, an HTTP API) and the seeds' relations between them, serves them on 127.0.0.1,"
         + " prints the JDBC URLs to connect with and example queries with their results, then"
         + " keeps serving until Ctrl-C.",
         "Without a terminal (a script, a pipe), it stops after the examples unless --serve."})
@@ -38,6 +41,11 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--serve", description = "keep serving even without a terminal")
   boolean serve;
+
+  @Option(names = "--save-model", paramLabel = "<file>",
+      description = "also write the demo's model to <file>, kept after the demo ends, as a"
+          + " starting point for a model of your own (the demo's temporary copy is deleted)")
+  Path saveModel;
 
   @Option(names = "--debug",
       description = "log each query's duration and each request sent to a source")
@@ -60,6 +68,10 @@ final class DemoCommand implements Callable<Integer> {
       shutdown.then(sources);
       shutdown.first(SourceRegistry.global()::closeAll);
       String embeddedUrl = "jdbc:jointure:model=" + sources.model();
+      SourceCheck.warnUnreachable(embeddedUrl, spec.commandLine().getErr());
+      if (saveModel != null) {
+        Files.copy(sources.model(), saveModel, StandardCopyOption.REPLACE_EXISTING);
+      }
       JointureServer server = null;
       if (serving) {
         server = ServeCommand.start(ServerSettings.local(embeddedUrl, port));
@@ -86,13 +98,15 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void printUrls(PrintWriter out, DemoSources sources, String embeddedUrl,
+  private void printUrls(PrintWriter out, DemoSources sources, String embeddedUrl,
       JointureServer server) {
     out.println();
     out.println("Sources: PostgreSQL on 127.0.0.1:" + sources.postgres().port()
-        + " (databases crm, energy, library), MongoDB at " + sources.mongo().uri()
-        + " (databases shop, billing)");
-    out.println("Model: " + sources.model());
+        + " (datasources crm, energy, library), MongoDB at " + sources.mongo().uri()
+        + " (datasource shop), an HTTP API at " + sources.apiUrl() + " (datasource billing)");
+    out.println("Model: " + sources.model() + (saveModel == null
+        ? " (deleted at the end; --save-model <file> keeps a copy)"
+        : " (a copy kept in " + saveModel + ")"));
     if (server != null) {
       out.println("Connect a JDBC client with the driver jar"
           + " jdbc-driver-all/target/jointure-jdbc-*-all.jar and one of these URLs:");

@@ -48,7 +48,7 @@ final class ScriptRunner {
             if (written++ > 0) {
               writer.betweenStatements(out);
             }
-            writer.write(rows, out);
+            writer.write(PlanLines.isExplain(sql) ? PlanLines.of(rows) : rows, out);
           }
         } else {
           out.println(statement.getUpdateCount() + " rows affected");

@@ -1,5 +1,6 @@
 package io.jointure.tests;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -245,7 +246,10 @@ class CliTest extends SeedFixtureTest {
     assertTrue(run.out().contains("a_one") && !run.out().contains("a_two"), run.out());
   }
 
-  /** The seed model and a datasource {@code down} on a port nothing listens on. */
+  /**
+   * The seed model, a PostgreSQL datasource {@code down} and an HTTP API {@code downapi}, both on
+   * a port nothing listens on.
+   */
   private static Path modelWithADownSource(EmbeddedPostgres pg, Path dir) throws Exception {
     int closedPort;
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
@@ -253,7 +257,9 @@ class CliTest extends SeedFixtureTest {
     }
     Path down = dir.resolve("down.yaml");
     Files.writeString(down, SeedFixture.model(pg) + "  down:\n    type: postgresql\n"
-        + "    url: jdbc:postgresql://127.0.0.1:" + closedPort + "/nothing\n    user: postgres\n");
+        + "    url: jdbc:postgresql://127.0.0.1:" + closedPort + "/nothing\n    user: postgres\n"
+        + "  downapi:\n    type: rest\n    baseUrl: http://127.0.0.1:" + closedPort + "\n"
+        + "    collections:\n      things: { path: /things, schema: { id: INTEGER } }\n");
     return down;
   }
 
@@ -307,6 +313,51 @@ class CliTest extends SeedFixtureTest {
         legacy.toString(), "-e", sql);
     assertEquals(2, notAJar.exit());
     assertTrue(notAJar.err().contains("not a jar or a folder of jars"), notAJar.err());
+  }
+
+  /**
+   * MongoDB's dates (milliseconds) and a timestamp of another precision print alike, as
+   * PostgreSQL prints timestamps: no zero fraction, no trailing zeros.
+   */
+  @Test
+  @ExtendWith(MongoExtension.class)
+  void timestampsPrintOneWayWhicheverSource(MongoExtension.TestMongo mongo, @TempDir Path dir)
+      throws Exception {
+    try (com.mongodb.client.MongoClient client =
+             com.mongodb.client.MongoClients.create(mongo.uri())) {
+      var events = client.getDatabase("cli_times").getCollection("events");
+      events.drop();
+      events.insertOne(new org.bson.Document("_id", 1)
+          .append("at", java.util.Date.from(java.time.Instant.parse("2025-01-01T14:00:00Z")))
+          .append("later", java.util.Date.from(java.time.Instant.parse("2025-01-01T14:00:00.250Z"))));
+    }
+    Path times = dir.resolve("times.yaml");
+    Files.writeString(times, "version: 1\ndatasources:\n  m:\n    type: mongodb\n"
+        + "    uri: \"" + mongo.uri() + "\"\n    database: cli_times\n");
+    String sql = "SELECT at, later, CAST('2025-01-01 14:00:00' AS TIMESTAMP(0)) AS typed"
+        + " FROM m.events";
+    Run csv = jointure("sql", "--model", times.toString(), "--format", "csv", "-e", sql);
+    // MongoDB's dates are instants, shown in the JVM's time zone (docs/DECISIONS.md).
+    String localDay = java.time.LocalDateTime.ofInstant(
+        java.time.Instant.parse("2025-01-01T14:00:00Z"), java.time.ZoneId.systemDefault())
+        .toString().replace('T', ' ');
+    assertEquals(List.of("at,later,typed",
+        localDay + ":00," + localDay + ":00.25,2025-01-01 14:00:00"),
+        csv.out().lines().toList(), csv.err());
+  }
+
+  /** In the shell, EXPLAIN prints one plan line per row under QUERY PLAN, as psql shows plans. */
+  @Test
+  void explainInTheShellIsOneLinePerRow() {
+    Run run = jointure("sql", "--model", model.toString(), "-e",
+        "EXPLAIN PLAN FOR SELECT name FROM crm.towns WHERE id > 2");
+    assertEquals(0, run.exit(), run.err());
+    List<String> lines = run.out().lines().toList();
+    assertEquals("QUERY PLAN", lines.get(0).strip());
+    List<String> plan = lines.subList(2, lines.size() - 1);
+    assertTrue(plan.size() > 1 && plan.get(0).startsWith("SourceToEnumerableConverter(")
+        && plan.get(1).startsWith("  Jdbc"), run.out());
+    assertEquals("(" + plan.size() + " rows)", lines.get(lines.size() - 1));
   }
 
   @Test
@@ -391,9 +442,11 @@ class CliTest extends SeedFixtureTest {
       assertTrue(serving, "not serving; stderr: " + Files.readString(stderr));
       List<String> warnings = Files.readAllLines(stderr).stream()
           .filter(l -> l.startsWith("warning: ")).toList();
-      assertEquals(1, warnings.size(), warnings.toString());
-      assertTrue(warnings.get(0).contains("datasource 'down'")
-          && warnings.get(0).contains("cannot connect"), warnings.get(0));
+      assertEquals(2, warnings.size(), warnings.toString());
+      assertTrue(warnings.stream().anyMatch(w -> w.contains("datasource 'down'")
+          && w.contains("cannot connect")), warnings.toString());
+      assertTrue(warnings.stream().anyMatch(w -> w.contains("datasource 'downapi'")
+          && w.contains("cannot connect to 127.0.0.1:")), warnings.toString());
     } finally {
       server.destroyForcibly();
       server.waitFor(30, TimeUnit.SECONDS);
@@ -458,15 +511,33 @@ class CliTest extends SeedFixtureTest {
     }
   }
 
+  /**
+   * {@code demo --once} runs its examples, names each source by its kind and address, shows the
+   * plans its headings describe, and keeps the model where {@code --save-model} says.
+   */
   @Test
-  void demoOnceRunsTheExamplesAndEnds() throws Exception {
-    Process demo = javaProcess("demo", "--once").redirectErrorStream(true).start();
+  void demoOnceRunsTheExamplesAndEnds(@TempDir Path dir) throws Exception {
+    Path saved = dir.resolve("kept.yaml");
+    Process demo = javaProcess("demo", "--once", "--save-model", saved.toString())
+        .redirectErrorStream(true).start();
     String output = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(demo.waitFor(2, TimeUnit.MINUTES));
     assertEquals(0, demo.exitValue(), output);
     assertTrue(output.contains("Inhabitants per country"), output);
     assertTrue(output.contains("Foundation and Empire | Isaac"), output);
     assertTrue(output.contains("Done."), output);
-    assertFalse(output.contains("Exception"), output);
+    assertFalse(output.contains("Exception") || output.contains("warning:"), output);
+    assertTrue(output.matches("(?s).*MongoDB at mongodb://127\\.0\\.0\\.1:\\d+ \\(datasource shop\\),"
+        + " an HTTP API at http://127\\.0\\.0\\.1:\\d+ \\(datasource billing\\).*"), output);
+    // "step 2 asks MongoDB for their authors only": a key list, not a read of the catalogue.
+    String books = output.substring(output.indexOf("The seeds' books and authors"));
+    books = books.substring(0, books.indexOf("\n== "));
+    assertTrue(books.contains("asks MongoDB for their authors only")
+        && books.contains("EnumerableKeyListJoin")
+        && books.contains("db.authors.find({\"_id\": {\"$in\": "), books);
+    String kept = Files.readString(saved);
+    assertTrue(kept.contains("billing:\n    type: rest") && kept.contains("shop:\n    type: mongodb"),
+        kept);
+    assertDoesNotThrow(() -> new io.jointure.model.ModelLoader().parse("kept", kept));
   }
 }

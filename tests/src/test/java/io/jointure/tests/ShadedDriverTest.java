@@ -69,6 +69,16 @@ class ShadedDriverTest {
     return connection;
   }
 
+  /** A user looking for the driver in the module's target folder finds one jar: the driver. */
+  @Test
+  void theDriverIsTheOnlyJarInItsFolder() throws Exception {
+    try (var files = Files.list(jar.getParent())) {
+      assertEquals(List.of(jar.getFileName().toString()), files
+          .map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".jar"))
+          .toList());
+    }
+  }
+
   @Test
   void embeddedAcrossPostgresDatabasesAnswersAsNative(EmbeddedPostgres pg) throws Exception {
     SeedFixture.load(pg);

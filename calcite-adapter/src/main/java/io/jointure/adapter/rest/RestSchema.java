@@ -6,6 +6,7 @@ import io.jointure.model.DeclaredKeys;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
@@ -27,6 +28,11 @@ public final class RestSchema extends AbstractSchema implements DatasourceSchema
   @Override
   public RequestLog requestLog() {
     return source.requestLog();
+  }
+
+  @Override
+  public Optional<String> unreachable() {
+    return source.unreachable();
   }
 
   @Override

@@ -11,10 +11,15 @@ import io.jointure.model.RestDatasourceConfig.HttpSettings;
 import io.jointure.model.RestDatasourceConfig;
 import io.jointure.sql.errors.ErrorCode;
 import io.jointure.sql.errors.SourceFailure;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -29,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RestSource implements AutoCloseable {
   private static final AtomicInteger THREADS = new AtomicInteger();
+  private static final long PROBE_TIMEOUT_MS = 2000;
 
   private final String name;
   private final RestDatasourceConfig config;
@@ -92,6 +98,27 @@ public final class RestSource implements AutoCloseable {
 
   HttpSettings http() {
     return http;
+  }
+
+  /**
+   * Why the API's host does not accept a connection now, or empty when it does. Only a TCP
+   * connection is opened: an HTTP request could need credentials or have effects, and what an
+   * API answers at its base address says nothing about its collections.
+   */
+  public Optional<String> unreachable() {
+    if (config == null) {
+      return Optional.empty();
+    }
+    URI base = URI.create(config.baseUrl());
+    int port = base.getPort() >= 0 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
+    int timeout = (int) Math.min(http.timeout().toMillis(), PROBE_TIMEOUT_MS);
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(base.getHost(), port), timeout);
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of("datasource '" + name + "': cannot connect to " + base.getHost() + ":"
+          + port + " (" + e.getMessage() + "); is the API up, and is baseUrl right?");
+    }
   }
 
   /** Query parameters every request carries (API keys): secrets. */

@@ -2,7 +2,9 @@ package io.jointure.cli;
 
 import io.jointure.adapter.SourceRegistry;
 import io.jointure.model.QueryLimits;
+import io.jointure.pgwire.PgServer;
 import io.jointure.server.JointureServer;
+import io.jointure.server.PostgresProtocol;
 import io.jointure.server.ServerSettings;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code jointure serve}: an Avatica HTTP server for one model, until SIGTERM or Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Serve a model to remote JDBC clients over HTTP (Avatica protocol).",
+    description = {"Serve a model to remote JDBC clients over HTTP (Avatica protocol), and with"
+        + " --pg-port to PostgreSQL clients (psql, BI tools, any PostgreSQL driver).",
         "Clients connect with jdbc:jointure:remote:url=http://<host>:<port>;serialization=protobuf"
             + " (Jointure's driver jar) or jdbc:avatica:remote:url=... (any Avatica client);"
             + " serialization=json works on the same address. Each client connection is one"
@@ -40,6 +43,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "<port>", defaultValue = "8765",
       description = "the port to listen on (default: ${DEFAULT-VALUE}; 0 for any free port)")
   int port;
+
+  @Option(names = "--pg-port", paramLabel = "<port>",
+      description = "also serve PostgreSQL's protocol on this port (0 for any free port), for"
+          + " psql, BI tools and PostgreSQL drivers; any database name opens the model")
+  Integer pgPort;
 
   @Option(names = "--bind", paramLabel = "<address>", defaultValue = ServerSettings.DEFAULT_BIND,
       description = "the address to listen on (default: ${DEFAULT-VALUE}, this machine only;"
@@ -92,6 +100,11 @@ final class ServeCommand implements Callable<Integer> {
       out.println("  " + server.jdbcUrl(Serialization.PROTOBUF) + "   (Jointure's driver jar)");
       out.println("  " + server.avaticaJdbcUrl(Serialization.PROTOBUF) + "   (any Avatica client)");
       out.println("  serialization=json works on the same address.");
+      if (pgPort != null) {
+        PgServer pg = startPostgres(settings, pgPort);
+        shutdown.first(pg::close);
+        printPostgres(out, pg, users != null);
+      }
       out.println("Stop it with Ctrl-C or SIGTERM.");
       out.flush();
       server.join();
@@ -142,6 +155,31 @@ final class ServeCommand implements Callable<Integer> {
       settings = settings.withTls(new ServerSettings.Tls(keystore, keystorePassword));
     }
     return settings;
+  }
+
+  /** Starts the PostgreSQL protocol endpoint, with one-line errors for what the user can fix. */
+  static PgServer startPostgres(ServerSettings settings, int port) throws Exception {
+    if (port < 0 || port > 65535) {
+      throw new UserError("--pg-port " + port + ": not a port; give a number from 1 to 65535"
+          + " (0 for any free port)");
+    }
+    try {
+      return PostgresProtocol.start(settings, port);
+    } catch (BindException e) {
+      throw new UserError(e.getMessage() + "; stop the program using it or choose another"
+          + " port with --pg-port");
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  /** The lines a user pastes: a psql command and a pgjdbc URL. */
+  static void printPostgres(PrintWriter out, PgServer pg, boolean withUsers) {
+    String user = withUsers ? "<user>" : "jointure";
+    out.println("PostgreSQL protocol at " + pg.host() + ":" + pg.port() + " (any database name):");
+    out.println("  psql \"host=" + pg.host() + " port=" + pg.port() + " dbname=jointure user="
+        + user + "\"");
+    out.println("  jdbc:postgresql://" + pg.host() + ":" + pg.port() + "/jointure?user=" + user);
   }
 
   /** Starts the server, turning what the user can fix into one-line errors. */

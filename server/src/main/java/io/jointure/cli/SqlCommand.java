@@ -1,5 +1,6 @@
 package io.jointure.cli;
 
+import io.jointure.sql.parser.SqlStatements;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ final class SqlCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (Connection connection = open(url, user, password)) {
       ResultWriter writer = format.writer(TerminalWidth.detect());
-      return new ScriptRunner(connection, writer, out, err).run(SqlScript.statements(script));
+      return new ScriptRunner(connection, writer, out, err).run(SqlStatements.of(script));
     }
   }
 

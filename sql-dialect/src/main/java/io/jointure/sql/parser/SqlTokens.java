@@ -9,24 +9,24 @@ import java.util.Locale;
  * looking inside strings, quoted identifiers and comments. Whitespace and comments are left out;
  * each token keeps its place in the text.
  */
-final class SqlTokens {
-  enum Kind { WORD, STRING, QUOTED_IDENTIFIER, NUMBER, SYMBOL }
+public final class SqlTokens {
+  public enum Kind { WORD, STRING, QUOTED_IDENTIFIER, NUMBER, SYMBOL }
 
-  record Token(Kind kind, int start, int end, String text) {
-    boolean isWord(String word) {
+  public record Token(Kind kind, int start, int end, String text) {
+    public boolean isWord(String word) {
       return kind == Kind.WORD && text.equalsIgnoreCase(word);
     }
 
-    boolean isSymbol(String symbol) {
+    public boolean isSymbol(String symbol) {
       return kind == Kind.SYMBOL && text.equals(symbol);
     }
 
     /** A plain '...' string (not E'...', U&'...' or N'...'). */
-    boolean isPlainString() {
+    public boolean isPlainString() {
       return kind == Kind.STRING && text.startsWith("'");
     }
 
-    String upper() {
+    public String upper() {
       return text.toUpperCase(Locale.ROOT);
     }
   }
@@ -34,7 +34,7 @@ final class SqlTokens {
   private SqlTokens() {
   }
 
-  static List<Token> of(String sql) {
+  public static List<Token> of(String sql) {
     List<Token> tokens = new ArrayList<>();
     int i = 0;
     int n = sql.length();

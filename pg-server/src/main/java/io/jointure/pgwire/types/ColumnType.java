@@ -8,11 +8,15 @@ import java.util.Locale;
 /**
  * The PostgreSQL type of a Jointure result column or parameter: the base type, whether it is an
  * array of it, and the type modifier PostgreSQL would report (varchar(n), numeric(p,s),
- * timestamp(p)); -1 when none.
+ * timestamp(p)); -1 when none; and for a numeric, the scale its values are shown with (-1: theirs).
  */
-public record ColumnType(PgType type, boolean array, int modifier) {
+public record ColumnType(PgType type, boolean array, int modifier, int scale) {
   /** PostgreSQL's typmods carry a 4-byte header (VARHDRSZ) for varchar and numeric. */
   private static final int VARHDRSZ = 4;
+
+  public ColumnType(PgType type, boolean array, int modifier) {
+    this(type, array, modifier, -1);
+  }
 
   public int oid() {
     return array ? type.arrayOid : type.oid;
@@ -32,7 +36,7 @@ public record ColumnType(PgType type, boolean array, int modifier) {
     }
     PgType type = ofJdbc(jdbcType, name);
     return new ColumnType(type, false, modifier(type, md.getPrecision(column),
-        md.getScale(column)));
+        md.getScale(column)), type == PgType.NUMERIC ? md.getScale(column) : -1);
   }
 
   /** The type of a parameter Calcite inferred. */
@@ -124,8 +128,10 @@ public record ColumnType(PgType type, boolean array, int modifier) {
       case BPCHAR:
         return precision > 0 && precision < 10_485_760 ? precision + VARHDRSZ : -1;
       case NUMERIC:
-        return precision > 0 && precision <= 1000 && scale >= 0
-            ? ((precision << 16) | scale) + VARHDRSZ : -1;
+        // None, as PostgreSQL for a computed numeric: a source's value may carry more digits
+        // than the type Jointure derived (a division done in PostgreSQL), and clients that
+        // read a scale from the modifier refuse such values.
+        return -1;
       case TIMESTAMP:
       case TIMESTAMPTZ:
       case TIME:

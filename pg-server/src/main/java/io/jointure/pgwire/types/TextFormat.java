@@ -56,9 +56,9 @@ public final class TextFormat {
     }
   }
 
-  /** The scale a numeric's type modifier holds, or -1. */
+  /** The scale a numeric's values are shown with: its column's, as PostgreSQL shows them. */
   static int numericScale(ColumnType type) {
-    return type.modifier() < 4 ? -1 : (type.modifier() - 4) & 0xFFFF;
+    return type.scale();
   }
 
   /** A wall-clock timestamp of the session's zone, with that zone's offset: "... 10:00:00+01". */

@@ -187,8 +187,7 @@ class PgProtocolTest {
     do {
       try (Connection admin = postgres.connect("postgres")) {
         count = Long.parseLong(Jointure.rows(admin, "SELECT COUNT(*) FROM pg_stat_activity"
-            + " WHERE query LIKE '%pg_sleep%' AND state = 'active'"
-            + " AND pid <> pg_backend_pid()").get(0).get(0).toString());
+            + " WHERE datname = 'pgw_slow' AND wait_event = 'PgSleep'").get(0).get(0).toString());
       }
       if (count > 0) {
         Thread.sleep(100);

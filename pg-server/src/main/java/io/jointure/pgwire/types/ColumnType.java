@@ -35,6 +35,9 @@ public record ColumnType(PgType type, boolean array, int modifier, int scale) {
       return new ColumnType(ofName(element), true, -1);
     }
     PgType type = ofJdbc(jdbcType, name);
+    if (type == PgType.VARCHAR && !hasLength(md.getPrecision(column))) {
+      type = PgType.TEXT; // a string without a length is PostgreSQL's text
+    }
     return new ColumnType(type, false, modifier(type, md.getPrecision(column),
         md.getScale(column)), type == PgType.NUMERIC ? md.getScale(column) : -1);
   }
@@ -122,11 +125,16 @@ public record ColumnType(PgType type, boolean array, int modifier, int scale) {
     }
   }
 
+  /** PostgreSQL's varchar lengths end at 10485760; longer or none is no declared length. */
+  private static boolean hasLength(int precision) {
+    return precision > 0 && precision <= 10_485_760;
+  }
+
   private static int modifier(PgType type, int precision, int scale) {
     switch (type) {
       case VARCHAR:
       case BPCHAR:
-        return precision > 0 && precision < 10_485_760 ? precision + VARHDRSZ : -1;
+        return hasLength(precision) ? precision + VARHDRSZ : -1;
       case NUMERIC:
         // None, as PostgreSQL for a computed numeric: a source's value may carry more digits
         // than the type Jointure derived (a division done in PostgreSQL), and clients that

@@ -2,6 +2,7 @@ package io.jointure.cli;
 
 import io.jointure.adapter.SourceRegistry;
 import io.jointure.demo.DemoSources;
+import io.jointure.pgwire.PgServer;
 import io.jointure.server.JointureServer;
 import io.jointure.server.ServerSettings;
 import java.io.PrintWriter;
@@ -35,6 +36,11 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "<port>", defaultValue = "8765",
       description = "the server's port (default: ${DEFAULT-VALUE}; 0 for any free port)")
   int port;
+
+  @Option(names = "--pg-port", paramLabel = "<port>", defaultValue = "5433",
+      description = "the PostgreSQL protocol's port, for psql and BI tools (default:"
+          + " ${DEFAULT-VALUE}; 0 for any free port)")
+  int pgPort;
 
   @Option(names = "--once", description = "run the examples and stop (no server)")
   boolean once;
@@ -73,11 +79,14 @@ final class DemoCommand implements Callable<Integer> {
         Files.copy(sources.model(), saveModel, StandardCopyOption.REPLACE_EXISTING);
       }
       JointureServer server = null;
+      PgServer pg = null;
       if (serving) {
         server = ServeCommand.start(ServerSettings.local(embeddedUrl, port));
         shutdown.first(server::close);
+        pg = ServeCommand.startPostgres(ServerSettings.local(embeddedUrl, port), pgPort);
+        shutdown.first(pg::close);
       }
-      printUrls(out, sources, embeddedUrl, server);
+      printUrls(out, sources, embeddedUrl, server, pg);
       String url = server == null ? embeddedUrl : server.jdbcUrl(Serialization.PROTOBUF);
       out.println("Example queries" + (server == null ? "" : ", through the server") + ":");
       out.println();
@@ -90,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         return 0;
       }
-      printUrls(out, sources, embeddedUrl, server);
+      printUrls(out, sources, embeddedUrl, server, pg);
       out.println("Serving until Ctrl-C.");
       out.flush();
       server.join();
@@ -99,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void printUrls(PrintWriter out, DemoSources sources, String embeddedUrl,
-      JointureServer server) {
+      JointureServer server, PgServer pg) {
     out.println();
     out.println("Sources: PostgreSQL on 127.0.0.1:" + sources.postgres().port()
         + " (datasources crm, energy, library), MongoDB at " + sources.mongo().uri()
@@ -114,6 +123,7 @@ final class DemoCommand implements Callable<Integer> {
       out.println("  " + embeddedUrl + "   (embedded, same machine)");
       out.println("or any Avatica client (serialization=json works too):");
       out.println("  " + server.avaticaJdbcUrl(Serialization.PROTOBUF));
+      ServeCommand.printPostgres(out, pg, false);
     } else {
       out.println("Embedded URL (while the demo runs): " + embeddedUrl);
     }

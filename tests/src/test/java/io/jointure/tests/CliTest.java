@@ -424,6 +424,34 @@ class CliTest extends SeedFixtureTest {
     return new ProcessBuilder(command);
   }
 
+  /** {@code serve --pg-port 0} prints a psql line and a pgjdbc URL that answer. */
+  @Test
+  void serveWithPgPortSpeaksPostgres(EmbeddedPostgres pg, @TempDir Path dir) throws Exception {
+    Process server = javaProcess("serve", "--model", model.toString(), "--port", "0",
+        "--pg-port", "0").redirectError(dir.resolve("stderr.txt").toFile()).start();
+    try {
+      BufferedReader out = new BufferedReader(
+          new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      String url = null;
+      boolean psqlLine = false;
+      for (String line = out.readLine(); line != null && url == null; line = out.readLine()) {
+        psqlLine |= line.strip().startsWith("psql \"host=127.0.0.1 port=");
+        if (line.strip().startsWith("jdbc:postgresql://")) {
+          url = line.strip();
+        }
+      }
+      assertTrue(psqlLine && url != null, "no PostgreSQL protocol lines; stderr: "
+          + Files.readString(dir.resolve("stderr.txt")));
+      try (Connection c = DriverManager.getConnection(url)) {
+        assertEquals(Jointure.rows(groundTruth, "SELECT COUNT(*) FROM crm.towns").toString(),
+            Jointure.rows(c, "SELECT COUNT(*) FROM crm.towns").toString());
+      }
+    } finally {
+      server.destroyForcibly();
+      server.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
   /** {@code serve} checks its sources at start: one line per unreachable one, and it serves. */
   @Test
   void serveNamesAnUnreachableSourceAtStart(EmbeddedPostgres pg, @TempDir Path dir)

@@ -1,6 +1,7 @@
 package io.jointure.pgwire;
 
 import io.jointure.pgwire.auth.AuthenticationException;
+import io.jointure.pgwire.catalog.Catalogs;
 import io.jointure.pgwire.auth.ScramSha256;
 import io.jointure.pgwire.protocol.AuthenticationMessages;
 import io.jointure.pgwire.protocol.ErrorMessages;
@@ -46,6 +47,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter {
 
   private final PgServerSettings settings;
   private final CancelRegistry cancels;
+  private final Catalogs catalogs;
   private final Executor executor;
   private ChannelSink sink;
   private ChannelHandlerContext ctx;
@@ -56,9 +58,11 @@ final class PgConnection extends ChannelInboundHandlerAdapter {
   private volatile Session session;
   private CancelRegistry.Key cancelKey;
 
-  PgConnection(PgServerSettings settings, CancelRegistry cancels, Executor pool) {
+  PgConnection(PgServerSettings settings, CancelRegistry cancels, Catalogs catalogs,
+      Executor pool) {
     this.settings = settings;
     this.cancels = cancels;
+    this.catalogs = catalogs;
     this.executor = new SerialExecutor(pool);
   }
 
@@ -226,6 +230,12 @@ final class PgConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     SessionSettings sessionSettings = new SessionSettings(user, startup);
+    try {
+      catalogs.install(connection, sessionSettings);
+    } catch (SQLException e) {
+      fatal("XX000", "cannot add the catalog to the session: " + e.getMessage());
+      return;
+    }
     session = new Session(connection, sessionSettings, sink);
     Session opened = session;
     cancelKey = cancels.register(opened::cancel);

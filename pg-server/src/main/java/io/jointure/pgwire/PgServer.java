@@ -1,5 +1,6 @@
 package io.jointure.pgwire;
 
+import io.jointure.pgwire.catalog.Catalogs;
 import io.jointure.pgwire.protocol.FrontendDecoder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -52,6 +53,7 @@ public final class PgServer implements AutoCloseable {
       return thread;
     });
     CancelRegistry cancels = new CancelRegistry();
+    Catalogs catalogs = new Catalogs(settings.jdbcUrl());
     try {
       Channel channel = new ServerBootstrap().group(boss, workers)
           .channel(NioServerSocketChannel.class)
@@ -62,7 +64,7 @@ public final class PgServer implements AutoCloseable {
             @Override
             protected void initChannel(SocketChannel ch) {
               ch.pipeline().addLast("decoder", new FrontendDecoder(settings.maxMessageBytes()));
-              ch.pipeline().addLast("session", new PgConnection(settings, cancels, sessions));
+              ch.pipeline().addLast("session", new PgConnection(settings, cancels, catalogs, sessions));
             }
           })
           .bind(settings.bind(), settings.port()).sync().channel();

@@ -27,19 +27,23 @@ public record ColumnType(PgType type, boolean array, int modifier, int scale) {
   }
 
   public static ColumnType of(ResultSetMetaData md, int column) throws SQLException {
-    int jdbcType = md.getColumnType(column);
-    String name = md.getColumnTypeName(column);
+    return of(md.getColumnType(column), md.getColumnTypeName(column), md.getPrecision(column),
+        md.getScale(column));
+  }
+
+  /** The type of a column known by its JDBC type, type name, precision and scale. */
+  public static ColumnType of(int jdbcType, String typeName, int precision, int scale) {
     if (jdbcType == Types.ARRAY) {
-      String element = name == null ? "" : name.toUpperCase(Locale.ROOT)
+      String element = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT)
           .replace(" ARRAY", "").replace("[]", "").strip();
       return new ColumnType(ofName(element), true, -1);
     }
-    PgType type = ofJdbc(jdbcType, name);
-    if (type == PgType.VARCHAR && !hasLength(md.getPrecision(column))) {
+    PgType type = ofJdbc(jdbcType, typeName);
+    if (type == PgType.VARCHAR && !hasLength(precision)) {
       type = PgType.TEXT; // a string without a length is PostgreSQL's text
     }
-    return new ColumnType(type, false, modifier(type, md.getPrecision(column),
-        md.getScale(column)), type == PgType.NUMERIC ? md.getScale(column) : -1);
+    return new ColumnType(type, false, modifier(type, precision, scale),
+        type == PgType.NUMERIC ? scale : -1);
   }
 
   /** The type of a parameter Calcite inferred. */

@@ -51,6 +51,11 @@ public final class PostgresConvertletTable implements SqlRexConvertletTable {
       return (cx, c) -> cx.getRexBuilder().makeCast(cx.getValidator().getValidatedNodeType(c),
           cx.getRexBuilder().makeCall(SqlStdOperatorTable.CURRENT_TIMESTAMP));
     }
+    if (op == SqlStdOperatorTable.CURRENT_SCHEMA) {
+      // Calcite cannot run it; PostgreSQL's sessions start with search_path "$user", public.
+      return (cx, c) -> cx.getRexBuilder().makeCast(cx.getValidator().getValidatedNodeType(c),
+          cx.getRexBuilder().makeLiteral("public"));
+    }
     if (op == PostgresOperators.EXTRACT) {
       return PostgresConvertletTable::extract;
     }

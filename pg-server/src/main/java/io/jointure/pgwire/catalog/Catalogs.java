@@ -1,0 +1,80 @@
+package io.jointure.pgwire.catalog;
+
+import io.jointure.pgwire.session.SessionSettings;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+
+/**
+ * The catalog of one server's model: {@code pg_catalog} and {@code information_schema}, added to
+ * every protocol session's connection, with the catalog functions. Read once, on the first
+ * query that reaches a catalog table (reading it may ask each source for its tables), through a
+ * connection of its own; the model does not change while the server runs.
+ */
+public final class Catalogs {
+  private final String jdbcUrl;
+  private CatalogSnapshot snapshot;
+
+  public Catalogs(String jdbcUrl) {
+    this.jdbcUrl = jdbcUrl;
+  }
+
+  private synchronized CatalogSnapshot snapshot() {
+    if (snapshot == null) {
+      Properties info = new Properties();
+      info.setProperty("user", CatalogFunctions.DATABASE);
+      try (Connection reader = DriverManager.getConnection(jdbcUrl, info)) {
+        snapshot = CatalogSnapshot.read(reader);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read the model's catalog: " + e.getMessage(), e);
+      }
+    }
+    return snapshot;
+  }
+
+  /** Adds the catalog schemas and functions to a session's connection. */
+  public void install(Connection connection, SessionSettings settings) throws SQLException {
+    SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
+    root.add("pg_catalog", new Lazy(this, s -> PgCatalogSchema.tables(s, settings)));
+    root.add("information_schema", new Lazy(this, InformationSchema::tables));
+    SchemaPlus pgCatalog = root.subSchemas().get("pg_catalog");
+    for (Method method : CatalogFunctions.class.getMethods()) {
+      if (Modifier.isStatic(method.getModifiers())
+          && method.getDeclaringClass() == CatalogFunctions.class
+) {
+        root.add(method.getName(), ScalarFunctionImpl.create(method));
+        pgCatalog.add(method.getName(), ScalarFunctionImpl.create(method));
+      }
+    }
+  }
+
+  /** A catalog schema whose tables are made when a query first names one. */
+  private static final class Lazy extends AbstractSchema {
+    private final Catalogs catalogs;
+    private final Function<CatalogSnapshot, Map<String, Table>> tables;
+    private Map<String, Table> made;
+
+    Lazy(Catalogs catalogs, Function<CatalogSnapshot, Map<String, Table>> tables) {
+      this.catalogs = catalogs;
+      this.tables = tables;
+    }
+
+    @Override
+    protected synchronized Map<String, Table> getTableMap() {
+      if (made == null) {
+        made = tables.apply(catalogs.snapshot());
+      }
+      return made;
+    }
+  }
+}

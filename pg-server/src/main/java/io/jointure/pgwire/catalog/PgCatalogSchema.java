@@ -1,0 +1,197 @@
+package io.jointure.pgwire.catalog;
+
+import static org.apache.calcite.sql.type.SqlTypeName.ARRAY;
+import static org.apache.calcite.sql.type.SqlTypeName.BOOLEAN;
+import static org.apache.calcite.sql.type.SqlTypeName.INTEGER;
+import static org.apache.calcite.sql.type.SqlTypeName.REAL;
+import static org.apache.calcite.sql.type.SqlTypeName.SMALLINT;
+import static org.apache.calcite.sql.type.SqlTypeName.VARCHAR;
+
+import io.jointure.pgwire.catalog.CatalogSnapshot.Column;
+import io.jointure.pgwire.catalog.CatalogSnapshot.Constraint;
+import io.jointure.pgwire.catalog.CatalogSnapshot.Namespace;
+import io.jointure.pgwire.catalog.CatalogSnapshot.Relation;
+import io.jointure.pgwire.session.SessionSettings;
+import io.jointure.pgwire.types.PgType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.schema.Table;
+
+/**
+ * {@code pg_catalog}'s tables as PostgreSQL 16 has them, the columns clients read, filled from a
+ * {@link CatalogSnapshot}: namespaces, relations and their columns, types, constraints and
+ * indexes, the database, roles and settings; tables Jointure has nothing for (comments,
+ * defaults, enums, extensions, inheritance, functions) are there and empty.
+ */
+final class PgCatalogSchema {
+  /** PostgreSQL's own OIDs for its schemas, roles, database and access method. */
+  static final int PG_CATALOG_OID = 11;
+  static final int INFORMATION_SCHEMA_OID = 13_000;
+  static final int ROLE_OID = 10;
+  static final int DATABASE_OID = 5;
+  static final int BTREE_OID = 403;
+  static final int HEAP_OID = 2;
+
+  private PgCatalogSchema() {
+  }
+
+  static Map<String, Table> tables(CatalogSnapshot snapshot, SessionSettings defaults) {
+    Map<String, Table> tables = new LinkedHashMap<>();
+    CatalogTable namespaces = new CatalogTable().column("oid", INTEGER).column("nspname", VARCHAR)
+        .column("nspowner", INTEGER).column("nspacl", VARCHAR);
+    namespaces.row(PG_CATALOG_OID, "pg_catalog", ROLE_OID, null);
+    namespaces.row(INFORMATION_SCHEMA_OID, "information_schema", ROLE_OID, null);
+    for (Namespace ns : snapshot.namespaces) {
+      namespaces.row(ns.oid(), ns.name(), ROLE_OID, null);
+    }
+    tables.put("pg_namespace", namespaces);
+
+    CatalogTable classes = new CatalogTable().column("oid", INTEGER).column("relname", VARCHAR)
+        .columns(INTEGER, "relnamespace", "reltype", "relowner", "relam", "relfilenode")
+        .column("relkind", VARCHAR).column("reltuples", REAL).column("relpages", INTEGER)
+        .columns(BOOLEAN, "relhasindex", "relispartition", "relisshared")
+        .column("relpersistence", VARCHAR).column("relnatts", SMALLINT)
+        .column("relchecks", SMALLINT)
+        .columns(BOOLEAN, "relhasrules", "relhastriggers", "relrowsecurity", "relhassubclass")
+        .column("relacl", VARCHAR).column("reloptions", VARCHAR);
+    CatalogTable attributes = new CatalogTable().column("attrelid", INTEGER)
+        .column("attname", VARCHAR).column("atttypid", INTEGER).column("attnum", SMALLINT)
+        .column("attlen", SMALLINT).column("atttypmod", INTEGER).column("attndims", INTEGER)
+        .columns(BOOLEAN, "attnotnull", "atthasdef", "attisdropped", "attislocal")
+        .column("attidentity", VARCHAR).column("attgenerated", VARCHAR)
+        .column("attcollation", INTEGER).column("attstattarget", SMALLINT);
+    CatalogTable constraints = new CatalogTable().column("oid", INTEGER)
+        .column("conname", VARCHAR).column("connamespace", INTEGER).column("contype", VARCHAR)
+        .columns(BOOLEAN, "condeferrable", "condeferred", "convalidated")
+        .columns(INTEGER, "conrelid", "contypid", "conindid", "confrelid")
+        .column("confupdtype", VARCHAR).column("confdeltype", VARCHAR)
+        .column("confmatchtype", VARCHAR).column("conislocal", BOOLEAN)
+        .column("conkey", ARRAY).column("confkey", ARRAY);
+    CatalogTable indexes = new CatalogTable().column("indexrelid", INTEGER)
+        .column("indrelid", INTEGER).column("indnatts", SMALLINT).column("indnkeyatts", SMALLINT)
+        .columns(BOOLEAN, "indisunique", "indisprimary", "indisexclusion", "indimmediate",
+            "indisclustered", "indisvalid", "indisready", "indislive", "indisreplident")
+        .column("indkey", ARRAY);
+    CatalogTable stats = new CatalogTable().column("relid", INTEGER)
+        .column("schemaname", VARCHAR).column("relname", VARCHAR).column("n_live_tup", INTEGER);
+    for (Relation r : snapshot.relations) {
+      boolean indexed = snapshot.constraints.stream()
+          .anyMatch(c -> c.relation() == r && c.type() != 'f');
+      classes.row(r.oid(), r.name(), r.namespace().oid(), 0, ROLE_OID, r.view() ? 0 : HEAP_OID,
+          r.oid(), r.view() ? "v" : "r", -1f, 0, indexed, false, false, "p",
+          (short) r.columns().size(), (short) 0, false, false, false, false, null, null);
+      for (Column c : r.columns()) {
+        attributes.row(r.oid(), c.name(), c.type().oid(), (short) c.number(), c.type().length(),
+            c.type().modifier(), c.type().array() ? 1 : 0, c.notNull(), false, false, true, "",
+            "", 0, (short) -1);
+      }
+      if (!r.view()) {
+        stats.row(r.oid(), r.namespace().name(), r.name(), 0);
+      }
+    }
+    for (Constraint c : snapshot.constraints) {
+      List<Integer> keys = c.columns().stream().map(c.relation()::attnum).toList();
+      List<Integer> referenced = c.referenced() == null ? null
+          : c.referencedColumns().stream().map(c.referenced()::attnum).toList();
+      constraints.row(c.oid(), c.name(), c.relation().namespace().oid(), String.valueOf(c.type()),
+          false, false, true, c.relation().oid(), 0, c.type() == 'f' ? indexOf(snapshot, c) : c.indexOid(),
+          c.referenced() == null ? 0 : c.referenced().oid(), c.type() == 'f' ? "a" : " ",
+          c.type() == 'f' ? "a" : " ", c.type() == 'f' ? "s" : " ", true, keys, referenced);
+      if (c.type() != 'f') {
+        classes.row(c.indexOid(), c.name(), c.relation().namespace().oid(), 0, ROLE_OID,
+            BTREE_OID, c.indexOid(), "i", -1f, 0, false, false, false, "p",
+            (short) keys.size(), (short) 0, false, false, false, false, null, null);
+        indexes.row(c.indexOid(), c.relation().oid(), (short) keys.size(), (short) keys.size(),
+            true, c.type() == 'p', false, true, false, true, true, true, false, keys);
+      }
+    }
+    tables.put("pg_class", classes);
+    tables.put("pg_attribute", attributes);
+    tables.put("pg_constraint", constraints);
+    tables.put("pg_index", indexes);
+    tables.put("pg_stat_user_tables", stats);
+    tables.put("pg_type", types());
+    tables.put("pg_database", new CatalogTable().column("oid", INTEGER)
+        .column("datname", VARCHAR).column("datdba", INTEGER).column("encoding", INTEGER)
+        .column("datcollate", VARCHAR).column("datctype", VARCHAR)
+        .columns(BOOLEAN, "datistemplate", "datallowconn").column("datconnlimit", INTEGER)
+        .column("dattablespace", INTEGER).column("datacl", VARCHAR)
+        .row(DATABASE_OID, CatalogFunctions.DATABASE, ROLE_OID, 6, "C", "C", false, true, -1,
+            1663, null));
+    CatalogTable roles = new CatalogTable().column("oid", INTEGER).column("rolname", VARCHAR)
+        .columns(BOOLEAN, "rolsuper", "rolinherit", "rolcreaterole", "rolcreatedb",
+            "rolcanlogin", "rolreplication", "rolbypassrls").column("rolconnlimit", INTEGER)
+        .row(ROLE_OID, CatalogFunctions.DATABASE, false, true, false, false, true, false, false,
+            -1);
+    tables.put("pg_roles", roles);
+    tables.put("pg_authid", roles);
+    tables.put("pg_user", new CatalogTable().column("usename", VARCHAR).column("usesysid", INTEGER)
+        .columns(BOOLEAN, "usecreatedb", "usesuper", "userepl", "usebypassrls")
+        .row(CatalogFunctions.DATABASE, ROLE_OID, false, false, false, false));
+    CatalogTable settings = new CatalogTable().columns(VARCHAR, "name", "setting", "unit",
+        "category", "short_desc", "context", "vartype", "source", "boot_val", "reset_val");
+    defaults.reported().forEach((name, value) -> settings.row(name, value, null, "Jointure",
+        null, "user", "string", "default", value, value));
+    tables.put("pg_settings", settings);
+    tables.put("pg_am", new CatalogTable().column("oid", INTEGER).column("amname", VARCHAR)
+        .column("amtype", VARCHAR).row(HEAP_OID, "heap", "t").row(BTREE_OID, "btree", "i"));
+    tables.put("pg_description", new CatalogTable().columns(INTEGER, "objoid", "classoid")
+        .column("objsubid", INTEGER).column("description", VARCHAR));
+    tables.put("pg_attrdef", new CatalogTable().columns(INTEGER, "oid", "adrelid")
+        .column("adnum", SMALLINT).column("adbin", VARCHAR));
+    tables.put("pg_enum", new CatalogTable().columns(INTEGER, "oid", "enumtypid")
+        .column("enumsortorder", REAL).column("enumlabel", VARCHAR));
+    tables.put("pg_extension", new CatalogTable().column("oid", INTEGER)
+        .column("extname", VARCHAR).column("extowner", INTEGER).column("extnamespace", INTEGER)
+        .column("extversion", VARCHAR));
+    tables.put("pg_inherits", new CatalogTable().columns(INTEGER, "inhrelid", "inhparent",
+        "inhseqno"));
+    tables.put("pg_proc", new CatalogTable().column("oid", INTEGER).column("proname", VARCHAR)
+        .columns(INTEGER, "pronamespace", "proowner", "prorettype").column("prokind", VARCHAR)
+        .column("proretset", BOOLEAN));
+    tables.put("pg_tablespace", new CatalogTable().column("oid", INTEGER)
+        .column("spcname", VARCHAR).row(1663, "pg_default"));
+    tables.put("pg_collation", new CatalogTable().column("oid", INTEGER)
+        .column("collname", VARCHAR).row(100, "default"));
+    return tables;
+  }
+
+  private static int indexOf(CatalogSnapshot snapshot, Constraint foreign) {
+    for (Constraint c : snapshot.constraints) {
+      if (c.type() != 'f' && c.relation() == foreign.referenced()
+          && c.columns().equals(foreign.referencedColumns())) {
+        return c.indexOid();
+      }
+    }
+    return 0;
+  }
+
+  /** The built-in types, with PostgreSQL's OIDs, names, lengths and categories. */
+  private static CatalogTable types() {
+    CatalogTable types = new CatalogTable().column("oid", INTEGER).column("typname", VARCHAR)
+        .columns(INTEGER, "typnamespace", "typowner").column("typlen", SMALLINT)
+        .column("typbyval", BOOLEAN).column("typtype", VARCHAR).column("typcategory", VARCHAR)
+        .column("typdelim", VARCHAR).columns(INTEGER, "typrelid", "typelem", "typarray",
+            "typbasetype", "typtypmod", "typndims", "typcollation").column("typnotnull", BOOLEAN)
+        .column("typinput", VARCHAR).column("typoutput", VARCHAR);
+    for (PgType t : PgType.values()) {
+      String category = switch (t) {
+        case BOOL -> "B";
+        case INT2, INT4, INT8, FLOAT4, FLOAT8, NUMERIC, OID, REGCLASS, REGTYPE, REGPROC -> "N";
+        case DATE, TIME, TIMESTAMP, TIMESTAMPTZ -> "D";
+        case INTERVAL -> "T";
+        case TEXT, VARCHAR, BPCHAR, NAME, CHAR -> "S";
+        default -> "U";
+      };
+      boolean byValue = t.length > 0 && t.length <= 8;
+      types.row(t.oid, t.typeName, PG_CATALOG_OID, ROLE_OID, t.length, byValue, "b", category,
+          ",", 0, 0, t.arrayOid, 0, -1, 0, 0, false, t.typeName + "in", t.typeName + "out");
+      if (t.arrayOid != 0) {
+        types.row(t.arrayOid, "_" + t.typeName, PG_CATALOG_OID, ROLE_OID, (short) -1, false,
+            "b", "A", ",", 0, t.oid, 0, 0, -1, 0, 0, false, "array_in", "array_out");
+      }
+    }
+    return types;
+  }
+}

@@ -5,6 +5,7 @@ import io.jointure.pgwire.catalog.Catalogs;
 import io.jointure.pgwire.auth.ScramSha256;
 import io.jointure.pgwire.protocol.AuthenticationMessages;
 import io.jointure.pgwire.protocol.ErrorMessages;
+import io.jointure.pgwire.protocol.FrontendDecoder;
 import io.jointure.pgwire.protocol.FrontendMessage;
 import io.jointure.pgwire.protocol.PgError;
 import io.jointure.pgwire.protocol.ProtocolException;
@@ -78,6 +79,16 @@ final class PgConnection extends ChannelInboundHandlerAdapter {
     FrontendMessage message = (FrontendMessage) msg;
     // Answered on the network thread: TLS must start before the next bytes are read, and a
     // cancel must not wait behind the query it cancels.
+    if (message instanceof FrontendMessage.SslRequest
+        || message instanceof FrontendMessage.GssEncRequest) {
+      // Bytes sent after the request, before the answer, would be read as plain text after
+      // TLS starts (CVE-2021-23214): the client must wait for the answer.
+      if (ctx.pipeline().get(FrontendDecoder.class).hasBufferedBytes()) {
+        executor.execute(() -> fatal(ProtocolException.PROTOCOL_VIOLATION,
+            "received unencrypted data after SSL request"));
+        return;
+      }
+    }
     if (message instanceof FrontendMessage.SslRequest) {
       boolean tls = settings.tls().isPresent() && ctx.pipeline().get(SslHandler.class) == null;
       ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {(byte) (tls ? 'S' : 'N')}));
@@ -121,12 +132,13 @@ final class PgConnection extends ChannelInboundHandlerAdapter {
         default -> { }
       }
     } catch (ChannelSink.ClientGoneException gone) {
+      state = State.CLOSED;
       closeSession();
     } catch (ProtocolException e) {
       fatal(e.sqlState(), e.getMessage());
     } catch (AuthenticationException e) {
       fatal(INVALID_PASSWORD, "password authentication failed for user \"" + user + "\"");
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       LOG.warn("session failed", e);
       fatal("XX000", "internal error: " + e);
     }
@@ -160,7 +172,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter {
           + " supported by Jointure");
     }
     if (settings.users().isPresent()) {
-      scram = new ScramSha256(settings.users().get().verifier(user).orElse(null));
+      scram = new ScramSha256(user, settings.users().get().verifier(user).orElse(null));
       AuthenticationMessages.sasl(sink.buffer(), List.of(ScramSha256.MECHANISM));
       sink.send();
       state = State.SASL_INITIAL;
@@ -244,6 +256,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter {
         SessionMessages.parameterStatus(sink.buffer(), name, value));
     SessionMessages.backendKeyData(sink.buffer(), cancelKey.processId(), cancelKey.secretKey());
     state = State.READY;
+    ctx.pipeline().get(FrontendDecoder.class).loggedIn();
     LOG.debug("session of {} to database {} opened", user, startup.get("database"));
     opened.readyForQuery();
   }

@@ -40,7 +40,11 @@ final class SerialExecutor implements Executor {
           return;
         }
       }
-      task.run();
+      try {
+        task.run();
+      } catch (Throwable t) {
+        // The task's own handler reports what it can; the queue goes on with the next task.
+      }
     }
   }
 }

@@ -234,6 +234,41 @@ class PgProtocolBadInputTest {
     }
   }
 
+  /** Plain bytes sent behind an SSLRequest, before its answer, are refused (CVE-2021-23214). */
+  @Test
+  void bytesBehindAnSslRequestAreRefused() throws Exception {
+    try (Raw raw = new Raw()) {
+      ByteArrayOutputStream both = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(both);
+      out.writeInt(8);
+      out.writeInt(80877103);
+      byte[] user = Raw.cstrings("user", "analyst", "");
+      out.writeInt(8 + user.length);
+      out.writeInt(196608);
+      out.write(user);
+      raw.out.write(both.toByteArray());
+      raw.out.flush();
+      Message error = raw.read();
+      assertEquals("08P01", error.field('C'));
+      assertTrue(raw.closed());
+    }
+    assertServesOthers();
+  }
+
+  /** A function call (the old fast-path protocol) gets its error and ReadyForQuery at once. */
+  @Test
+  void aFunctionCallIsRefusedAndTheSessionGoesOn() throws Exception {
+    try (Raw raw = new Raw()) {
+      raw.startup("user", "analyst");
+      raw.readUntil('Z');
+      raw.message('F', new byte[] {0, 0, 0, 42, 0, 0, 0, 0, 0, 0});
+      List<Message> answer = raw.readUntil('Z');
+      assertEquals("0A000", answer.get(0).field('C'));
+      raw.message('Q', Raw.cstrings("SELECT COUNT(*) FROM crm.towns"));
+      assertEquals('T', raw.read().type());
+    }
+  }
+
   /** A client gone mid-query: the query stops in its source, and the server serves others. */
   @Test
   void aConnectionDroppedMidQueryStopsItsQuery() throws Exception {

@@ -143,7 +143,16 @@ class PgProtocolTest {
       try (Statement s = c.createStatement()) {
         s.setFetchSize(100);
         try (ResultSet rs = s.executeQuery(sql)) {
-          assertEquals(expected, Jointure.rows(rs));
+          // Another statement while the first result is read in portions: its portal lives on.
+          List<List<Object>> rows = new ArrayList<>();
+          for (int i = 0; i < 150 && rs.next(); i++) {
+            rows.add(List.of(rs.getLong(1), rs.getString(2), rs.getString(3)));
+          }
+          assertEquals(300, count(c, "SELECT COUNT(*) FROM crm.towns"));
+          while (rs.next()) {
+            rows.add(List.of(rs.getLong(1), rs.getString(2), rs.getString(3)));
+          }
+          assertEquals(expected.toString(), rows.toString());
         }
       }
       c.commit();
@@ -247,6 +256,12 @@ class PgProtocolTest {
       SQLException nobody = assertThrows(SQLException.class,
           () -> DriverManager.getConnection(url, "bob", "s3cret"));
       assertEquals("28P01", nobody.getSQLState(), nobody.getMessage());
+      // An unknown user is refused whatever the password, also the stand-in verifier's.
+      for (String password : List.of("?", "s3cret")) {
+        SQLException unknown = assertThrows(SQLException.class,
+            () -> DriverManager.getConnection(url, "mallory", password));
+        assertEquals("28P01", unknown.getSQLState(), unknown.getMessage());
+      }
     }
   }
 

@@ -35,15 +35,30 @@ public final class ScramSha256 {
     }
   }
 
+  /** Salts for users who do not exist derive from this, so that they look alike every time. */
+  private static final byte[] UNKNOWN_USER_SECRET = new byte[32];
+
+  static {
+    RANDOM.nextBytes(UNKNOWN_USER_SECRET);
+  }
+
   private final Verifier verifier;
+  /** No such user: the exchange runs to its end, then fails whatever the proof. */
+  private final boolean unknownUser;
   private String clientFirstBare;
   private String serverFirst;
   private String nonce;
   private String gs2Header;
 
-  /** {@code verifier} null: an unknown user, whose login runs to the end and fails alike. */
-  public ScramSha256(Verifier verifier) {
-    this.verifier = verifier != null ? verifier : Verifier.of(new char[] {'?'});
+  /**
+   * {@code verifier} null: user {@code user} does not exist. The login runs to its end with a
+   * salt that is the same on every try (as a real user's), and fails like a wrong password, so
+   * that trying tells nothing of which users exist.
+   */
+  public ScramSha256(String user, Verifier verifier) {
+    this.unknownUser = verifier == null;
+    this.verifier = verifier != null ? verifier : new Verifier(java.util.Arrays.copyOf(
+        hmac(UNKNOWN_USER_SECRET, user), 16), 4096, new byte[32], new byte[32]);
   }
 
   /** Reads client-first-message; answers server-first-message. */
@@ -97,7 +112,7 @@ public final class ScramSha256 {
     for (int i = 0; i < proof.length; i++) {
       clientKey[i] = (byte) (proof[i] ^ signature[i]);
     }
-    if (!MessageDigest.isEqual(sha256(clientKey), verifier.storedKey())) {
+    if (!MessageDigest.isEqual(sha256(clientKey), verifier.storedKey()) || unknownUser) {
       throw new AuthenticationException("wrong password");
     }
     return "v=" + B64.encodeToString(hmac(verifier.serverKey(), authMessage));

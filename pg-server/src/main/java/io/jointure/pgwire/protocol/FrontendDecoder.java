@@ -22,12 +22,26 @@ public final class FrontendDecoder extends ByteToMessageDecoder {
   static final int GSSENC_REQUEST = 80877104;
   static final int CANCEL_REQUEST = 80877102;
 
+  /** Until login, messages are a password or SASL step: PostgreSQL's own limit for them. */
+  static final int MAX_AUTHENTICATION_BYTES = 65_536;
+
   private final int maxMessageBytes;
+  private volatile boolean authenticated;
   private boolean started;
   private boolean failed;
 
   public FrontendDecoder(int maxMessageBytes) {
     this.maxMessageBytes = maxMessageBytes;
+  }
+
+  /** The session logged in: messages up to the server's limit are taken from now on. */
+  public void loggedIn() {
+    authenticated = true;
+  }
+
+  /** Whether bytes past the last message wait to be decoded. */
+  public boolean hasBufferedBytes() {
+    return actualReadableBytes() > 0;
   }
 
   @Override
@@ -91,9 +105,11 @@ public final class FrontendDecoder extends ByteToMessageDecoder {
       throw new ProtocolException("invalid message length " + length + " for message type '"
           + printable(type) + "'");
     }
-    if (length > maxMessageBytes) {
+    int limit = authenticated ? maxMessageBytes : Math.min(maxMessageBytes,
+        MAX_AUTHENTICATION_BYTES);
+    if (length > limit) {
       throw new ProtocolException("54000", "message of " + length + " bytes exceeds the limit of "
-          + maxMessageBytes + " bytes");
+          + limit + " bytes" + (authenticated ? "" : " before login"));
     }
     if (in.readableBytes() < 1 + length) {
       return null;

@@ -28,6 +28,7 @@ final class PreparedQuery implements AutoCloseable {
   private final List<Integer> jdbcParameterTypes;
   /** A portal is reading the statement's result: another portal prepares its own. */
   private boolean inUse;
+  private boolean closed;
 
   private PreparedQuery(SessionCommand command, Placeholders placeholders,
       List<Integer> declaredOids, PreparedStatement statement, List<String> columnNames,
@@ -100,11 +101,14 @@ final class PreparedQuery implements AutoCloseable {
         ? PgType.TEXT.oid : ColumnType.ofParameter(jdbcType, null, -1, -1).oid();
   }
 
-  /** The type Parse declared for parameter {@code number}, or null when it left it open. */
-  PgType declaredType(int number) {
-    int oid = number <= declaredOids.size() ? declaredOids.get(number - 1) : 0;
-    PgType type = oid == 0 ? null : PgType.ofOid(oid);
-    return oid != 0 && type == null ? PgType.TEXT : type;
+  /**
+   * The type parameter {@code number}'s value comes in: the one Parse declared, or the one
+   * ParameterDescription told the client (clients that leave types to the server send binary
+   * values of those); null for a type this server cannot read in binary (an array).
+   */
+  PgType sentType(int number) {
+    int oid = parameterOids().get(number - 1);
+    return PgType.ofOid(oid);
   }
 
   /** The JDBC type Jointure inferred for the {@code i}-th (0-based) {@code ?}. */
@@ -140,14 +144,22 @@ final class PreparedQuery implements AutoCloseable {
   void giveBack(PreparedStatement used) throws SQLException {
     if (used == statement) {
       inUse = false;
+      if (closed) {
+        statement.close();
+      }
     } else {
       used.close();
     }
   }
 
+  /**
+   * The client closed or replaced the statement. A portal still reading it keeps it, as in
+   * PostgreSQL, where portals outlive their statement; it closes when the portal gives it back.
+   */
   @Override
   public void close() throws SQLException {
-    if (statement != null) {
+    closed = true;
+    if (statement != null && !inUse) {
       statement.close();
     }
   }

@@ -73,6 +73,15 @@ public final class Session implements AutoCloseable {
       sink.send();
       return;
     }
+    if (message instanceof FrontendMessage.Unsupported unsupported) {
+      if (unsupported.type() == 'F') {
+        // A function call is a cycle of its own: its error, then ReadyForQuery.
+        fail(new SessionException("0A000", "the function call protocol is not supported by"
+            + " Jointure's PostgreSQL protocol server"), null);
+        readyForQuery();
+      }
+      return; // COPY data outside COPY: ignored, as PostgreSQL does
+    }
     if (skipUntilSync) {
       return;
     }
@@ -89,9 +98,6 @@ public final class Session implements AutoCloseable {
         execute(execute.portal(), execute.maxRows());
       } else if (message instanceof FrontendMessage.Close close) {
         close(close);
-      } else if (message instanceof FrontendMessage.Unsupported unsupported) {
-        throw new SessionException("0A000", unsupported.what() + " is not supported by"
-            + " Jointure's PostgreSQL protocol server");
       } else {
         throw new SessionException("08P01", "unexpected message "
             + message.getClass().getSimpleName() + " during a session");
@@ -138,11 +144,7 @@ public final class Session implements AutoCloseable {
 
   private PreparedQuery prepareChecked(String sql, List<Integer> types) throws SQLException {
     SessionCommand command = SessionCommand.of(sql);
-    if (status == TransactionStatus.FAILED && command.kind() != SessionCommand.Kind.ROLLBACK
-        && command.kind() != SessionCommand.Kind.COMMIT) {
-      throw new SessionException(IN_FAILED_TRANSACTION, "current transaction is aborted,"
-          + " commands ignored until end of transaction block");
-    }
+    requireNotFailed(command);
     if (command.kind() == SessionCommand.Kind.WRITE) {
       throw new SessionException(READ_ONLY_TRANSACTION, "cannot execute " + command.verb()
           + " in a read-only transaction: Jointure answers queries, its sources are not written");
@@ -163,12 +165,21 @@ public final class Session implements AutoCloseable {
     ExtendedQueryMessages.parseComplete(sink.buffer());
   }
 
+  private void requireNotFailed(SessionCommand command) {
+    if (status == TransactionStatus.FAILED && command.kind() != SessionCommand.Kind.ROLLBACK
+        && command.kind() != SessionCommand.Kind.COMMIT) {
+      throw new SessionException(IN_FAILED_TRANSACTION, "current transaction is aborted,"
+          + " commands ignored until end of transaction block");
+    }
+  }
+
   private void bind(FrontendMessage.Bind bind) throws SQLException {
     PreparedQuery query = statements.get(bind.statement());
     if (query == null) {
       throw new SessionException("26000", "prepared statement \"" + bind.statement()
           + "\" does not exist");
     }
+    requireNotFailed(query.command);
     if (!bind.portal().equals(UNNAMED) && portals.containsKey(bind.portal())) {
       throw new SessionException("42P03", "portal \"" + bind.portal() + "\" already exists");
     }
@@ -185,7 +196,7 @@ public final class Session implements AutoCloseable {
       short format = formatOf(bind.parameterFormats(), n - 1, "parameter");
       try {
         values.add(ParameterValues.decode(n, bind.values().get(n - 1), format,
-            query.declaredType(n), query.jdbcParameterType(i)));
+            query.sentType(n), query.jdbcParameterType(i)));
       } catch (IllegalArgumentException e) {
         throw new SessionException("22P02", e.getMessage());
       }
@@ -255,6 +266,7 @@ public final class Session implements AutoCloseable {
     if (portal == null) {
       throw new SessionException("34000", "portal \"" + name + "\" does not exist");
     }
+    requireNotFailed(portal.query.command);
     run(portal, maxRows);
   }
 
@@ -271,7 +283,7 @@ public final class Session implements AutoCloseable {
 
   private void sendRows(Portal portal, int maxRows) throws SQLException {
     if (portal.done) {
-      ResultMessages.commandComplete(sink.buffer(), "SELECT " + portal.sent);
+      ResultMessages.commandComplete(sink.buffer(), tag(portal, 0));
       return;
     }
     if (!portal.started()) {
@@ -320,9 +332,16 @@ public final class Session implements AutoCloseable {
     }
     portal.done = true;
     portal.close();
-    ResultMessages.commandComplete(sink.buffer(), (portal.query.command.kind()
-        == SessionCommand.Kind.SHOW ? "SHOW" : portal.query.command.kind()
-        == SessionCommand.Kind.EXPLAIN ? "EXPLAIN" : "SELECT " + portal.sent));
+    ResultMessages.commandComplete(sink.buffer(), tag(portal, inThisRun));
+  }
+
+  /** CommandComplete's tag: SHOW, EXPLAIN, or SELECT with the rows of this Execute. */
+  private static String tag(Portal portal, long rows) {
+    return switch (portal.query.command.kind()) {
+      case SHOW -> "SHOW";
+      case EXPLAIN -> "EXPLAIN";
+      default -> "SELECT " + rows;
+    };
   }
 
   private void start(Portal portal) throws SQLException {

@@ -182,8 +182,24 @@ public final class BinaryFormat {
     return sign == NUMERIC_NEGATIVE ? value.negate() : value;
   }
 
-  /** A parameter value sent in binary, as a Java value of {@code type}. */
+  /** Whether a parameter of {@code type} can be read in binary. */
+  static boolean decodes(PgType type) {
+    return switch (type) {
+      case INTERVAL, UNKNOWN, REGCLASS, REGTYPE, REGPROC -> false;
+      default -> true;
+    };
+  }
+
+  /**
+   * A parameter value sent in binary, as a Java value of {@code type}.
+   *
+   * @throws IllegalArgumentException the value's length is not its type's
+   */
   public static Object decode(PgType type, byte[] bytes) {
+    if (type.length > 0 && type != PgType.NAME && bytes.length != type.length) {
+      throw new IllegalArgumentException(bytes.length + " bytes for a " + type.typeName
+          + " value, which takes " + type.length);
+    }
     ByteBuffer in = ByteBuffer.wrap(bytes);
     return switch (type) {
       case BOOL -> bytes[0] != 0;

@@ -45,9 +45,9 @@ public final class ParameterValues {
     }
     try {
       if (format == 1) {
-        if (sent == null) {
-          throw new IllegalArgumentException("parameter $" + index + " is sent in binary without"
-              + " a type; give its type in Parse, or send it as text");
+        if (sent == null || !BinaryFormat.decodes(sent)) {
+          throw new IllegalArgumentException("parameter $" + index + ": this server cannot read"
+              + " its type in binary; send it as text");
         }
         return convert(BinaryFormat.decode(sent, bytes), jdbcType);
       }

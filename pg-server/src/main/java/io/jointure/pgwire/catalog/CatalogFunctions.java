@@ -36,6 +36,15 @@ public final class CatalogFunctions {
         : java.util.List.of("public");
   }
 
+  /** Column defaults and other stored expressions: Jointure's columns have none. */
+  public static String pg_get_expr(Object expression, Object relation) {
+    return null;
+  }
+
+  public static String pg_get_expr(Object expression, Object relation, Object pretty) {
+    return null;
+  }
+
   public static boolean pg_table_is_visible(Integer oid) {
     return true;
   }

@@ -48,6 +48,10 @@ public final class Catalogs {
     root.add("pg_catalog", new Lazy(this, s -> PgCatalogSchema.tables(s, settings)));
     root.add("information_schema", new Lazy(this, InformationSchema::tables));
     SchemaPlus pgCatalog = root.subSchemas().get("pg_catalog");
+    // PostgreSQL searches pg_catalog before the search path: "FROM pg_namespace" names it too.
+    for (String name : PgCatalogSchema.TABLES) {
+      root.add(name, new Delegate(() -> pgCatalog.tables().get(name)));
+    }
     for (Method method : CatalogFunctions.class.getMethods()) {
       if (Modifier.isStatic(method.getModifiers())
           && method.getDeclaringClass() == CatalogFunctions.class
@@ -55,6 +59,33 @@ public final class Catalogs {
         root.add(method.getName(), ScalarFunctionImpl.create(method));
         pgCatalog.add(method.getName(), ScalarFunctionImpl.create(method));
       }
+    }
+  }
+
+  /** A table of pg_catalog under its bare name, made when a query first names it. */
+  private static final class Delegate extends org.apache.calcite.schema.impl.AbstractTable
+      implements org.apache.calcite.schema.ScannableTable {
+    private final java.util.function.Supplier<Table> table;
+
+    Delegate(java.util.function.Supplier<Table> table) {
+      this.table = table;
+    }
+
+    @Override
+    public org.apache.calcite.rel.type.RelDataType getRowType(
+        org.apache.calcite.rel.type.RelDataTypeFactory typeFactory) {
+      return table.get().getRowType(typeFactory);
+    }
+
+    @Override
+    public org.apache.calcite.linq4j.Enumerable<Object[]> scan(
+        org.apache.calcite.DataContext root) {
+      return ((org.apache.calcite.schema.ScannableTable) table.get()).scan(root);
+    }
+
+    @Override
+    public org.apache.calcite.schema.Schema.TableType getJdbcTableType() {
+      return org.apache.calcite.schema.Schema.TableType.SYSTEM_TABLE;
     }
   }
 

@@ -33,6 +33,12 @@ final class PgCatalogSchema {
   static final int BTREE_OID = 403;
   static final int HEAP_OID = 2;
 
+  /** The tables, by name, also reachable without the schema's name. */
+  static final List<String> TABLES = List.of("pg_namespace", "pg_class", "pg_attribute",
+      "pg_constraint", "pg_index", "pg_stat_user_tables", "pg_type", "pg_database", "pg_roles",
+      "pg_authid", "pg_user", "pg_settings", "pg_am", "pg_description", "pg_attrdef", "pg_enum",
+      "pg_extension", "pg_inherits", "pg_proc", "pg_tablespace", "pg_collation");
+
   private PgCatalogSchema() {
   }
 
@@ -131,7 +137,8 @@ final class PgCatalogSchema {
         .row(CatalogFunctions.DATABASE, ROLE_OID, false, false, false, false));
     CatalogTable settings = new CatalogTable().columns(VARCHAR, "name", "setting", "unit",
         "category", "short_desc", "context", "vartype", "source", "boot_val", "reset_val");
-    defaults.reported().forEach((name, value) -> settings.row(name, value, null, "Jointure",
+    new java.util.TreeMap<>(defaults.all()).forEach((name, value) -> settings.row(name, value,
+        null, "Jointure",
         null, "user", "string", "default", value, value));
     tables.put("pg_settings", settings);
     tables.put("pg_am", new CatalogTable().column("oid", INTEGER).column("amname", VARCHAR)

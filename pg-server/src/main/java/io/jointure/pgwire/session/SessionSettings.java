@@ -57,6 +57,7 @@ public final class SessionSettings {
     defaults.put("statement_timeout", "0");
     defaults.put("bytea_output", "hex");
     defaults.put("block_size", "8192");
+    defaults.put("max_index_keys", "32");
     values.putAll(defaults);
     startup.forEach((name, value) -> {
       // The encoding is always UTF8 and the zone the JVM's: what Jointure computes in.
@@ -74,7 +75,7 @@ public final class SessionSettings {
   }
 
   /** Every setting, for SHOW ALL and ParameterStatus at startup. */
-  Map<String, String> all() {
+  public Map<String, String> all() {
     return Map.copyOf(values);
   }
 

@@ -248,7 +248,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter {
       fatal("XX000", "cannot add the catalog to the session: " + e.getMessage());
       return;
     }
-    session = new Session(connection, sessionSettings, sink);
+    session = new Session(connection, sessionSettings, sink, catalogs::plain);
     Session opened = session;
     cancelKey = cancels.register(opened::cancel);
     AuthenticationMessages.ok(sink.buffer());

@@ -47,13 +47,14 @@ public final class PgServer implements AutoCloseable {
   public static PgServer start(PgServerSettings settings) throws Exception {
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    Catalogs catalogs = new Catalogs(settings.jdbcUrl());
     ExecutorService sessions = Executors.newCachedThreadPool(task -> {
-      Thread thread = new Thread(task, "jointure-pg-session-" + THREADS.incrementAndGet());
+      Thread thread = new Thread(catalogs.on(task),
+          "jointure-pg-session-" + THREADS.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     });
     CancelRegistry cancels = new CancelRegistry();
-    Catalogs catalogs = new Catalogs(settings.jdbcUrl());
     try {
       Channel channel = new ServerBootstrap().group(boss, workers)
           .channel(NioServerSocketChannel.class)

@@ -47,7 +47,7 @@ class PsqlClientTest {
     postgres = pg;
     SeedFixture.load(pg);
     server = PgServer.start(PgServerSettings.local("jdbc:jointure:model=inline:"
-        + SeedFixture.model(pg), 0));
+        + SeedFixture.model(pg) + PgProtocolTest.RELATIONS, 0));
   }
 
   @AfterAll
@@ -66,6 +66,42 @@ class PsqlClientTest {
         + " dbname=fx_all user=" + EmbeddedPostgres.USER, script);
     assertTrue(truth.contains("(12 rows)") && truth.contains("-[ RECORD 1 ]"), truth);
     assertEquals(truth, jointure);
+  }
+
+  /**
+   * psql's describe commands read Jointure's catalog: \\dn the datasources, \\dt and \\dv the
+   * tables and views the embedded driver lists, \\d on a relation view its columns with their
+   * PostgreSQL types and NOT NULL, \\l the one database.
+   */
+  @Test
+  void psqlDescribesTheModel(@TempDir Path dir) throws Exception {
+    Path psql = ClientTools.psql();
+    Path script = dir.resolve("describe.sql");
+    Files.writeString(script, "\\dn\n\\dt crm.*\n\\dv crm.*\n\\d crm.towns_country\n\\l\n");
+    String out = run(psql, "host=127.0.0.1 port=" + server.port()
+        + " dbname=jointure user=analyst", script);
+    try (java.sql.Connection embedded = Jointure.connect(SeedFixture.model(postgres)
+        + PgProtocolTest.RELATIONS)) {
+      for (String type : List.of("TABLE", "VIEW")) {
+        try (java.sql.ResultSet rs = embedded.getMetaData().getTables(null, "crm", "%",
+            new String[] {type})) {
+          int listed = 0;
+          while (rs.next()) {
+            listed++;
+            String line = " crm    | " + rs.getString("TABLE_NAME");
+            assertTrue(out.contains(line), "\\d lacks " + line + ":\n" + out);
+          }
+          assertTrue(listed > 0, type);
+        }
+      }
+    }
+    assertTrue(out.matches("(?s).*List of schemas.*\\n crm +\\| jointure\\n.*\\n shop +\\| jointure\\n.*"),
+        out);
+    assertTrue(out.contains("View \"crm.towns_country\""), out);
+    assertTrue(out.matches("(?s).*\\n id +\\| integer +\\| +\\| not null \\|.*"), out);
+    assertTrue(out.matches("(?s).*\\n country\\.code +\\| character\\(2\\) +\\|.*"), out);
+    assertTrue(out.contains("List of databases") && out.contains(" jointure | jointure | UTF8"),
+        out);
   }
 
   private static String run(Path psql, String connection, Path script) throws Exception {

@@ -45,6 +45,86 @@ public final class CatalogFunctions {
     return null;
   }
 
+  /** {@code pg_get_indexdef(index, column, pretty)}: a key's index as CREATE INDEX, or a column. */
+  public static String pg_get_indexdef(Object index, Object column, Object pretty) {
+    CatalogSnapshot.Constraint key = constraint(index, true);
+    if (key == null) {
+      return null;
+    }
+    int n = column == null ? 0 : ((Number) column).intValue();
+    if (n > 0) {
+      return n <= key.columns().size() ? key.columns().get(n - 1) : null;
+    }
+    return "CREATE UNIQUE INDEX " + key.name() + " ON " + key.relation().namespace().name() + "."
+        + key.relation().name() + " USING btree (" + String.join(", ", key.columns()) + ")";
+  }
+
+  public static String pg_get_indexdef(Object index) {
+    return pg_get_indexdef(index, 0, false);
+  }
+
+  /** {@code pg_get_constraintdef(constraint, pretty)}: PRIMARY KEY (id), FOREIGN KEY ... */
+  public static String pg_get_constraintdef(Object constraint, Object pretty) {
+    CatalogSnapshot.Constraint c = constraint(constraint, false);
+    if (c == null) {
+      return null;
+    }
+    String columns = "(" + String.join(", ", c.columns()) + ")";
+    return switch (c.type()) {
+      case 'p' -> "PRIMARY KEY " + columns;
+      case 'u' -> "UNIQUE " + columns;
+      default -> "FOREIGN KEY " + columns + " REFERENCES " + c.referenced().namespace().name()
+          + "." + c.referenced().name() + "(" + String.join(", ", c.referencedColumns()) + ")";
+    };
+  }
+
+  public static String pg_get_constraintdef(Object constraint) {
+    return pg_get_constraintdef(constraint, false);
+  }
+
+  /** The key whose index ({@code byIndex}) or constraint has this id, in the session's catalog. */
+  private static CatalogSnapshot.Constraint constraint(Object oid, boolean byIndex) {
+    CatalogSnapshot snapshot = Catalogs.current();
+    if (snapshot == null || !(oid instanceof Number number)) {
+      return null;
+    }
+    for (CatalogSnapshot.Constraint c : snapshot.constraints) {
+      if ((byIndex ? c.indexOid() : c.oid()) == number.intValue() && (!byIndex || c.type() != 'f')) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** Extended statistics: there are none, so these never see a row; they must exist to plan. */
+  public static String pg_get_statisticsobjdef_columns(Object oid) {
+    return null;
+  }
+
+  public static String pg_get_statisticsobjdef(Object oid) {
+    return null;
+  }
+
+  public static String pg_get_triggerdef(Object oid, Object pretty) {
+    return null;
+  }
+
+  public static String pg_get_viewdef(Object oid, Object pretty) {
+    return null;
+  }
+
+  public static String pg_get_viewdef(Object oid) {
+    return null;
+  }
+
+  /** {@code array_to_string(array, delimiter)}: the catalog's arrays (ACLs) are all null here. */
+  public static String array_to_string(Object array, String delimiter) {
+    if (array instanceof java.util.List<?> items) {
+      return String.join(delimiter, items.stream().map(String::valueOf).toList());
+    }
+    return array == null ? null : array.toString();
+  }
+
   public static boolean pg_table_is_visible(Integer oid) {
     return true;
   }

@@ -22,6 +22,13 @@ import org.apache.calcite.schema.impl.ScalarFunctionImpl;
  * connection of its own; the model does not change while the server runs.
  */
 public final class Catalogs {
+  /**
+   * The catalog of the server whose session thread runs the current statement: catalog
+   * functions that name objects (pg_get_indexdef...) read it. Each server's session threads
+   * carry their server's.
+   */
+  private static final ThreadLocal<Catalogs> CURRENT = new ThreadLocal<>();
+
   private final String jdbcUrl;
   private CatalogSnapshot snapshot;
 
@@ -40,6 +47,65 @@ public final class Catalogs {
       }
     }
     return snapshot;
+  }
+
+  /** A task that runs with this catalog as its thread's (for a server's session threads). */
+  public Runnable on(Runnable task) {
+    return () -> {
+      CURRENT.set(this);
+      task.run();
+    };
+  }
+
+  /** The current session thread's catalog, or null outside one. */
+  static CatalogSnapshot current() {
+    Catalogs catalogs = CURRENT.get();
+    return catalogs == null ? null : catalogs.snapshot();
+  }
+
+  /** A statement's text with the catalog syntax PostgreSQL clients use made plain SQL. */
+  public String plain(String sql) {
+    if (!sql.contains("::") && !sql.toUpperCase(java.util.Locale.ROOT).contains("OPERATOR")
+        && !sql.toUpperCase(java.util.Locale.ROOT).contains("COLLATE")) {
+      return sql;
+    }
+    return CatalogSyntax.plain(sql, this::oidOf);
+  }
+
+  /** The object id of a name read as {@code regclass}, {@code regtype}...; null if none. */
+  private Integer oidOf(String type, String name) {
+    String bare = name.startsWith("pg_catalog.") ? name.substring("pg_catalog.".length()) : name;
+    switch (type) {
+      case "regclass": {
+        Integer system = CatalogSyntax.SYSTEM_CLASSES.get(bare);
+        if (system != null) {
+          return system;
+        }
+        for (CatalogSnapshot.Relation r : snapshot().relations) {
+          if (name.equals(r.namespace().name() + "." + r.name()) || name.equals(r.name())
+              || name.equals("\"" + r.namespace().name() + "\".\"" + r.name() + "\"")) {
+            return r.oid();
+          }
+        }
+        return null;
+      }
+      case "regtype":
+        for (io.jointure.pgwire.types.PgType t : io.jointure.pgwire.types.PgType.values()) {
+          if (t.typeName.equals(bare)) {
+            return t.oid;
+          }
+        }
+        return null;
+      case "regnamespace":
+        for (CatalogSnapshot.Namespace ns : snapshot().namespaces) {
+          if (ns.name().equals(bare)) {
+            return ns.oid();
+          }
+        }
+        return bare.equals("pg_catalog") ? PgCatalogSchema.PG_CATALOG_OID : null;
+      default:
+        return 0; // regproc and the like: Jointure has no functions in pg_proc
+    }
   }
 
   /** Adds the catalog schemas and functions to a session's connection. */

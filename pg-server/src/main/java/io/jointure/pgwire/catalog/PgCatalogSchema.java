@@ -37,7 +37,9 @@ final class PgCatalogSchema {
   static final List<String> TABLES = List.of("pg_namespace", "pg_class", "pg_attribute",
       "pg_constraint", "pg_index", "pg_stat_user_tables", "pg_type", "pg_database", "pg_roles",
       "pg_authid", "pg_user", "pg_settings", "pg_am", "pg_description", "pg_attrdef", "pg_enum",
-      "pg_extension", "pg_inherits", "pg_proc", "pg_tablespace", "pg_collation");
+      "pg_extension", "pg_inherits", "pg_proc", "pg_tablespace", "pg_collation", "pg_policy",
+      "pg_statistic_ext", "pg_publication", "pg_publication_rel", "pg_publication_namespace",
+      "pg_trigger", "pg_rewrite");
 
   private PgCatalogSchema() {
   }
@@ -60,7 +62,10 @@ final class PgCatalogSchema {
         .column("relpersistence", VARCHAR).column("relnatts", SMALLINT)
         .column("relchecks", SMALLINT)
         .columns(BOOLEAN, "relhasrules", "relhastriggers", "relrowsecurity", "relhassubclass")
-        .column("relacl", VARCHAR).column("reloptions", VARCHAR);
+        .column("relacl", VARCHAR).column("reloptions", VARCHAR)
+        .columns(INTEGER, "reltoastrelid", "reloftype", "reltablespace")
+        .column("relreplident", VARCHAR)
+        .column("relforcerowsecurity", BOOLEAN).column("relpartbound", VARCHAR);
     CatalogTable attributes = new CatalogTable().column("attrelid", INTEGER)
         .column("attname", VARCHAR).column("atttypid", INTEGER).column("attnum", SMALLINT)
         .column("attlen", SMALLINT).column("atttypmod", INTEGER).column("attndims", INTEGER)
@@ -86,7 +91,8 @@ final class PgCatalogSchema {
           .anyMatch(c -> c.relation() == r && c.type() != 'f');
       classes.row(r.oid(), r.name(), r.namespace().oid(), 0, ROLE_OID, r.view() ? 0 : HEAP_OID,
           r.oid(), r.view() ? "v" : "r", -1f, 0, indexed, false, false, "p",
-          (short) r.columns().size(), (short) 0, false, false, false, false, null, null);
+          (short) r.columns().size(), (short) 0, false, false, false, false, null, null, 0, 0, 0,
+          "d", false, null);
       for (Column c : r.columns()) {
         attributes.row(r.oid(), c.name(), c.type().oid(), (short) c.number(), c.type().length(),
             c.type().modifier(), c.type().array() ? 1 : 0, c.notNull(), false, false, true, "",
@@ -107,7 +113,8 @@ final class PgCatalogSchema {
       if (c.type() != 'f') {
         classes.row(c.indexOid(), c.name(), c.relation().namespace().oid(), 0, ROLE_OID,
             BTREE_OID, c.indexOid(), "i", -1f, 0, false, false, false, "p",
-            (short) keys.size(), (short) 0, false, false, false, false, null, null);
+            (short) keys.size(), (short) 0, false, false, false, false, null, null, 0, 0, 0,
+            "d", false, null);
         indexes.row(c.indexOid(), c.relation().oid(), (short) keys.size(), (short) keys.size(),
             true, c.type() == 'p', false, true, false, true, true, true, false, keys);
       }
@@ -123,8 +130,10 @@ final class PgCatalogSchema {
         .column("datcollate", VARCHAR).column("datctype", VARCHAR)
         .columns(BOOLEAN, "datistemplate", "datallowconn").column("datconnlimit", INTEGER)
         .column("dattablespace", INTEGER).column("datacl", VARCHAR)
+        .column("daticulocale", VARCHAR).column("datlocprovider", VARCHAR)
+        .column("daticurules", VARCHAR).column("datlocale", VARCHAR)
         .row(DATABASE_OID, CatalogFunctions.DATABASE, ROLE_OID, 6, "C", "C", false, true, -1,
-            1663, null));
+            1663, null, null, "c", null, null));
     CatalogTable roles = new CatalogTable().column("oid", INTEGER).column("rolname", VARCHAR)
         .columns(BOOLEAN, "rolsuper", "rolinherit", "rolcreaterole", "rolcreatedb",
             "rolcanlogin", "rolreplication", "rolbypassrls").column("rolconnlimit", INTEGER)
@@ -157,6 +166,24 @@ final class PgCatalogSchema {
     tables.put("pg_proc", new CatalogTable().column("oid", INTEGER).column("proname", VARCHAR)
         .columns(INTEGER, "pronamespace", "proowner", "prorettype").column("prokind", VARCHAR)
         .column("proretset", BOOLEAN));
+    // Policies, extended statistics, publications, triggers: Jointure has none.
+    tables.put("pg_policy", new CatalogTable().column("oid", INTEGER).column("polname", VARCHAR)
+        .column("polrelid", INTEGER).column("polcmd", VARCHAR).column("polpermissive", BOOLEAN)
+        .column("polroles", ARRAY).columns(VARCHAR, "polqual", "polwithcheck"));
+    tables.put("pg_statistic_ext", new CatalogTable().columns(INTEGER, "oid", "stxrelid")
+        .column("stxname", VARCHAR).columns(INTEGER, "stxnamespace", "stxowner", "stxstattarget")
+        .column("stxkeys", ARRAY).column("stxkind", VARCHAR).column("stxexprs", VARCHAR));
+    tables.put("pg_publication", new CatalogTable().column("oid", INTEGER)
+        .column("pubname", VARCHAR).columns(BOOLEAN, "puballtables", "pubinsert", "pubupdate",
+            "pubdelete", "pubtruncate", "pubviaroot"));
+    tables.put("pg_publication_rel", new CatalogTable().columns(INTEGER, "oid", "prpubid",
+        "prrelid").column("prqual", VARCHAR).column("prattrs", ARRAY));
+    tables.put("pg_publication_namespace", new CatalogTable().columns(INTEGER, "oid", "pnpubid",
+        "pnnspid"));
+    tables.put("pg_trigger", new CatalogTable().columns(INTEGER, "oid", "tgrelid", "tgparentid")
+        .column("tgname", VARCHAR).column("tgenabled", VARCHAR).column("tgisinternal", BOOLEAN));
+    tables.put("pg_rewrite", new CatalogTable().column("oid", INTEGER).column("rulename", VARCHAR)
+        .column("ev_class", INTEGER));
     tables.put("pg_tablespace", new CatalogTable().column("oid", INTEGER)
         .column("spcname", VARCHAR).row(1663, "pg_default"));
     tables.put("pg_collation", new CatalogTable().column("oid", INTEGER)

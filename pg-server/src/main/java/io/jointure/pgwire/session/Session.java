@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * One client's session: a Jointure connection (the same engine, limits and plan cache as the
@@ -37,6 +38,8 @@ public final class Session implements AutoCloseable {
   private final Connection connection;
   private final SessionSettings settings;
   private final MessageSink sink;
+  /** Makes the catalog syntax of clients' catalog queries plain SQL. */
+  private final UnaryOperator<String> catalogSyntax;
   private final Map<String, PreparedQuery> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
   private TransactionStatus status = TransactionStatus.IDLE;
@@ -44,10 +47,12 @@ public final class Session implements AutoCloseable {
   private boolean skipUntilSync;
   private volatile Statement running;
 
-  public Session(Connection connection, SessionSettings settings, MessageSink sink) {
+  public Session(Connection connection, SessionSettings settings, MessageSink sink,
+      UnaryOperator<String> catalogSyntax) {
     this.connection = connection;
     this.settings = settings;
     this.sink = sink;
+    this.catalogSyntax = catalogSyntax;
   }
 
   public SessionSettings settings() {
@@ -149,7 +154,13 @@ public final class Session implements AutoCloseable {
       throw new SessionException(READ_ONLY_TRANSACTION, "cannot execute " + command.verb()
           + " in a read-only transaction: Jointure answers queries, its sources are not written");
     }
-    return PreparedQuery.prepare(connection, sql, types);
+    String plain;
+    try {
+      plain = catalogSyntax.apply(sql);
+    } catch (IllegalArgumentException e) {
+      throw new SessionException("42P01", e.getMessage());
+    }
+    return PreparedQuery.prepare(connection, plain, types);
   }
 
   private void parse(FrontendMessage.Parse parse) throws SQLException {

@@ -1,0 +1,114 @@
+package io.jointure.pgwire.catalog;
+
+import io.jointure.sql.parser.SqlTokens;
+import io.jointure.sql.parser.SqlTokens.Token;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+
+/**
+ * The PostgreSQL catalog syntax clients put in their catalog queries, made plain SQL before
+ * Jointure parses it: {@code 'pg_class'::regclass} (a name read as its object id) becomes the
+ * id, a cast of a column to an object-id type ({@code ::oid}, {@code ::regclass}...) is dropped
+ * (ids are integers here), {@code OPERATOR(pg_catalog.~)} becomes {@code ~}, and
+ * {@code COLLATE pg_catalog.default} goes. Only names become numbers, which this class computes:
+ * no text of the client's becomes executable.
+ */
+public final class CatalogSyntax {
+  private static final Set<String> OID_TYPES = Set.of("oid", "regclass", "regtype", "regproc",
+      "regprocedure", "regnamespace", "regrole", "regoper");
+  /** PostgreSQL's own ids for its catalog tables, as clients compare classoid with them. */
+  static final Map<String, Integer> SYSTEM_CLASSES = Map.ofEntries(Map.entry("pg_class", 1259),
+      Map.entry("pg_type", 1247), Map.entry("pg_attribute", 1249), Map.entry("pg_proc", 1255),
+      Map.entry("pg_namespace", 2615), Map.entry("pg_constraint", 2606),
+      Map.entry("pg_index", 2610), Map.entry("pg_description", 2609),
+      Map.entry("pg_database", 1262), Map.entry("pg_authid", 1260),
+      Map.entry("pg_attrdef", 2604), Map.entry("pg_am", 2601), Map.entry("pg_enum", 3501),
+      Map.entry("pg_extension", 3079), Map.entry("pg_inherits", 2611));
+
+  private CatalogSyntax() {
+  }
+
+  /**
+   * The text with catalog syntax made plain; {@code oidOf} answers a quoted name's id for a
+   * type ("regclass", "regtype"...), or null when there is no such object.
+   */
+  public static String plain(String sql, java.util.function.BiFunction<String, String, Integer>
+      oidOf) {
+    List<Token> tokens = SqlTokens.of(sql);
+    StringBuilder out = new StringBuilder(sql.length());
+    int copied = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      // 'name'::regclass, 'name'::pg_catalog.regclass
+      if (t.isSymbol("::")) {
+        int typeAt = i + 1;
+        if (typeAt + 2 < tokens.size() && tokens.get(typeAt).isWord("pg_catalog")
+            && tokens.get(typeAt + 1).isSymbol(".")) {
+          typeAt += 2;
+        }
+        String type = typeAt < tokens.size() ? tokens.get(typeAt).text().toLowerCase(Locale.ROOT)
+            : "";
+        if (OID_TYPES.contains(type) && tokens.get(typeAt).kind() == SqlTokens.Kind.WORD) {
+          Token before = tokens.get(i - 1 >= 0 ? i - 1 : i);
+          if (i > 0 && before.isPlainString() && !type.equals("oid")) {
+            String name = before.text().substring(1, before.text().length() - 1)
+                .replace("''", "'");
+            Integer oid = oidOf.apply(type, name);
+            if (oid == null) {
+              throw new IllegalArgumentException((type.equals("regclass") ? "relation" : "type")
+                  + " \"" + name + "\" does not exist");
+            }
+            out.append(sql, copied, before.start()).append(oid);
+          } else {
+            out.append(sql, copied, t.start());
+          }
+          copied = tokens.get(typeAt).end();
+          i = typeAt;
+          continue;
+        }
+        if (typeAt != i + 1) {
+          // ::pg_catalog.text -> ::text
+          out.append(sql, copied, t.end());
+          copied = tokens.get(typeAt).start();
+          i = typeAt - 1;
+          continue;
+        }
+      }
+      // OPERATOR(pg_catalog.~) -> ~
+      if (t.isWord("OPERATOR") && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(")) {
+        int close = i + 2;
+        StringBuilder op = new StringBuilder();
+        while (close < tokens.size() && !tokens.get(close).isSymbol(")")) {
+          Token part = tokens.get(close);
+          if (!part.isWord("pg_catalog") && !part.isSymbol(".")) {
+            op.append(part.text());
+          }
+          close++;
+        }
+        if (close < tokens.size()) {
+          out.append(sql, copied, t.start()).append(' ').append(op).append(' ');
+          copied = tokens.get(close).end();
+          i = close;
+          continue;
+        }
+      }
+      // COLLATE pg_catalog.default / COLLATE "C"
+      if (t.isWord("COLLATE") && i + 1 < tokens.size()) {
+        int end = i + 1;
+        if (end + 2 < tokens.size() && tokens.get(end).isWord("pg_catalog")
+            && tokens.get(end + 1).isSymbol(".")) {
+          end += 2;
+        }
+        out.append(sql, copied, t.start());
+        copied = tokens.get(end).end();
+        i = end;
+      }
+    }
+    out.append(sql, copied, sql.length());
+    return out.toString();
+  }
+
+}

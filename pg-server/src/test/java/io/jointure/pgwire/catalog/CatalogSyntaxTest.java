@@ -1,0 +1,41 @@
+package io.jointure.pgwire.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** Catalog syntax as psql and pgjdbc write it, made plain; strings and other text untouched. */
+class CatalogSyntaxTest {
+  private static String plain(String sql) {
+    return CatalogSyntax.plain(sql, (type, name) -> name.equals("crm.towns") ? 16400
+        : name.equals("pg_class") ? Integer.valueOf(1259) : null);
+  }
+
+  @Test
+  void namesReadAsObjectIdsBecomeTheIds() {
+    assertEquals("SELECT 1 FROM d WHERE d.classoid = 1259 AND c.oid = 16400",
+        plain("SELECT 1 FROM d WHERE d.classoid = 'pg_class'::regclass"
+            + " AND c.oid = 'crm.towns'::pg_catalog.regclass"));
+    assertThrows(IllegalArgumentException.class, () -> plain("SELECT 'nope'::regclass"));
+  }
+
+  @Test
+  void castsToIdTypesGoAndQualifiedTypesLoseTheirSchema() {
+    assertEquals("SELECT c.oid, t.typname FROM c WHERE c.reltype = t.oid",
+        plain("SELECT c.oid::pg_catalog.regclass, t.typname FROM c WHERE c.reltype::oid = t.oid"));
+    assertEquals("SELECT x::text", plain("SELECT x::pg_catalog.text"));
+  }
+
+  @Test
+  void operatorsAndCollationsArePlain() {
+    assertEquals("SELECT 1 WHERE c.relname  ~  '^(towns)$' ",
+        plain("SELECT 1 WHERE c.relname OPERATOR(pg_catalog.~) '^(towns)$' COLLATE pg_catalog.default"));
+  }
+
+  @Test
+  void stringsAndCommentsAreLeftAlone() {
+    String sql = "SELECT 'a::regclass', \"b::oid\" -- 'x'::regclass";
+    assertEquals(sql, plain(sql));
+  }
+}

@@ -8,8 +8,11 @@ import org.junit.jupiter.api.Test;
 /** Catalog syntax as psql and pgjdbc write it, made plain; strings and other text untouched. */
 class CatalogSyntaxTest {
   private static String plain(String sql) {
-    return CatalogSyntax.plain(sql, (type, name) -> name.equals("crm.towns") ? 16400
-        : name.equals("pg_class") ? Integer.valueOf(1259) : null);
+    return CatalogSyntax.plain(sql, (type, name) -> switch (name) {
+      case "crm.towns" -> Integer.valueOf(16400);
+      case "pg_class" -> Integer.valueOf(1259);
+      default -> null;
+    });
   }
 
   @Test

@@ -73,6 +73,7 @@ final class CatalogSnapshot {
     }
     for (String[] t : tables) {
       List<Column> columns = new ArrayList<>();
+      // A table of a source that does not answer now is left out, not the whole catalog.
       try (ResultSet rs = md.getColumns(null, t[0], t[1], null)) {
         while (rs.next()) {
           int jdbcType = rs.getInt("DATA_TYPE");
@@ -83,6 +84,8 @@ final class CatalogSnapshot {
               type, CatalogFunctions.formatType(type), rs.getInt("NULLABLE")
                   == DatabaseMetaData.columnNoNulls));
         }
+      } catch (SQLException | RuntimeException e) {
+        continue;
       }
       Relation relation = new Relation(snapshot.nextOid++, byName.get(t[0]), t[1],
           t[2] != null && t[2].contains("VIEW"), columns);
@@ -90,7 +93,11 @@ final class CatalogSnapshot {
       snapshot.relations.add(relation);
     }
     for (Relation relation : snapshot.relations) {
-      snapshot.readKeys(md, relation, relations);
+      try {
+        snapshot.readKeys(md, relation, relations);
+      } catch (SQLException | RuntimeException e) {
+        // Keys of a source that does not answer now: the table is listed without them.
+      }
     }
     return snapshot;
   }

@@ -244,7 +244,12 @@ final class PgConnection extends ChannelInboundHandlerAdapter {
     SessionSettings sessionSettings = new SessionSettings(user, startup);
     try {
       catalogs.install(connection, sessionSettings);
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // the session never started
+      }
       fatal("XX000", "cannot add the catalog to the session: " + e.getMessage());
       return;
     }

@@ -63,12 +63,17 @@ final class CatalogSnapshot {
     }
     Map<String, Relation> relations = new LinkedHashMap<>();
     List<String[]> tables = new ArrayList<>();
-    try (ResultSet rs = md.getTables(null, null, null, null)) {
-      while (rs.next()) {
-        if (byName.containsKey(rs.getString("TABLE_SCHEM"))) {
-          tables.add(new String[] {rs.getString("TABLE_SCHEM"), rs.getString("TABLE_NAME"),
-              rs.getString("TABLE_TYPE")});
+    for (String schema : byName.keySet()) {
+      // A source that does not answer now leaves out its own tables only.
+      try (ResultSet rs = md.getTables(null, schema, null, null)) {
+        while (rs.next()) {
+          if (schema.equals(rs.getString("TABLE_SCHEM"))) {
+            tables.add(new String[] {schema, rs.getString("TABLE_NAME"),
+                rs.getString("TABLE_TYPE")});
+          }
         }
+      } catch (SQLException | RuntimeException e) {
+        // left out
       }
     }
     for (String[] t : tables) {
@@ -76,6 +81,10 @@ final class CatalogSnapshot {
       // A table of a source that does not answer now is left out, not the whole catalog.
       try (ResultSet rs = md.getColumns(null, t[0], t[1], null)) {
         while (rs.next()) {
+          // The names are LIKE patterns to getColumns: keep this table's columns only.
+          if (!t[0].equals(rs.getString("TABLE_SCHEM")) || !t[1].equals(rs.getString("TABLE_NAME"))) {
+            continue;
+          }
           int jdbcType = rs.getInt("DATA_TYPE");
           String typeName = rs.getString("TYPE_NAME");
           ColumnType type = ColumnType.of(jdbcType, typeName, rs.getInt("COLUMN_SIZE"),

@@ -53,7 +53,8 @@ public final class CatalogSyntax {
             : "";
         if (OID_TYPES.contains(type) && tokens.get(typeAt).kind() == SqlTokens.Kind.WORD) {
           Token before = tokens.get(i - 1 >= 0 ? i - 1 : i);
-          if (i > 0 && before.isPlainString() && !type.equals("oid")) {
+          if (i > 0 && before.isPlainString() && !type.equals("oid")
+              && before.start() >= copied) {
             String name = before.text().substring(1, before.text().length() - 1)
                 .replace("''", "'");
             Integer oid = oidOf.apply(type, name);
@@ -95,16 +96,12 @@ public final class CatalogSyntax {
           continue;
         }
       }
-      // COLLATE pg_catalog.default / COLLATE "C"
-      if (t.isWord("COLLATE") && i + 1 < tokens.size()) {
-        int end = i + 1;
-        if (end + 2 < tokens.size() && tokens.get(end).isWord("pg_catalog")
-            && tokens.get(end + 1).isSymbol(".")) {
-          end += 2;
-        }
+      // COLLATE pg_catalog.default: catalog queries' collations (a user's COLLATE "C" stays)
+      if (t.isWord("COLLATE") && i + 3 < tokens.size() && tokens.get(i + 1).isWord("pg_catalog")
+          && tokens.get(i + 2).isSymbol(".")) {
         out.append(sql, copied, t.start());
-        copied = tokens.get(end).end();
-        i = end;
+        copied = tokens.get(i + 3).end();
+        i += 3;
       }
     }
     out.append(sql, copied, sql.length());

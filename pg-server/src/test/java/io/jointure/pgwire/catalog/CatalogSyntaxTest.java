@@ -37,6 +37,14 @@ class CatalogSyntaxTest {
   }
 
   @Test
+  void aUsersCollationStaysAndOddInputDoesNotBreak() {
+    assertEquals("SELECT a FROM t ORDER BY a COLLATE \"C\"",
+        plain("SELECT a FROM t ORDER BY a COLLATE \"C\""));
+    assertEquals("SELECT 1  1259", plain("SELECT 1 COLLATE pg_catalog.x 'pg_class'::regclass"));
+    assertEquals("SELECT 1::", plain("SELECT 1::"));
+  }
+
+  @Test
   void stringsAndCommentsAreLeftAlone() {
     String sql = "SELECT 'a::regclass', \"b::oid\" -- 'x'::regclass";
     assertEquals(sql, plain(sql));

@@ -268,16 +268,9 @@ class PgProtocolTest {
   /** The server's keystore serves TLS on SSLRequest; without one, sslmode=require is refused. */
   @Test
   void tlsWithTheServersKeystore(@TempDir Path dir) throws Exception {
-    Path keystore = dir.resolve("server.p12");
-    String password = "changeit-" + System.nanoTime();
-    Process keytool = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "jointure", "-keyalg", "RSA", "-keysize", "2048",
-        "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
-        "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", password,
-        "-keypass", password).redirectErrorStream(true).start();
-    String output = new String(keytool.getInputStream().readAllBytes());
-    assertEquals(0, keytool.waitFor(), output);
+    TestKeystore created = TestKeystore.create(dir);
+    Path keystore = created.file();
+    String password = created.password();
     ServerSettings settings = ServerSettings.local(modelUrl(), 0)
         .withTls(new ServerSettings.Tls(keystore, password));
     String tls = "&sslmode=require&sslfactory=org.postgresql.ssl.NonValidatingFactory";

@@ -229,16 +229,9 @@ class RemoteServerTest extends SeedFixtureTest {
   /** HTTPS with a keystore: a client trusting the certificate gets answers over TLS. */
   @Test
   void tlsFromAKeystore(@TempDir Path dir) throws Exception {
-    Path keystore = dir.resolve("server.p12");
-    String password = "changeit-" + System.nanoTime();
-    Process keytool = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "jointure", "-keyalg", "RSA", "-keysize", "2048",
-        "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
-        "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", password,
-        "-keypass", password).redirectErrorStream(true).start();
-    String output = new String(keytool.getInputStream().readAllBytes());
-    assertEquals(0, keytool.waitFor(), output);
+    TestKeystore created = TestKeystore.create(dir);
+    Path keystore = created.file();
+    String password = created.password();
     try (JointureServer secured = JointureServer.start(ServerSettings.local(modelUrl(pgOf()), 0)
         .withTls(new ServerSettings.Tls(keystore, password)))) {
       assertTrue(secured.httpUrl().startsWith("https://127.0.0.1:"), secured.httpUrl());

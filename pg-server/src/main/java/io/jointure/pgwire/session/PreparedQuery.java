@@ -26,6 +26,8 @@ final class PreparedQuery implements AutoCloseable {
   private final List<String> columnNames;
   private final List<ColumnType> columnTypes;
   private final List<Integer> jdbcParameterTypes;
+  /** What ParameterDescription says, computed once: Bind reads it for every value. */
+  private final List<Integer> parameterOids;
   /** A portal is reading the statement's result: another portal prepares its own. */
   private boolean inUse;
   private boolean closed;
@@ -40,6 +42,7 @@ final class PreparedQuery implements AutoCloseable {
     this.columnNames = columnNames;
     this.columnTypes = columnTypes;
     this.jdbcParameterTypes = jdbcParameterTypes;
+    this.parameterOids = describeParameters();
   }
 
   static PreparedQuery prepare(Connection connection, String sql, List<Integer> declaredOids)
@@ -82,6 +85,10 @@ final class PreparedQuery implements AutoCloseable {
 
   /** The OIDs ParameterDescription gives, one per {@code $n}. */
   List<Integer> parameterOids() {
+    return parameterOids;
+  }
+
+  private List<Integer> describeParameters() {
     int count = Math.max(placeholders.parameterCount(), declaredOids.size());
     List<Integer> oids = new ArrayList<>(count);
     for (int n = 1; n <= count; n++) {

@@ -58,7 +58,7 @@ public final class BinaryFormat {
       case FLOAT4 -> ByteBuffer.allocate(4).putFloat(rows.getFloat(column)).array();
       case FLOAT8 -> ByteBuffer.allocate(8).putDouble(rows.getDouble(column)).array();
       case NUMERIC -> numeric(PostgresText.withScale(rows.getBigDecimal(column),
-          TextFormat.numericScale(type)));
+          type.scale()));
       case BYTEA -> rows.getBytes(column);
       // A wall-clock time of the session's zone, without the offset the text format adds.
       case TIMESTAMPTZ -> scalar(PgType.TIMESTAMPTZ, rows.getString(column));

@@ -40,7 +40,7 @@ public final class TextFormat {
       case FLOAT8:
         return PostgresText.float8(rows.getDouble(column));
       case NUMERIC:
-        return PostgresText.withScale(rows.getBigDecimal(column), numericScale(type))
+        return PostgresText.withScale(rows.getBigDecimal(column), type.scale())
             .toPlainString();
       case BYTEA:
         return PostgresText.bytea(rows.getBytes(column));
@@ -54,11 +54,6 @@ public final class TextFormat {
             : value instanceof BigDecimal decimal ? decimal.toPlainString()
             : rows.getString(column);
     }
-  }
-
-  /** The scale a numeric's values are shown with: its column's, as PostgreSQL shows them. */
-  static int numericScale(ColumnType type) {
-    return type.scale();
   }
 
   /** A wall-clock timestamp of the session's zone, with that zone's offset: "... 10:00:00+01". */

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * psql, from the machine's PostgreSQL client packages, runs one script against Jointure (the
  * seed data split over two databases) and against a real PostgreSQL holding the same data in one
  * database: it prints the same, character for character (headers, alignment by type, NULLs,
- * dates, booleans, expanded display, row counts).
+ * dates, booleans, expanded display, row counts, and \\d of tables: columns, types, keys,
+ * indexes, foreign keys both ways).
  */
 @ExtendWith(PostgresExtension.class)
 class PsqlClientTest {
@@ -37,6 +38,10 @@ class PsqlClientTest {
       SELECT * FROM crm.mayors WHERE id = 7;
       \\x off
       SELECT name FROM crm.towns WHERE name LIKE 'Town 29%' ORDER BY name LIMIT 3 OFFSET 1;
+      \\d crm.towns
+      \\d crm.countries
+      \\d crm.mayors
+      \\d+ crm.mayors
       """;
 
   private static PgServer server;
@@ -64,7 +69,9 @@ class PsqlClientTest {
         + " dbname=jointure user=analyst", script);
     String truth = run(psql, "host=127.0.0.1 port=" + postgres.port()
         + " dbname=fx_all user=" + EmbeddedPostgres.USER, script);
-    assertTrue(truth.contains("(12 rows)") && truth.contains("-[ RECORD 1 ]"), truth);
+    assertTrue(truth.contains("(12 rows)") && truth.contains("-[ RECORD 1 ]")
+        && truth.contains("Foreign-key constraints:") && truth.contains("Referenced by:")
+        && truth.contains("UNIQUE CONSTRAINT"), truth);
     assertEquals(truth, jointure);
   }
 

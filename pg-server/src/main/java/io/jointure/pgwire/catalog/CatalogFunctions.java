@@ -3,6 +3,9 @@ package io.jointure.pgwire.catalog;
 import io.jointure.pgwire.session.SessionSettings;
 import io.jointure.pgwire.types.ColumnType;
 import io.jointure.pgwire.types.PgType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * The catalog functions PostgreSQL clients call, as SQL functions of every protocol session
@@ -31,9 +34,170 @@ public final class CatalogFunctions {
   }
 
   /** {@code current_schemas(include_implicit)}: the search path as an array. */
+  @ArrayOf(SqlTypeName.VARCHAR)
   public static java.util.List<String> current_schemas(Boolean includeImplicit) {
     return Boolean.TRUE.equals(includeImplicit) ? java.util.List.of("pg_catalog", "public")
         : java.util.List.of("public");
+  }
+
+  /** The most elements {@link #generate_series} makes: catalog queries count key columns. */
+  static final int MAX_SERIES = 100_000;
+
+  /**
+   * {@code generate_series(start, stop)} as an array: {@link SetReturningFunctions} makes the
+   * calls clients write into an UNNEST of it.
+   */
+  @ArrayOf(SqlTypeName.INTEGER)
+  public static List<Integer> generate_series(Integer start, Integer stop) {
+    return generate_series(start, stop, 1);
+  }
+
+  @ArrayOf(SqlTypeName.INTEGER)
+  public static List<Integer> generate_series(Integer start, Integer stop, Integer step) {
+    if (start == null || stop == null || step == null) {
+      return List.of();
+    }
+    if (step == 0) {
+      throw new IllegalArgumentException("step size cannot equal zero");
+    }
+    long count = Math.max(0, ((long) stop - start) / step + 1);
+    if (count > MAX_SERIES) {
+      throw new IllegalArgumentException("generate_series makes at most " + MAX_SERIES
+          + " values here, not " + count + ": it serves catalog queries");
+    }
+    List<Integer> series = new ArrayList<>((int) count);
+    for (long v = start; step > 0 ? v <= stop : v >= stop; v += step) {
+      series.add((int) v);
+    }
+    return series;
+  }
+
+  /**
+   * Whether {@code generate_series(low, high)} with computed bounds stays within the positions it
+   * counts over here: true, or an error rather than a shorter series.
+   */
+  public static boolean jointure_positions_between(Integer low, Integer high) {
+    if (low != null && high != null && low <= high
+        && (low < 0 || high > PgCatalogSchema.MAX_POSITION)) {
+      throw new IllegalArgumentException("generate_series(" + low + ", " + high + ") in FROM"
+          + " with bounds computed per row counts from 0 to " + PgCatalogSchema.MAX_POSITION
+          + " here (the positions catalog queries count); give literal bounds for other"
+          + " ranges");
+    }
+    return true;
+  }
+
+  /** A relation and the partitioned tables above it: Jointure's relations are not partitions. */
+  @ArrayOf(SqlTypeName.INTEGER)
+  public static List<Integer> pg_partition_ancestors(Object relation) {
+    Integer oid = relation instanceof Number number ? Integer.valueOf(number.intValue())
+        : relation instanceof String text && text.matches("[0-9]{1,9}") ? Integer.valueOf(text)
+        : null;
+    return oid == null ? List.of() : List.of(oid);
+  }
+
+  /** {@code array_upper(array, 1)}: the last index of a one-dimensional array, null if empty. */
+  public static Integer array_upper(List<?> array, Integer dimension) {
+    return array == null || array.isEmpty() || dimension == null || dimension != 1 ? null
+        : array.size();
+  }
+
+  public static Integer array_lower(List<?> array, Integer dimension) {
+    return array == null || array.isEmpty() || dimension == null || dimension != 1 ? null : 1;
+  }
+
+  public static Integer array_length(List<?> array, Integer dimension) {
+    return array_upper(array, dimension);
+  }
+
+  /** {@code quote_ident(name)}: the name as an identifier, quoted where PostgreSQL needs it. */
+  public static String quote_ident(String name) {
+    if (name == null) {
+      return null;
+    }
+    return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  /** {@code string_to_array(text, delimiter)}; a null delimiter splits into characters. */
+  @ArrayOf(SqlTypeName.VARCHAR)
+  public static List<String> string_to_array(String text, String delimiter) {
+    if (text == null) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    if (text.isEmpty()) {
+      return parts;
+    }
+    if (delimiter == null) {
+      text.codePoints().forEach(c -> parts.add(new String(Character.toChars(c))));
+      return parts;
+    }
+    if (delimiter.isEmpty()) {
+      parts.add(text);
+      return parts;
+    }
+    int from = 0;
+    for (int at = text.indexOf(delimiter); at >= 0; at = text.indexOf(delimiter, from)) {
+      parts.add(text.substring(from, at));
+      from = at + delimiter.length();
+    }
+    parts.add(text.substring(from));
+    return parts;
+  }
+
+  /**
+   * A relation's id as {@code ::regclass} prints it: its name, qualified by its schema where the
+   * search path (public) does not reach it; the number itself when there is no such relation.
+   */
+  public static String jointure_regclass_name(Object oid) {
+    if (!(oid instanceof Number number)) {
+      return oid == null ? null : oid.toString();
+    }
+    CatalogSnapshot snapshot = Catalogs.current();
+    if (snapshot != null) {
+      for (CatalogSnapshot.Relation r : snapshot.relations) {
+        if (r.oid() == number.intValue()) {
+          String name = quote_ident(r.name());
+          return r.namespace().name().equals("public") ? name
+              : quote_ident(r.namespace().name()) + "." + name;
+        }
+      }
+      for (CatalogSnapshot.Constraint c : snapshot.constraints) {
+        if (c.type() != 'f' && c.indexOid() == number.intValue()) {
+          return quote_ident(c.relation().namespace().name()) + "." + quote_ident(c.name());
+        }
+      }
+    }
+    for (var entry : CatalogSyntax.SYSTEM_CLASSES.entrySet()) {
+      if (entry.getValue() == number.intValue()) {
+        return entry.getKey();
+      }
+    }
+    return String.valueOf(number.intValue());
+  }
+
+  /** A type's id as {@code ::regtype} prints it ({@code integer}, {@code text[]}). */
+  public static String jointure_regtype_name(Object oid) {
+    return oid instanceof Number number ? format_type(number.intValue(), null)
+        : oid == null ? null : oid.toString();
+  }
+
+  /** A schema's id as {@code ::regnamespace} prints it. */
+  public static String jointure_regnamespace_name(Object oid) {
+    if (!(oid instanceof Number number)) {
+      return oid == null ? null : oid.toString();
+    }
+    CatalogSnapshot snapshot = Catalogs.current();
+    if (snapshot != null) {
+      for (CatalogSnapshot.Namespace ns : snapshot.namespaces) {
+        if (ns.oid() == number.intValue()) {
+          return quote_ident(ns.name());
+        }
+      }
+    }
+    return number.intValue() == PgCatalogSchema.PG_CATALOG_OID ? "pg_catalog"
+        : number.intValue() == PgCatalogSchema.INFORMATION_SCHEMA_OID ? "information_schema"
+        : String.valueOf(number.intValue());
   }
 
   /** Column defaults and other stored expressions: Jointure's columns have none. */
@@ -125,31 +289,36 @@ public final class CatalogFunctions {
     return array == null ? null : array.toString();
   }
 
-  public static boolean pg_table_is_visible(Integer oid) {
+  /** Jointure publishes nothing for logical replication. */
+  public static boolean pg_relation_is_publishable(Object oid) {
+    return false;
+  }
+
+  public static boolean pg_table_is_visible(Object oid) {
     return true;
   }
 
-  public static boolean pg_type_is_visible(Integer oid) {
+  public static boolean pg_type_is_visible(Object oid) {
     return true;
   }
 
-  public static String pg_get_userbyid(Integer oid) {
+  public static String pg_get_userbyid(Object oid) {
     return DATABASE;
   }
 
-  public static String pg_encoding_to_char(Integer encoding) {
+  public static String pg_encoding_to_char(Object encoding) {
     return "UTF8";
   }
 
-  public static String obj_description(Integer oid, String catalog) {
+  public static String obj_description(Object oid, String catalog) {
     return null;
   }
 
-  public static String col_description(Integer oid, Integer column) {
+  public static String col_description(Object oid, Object column) {
     return null;
   }
 
-  public static String shobj_description(Integer oid, String catalog) {
+  public static String shobj_description(Object oid, String catalog) {
     return null;
   }
 

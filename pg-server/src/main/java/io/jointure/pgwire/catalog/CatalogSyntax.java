@@ -12,7 +12,9 @@ import java.util.Set;
  * The PostgreSQL catalog syntax clients put in their catalog queries, made plain SQL before
  * Jointure parses it: {@code 'pg_class'::regclass} (a name read as its object id) becomes the
  * id, a cast of a column to an object-id type ({@code ::oid}, {@code ::regclass}...) is dropped
- * (ids are integers here), {@code OPERATOR(pg_catalog.~)} becomes {@code ~}, and
+ * (ids are integers here) but in a select list, where the id shows as its name (a function of
+ * it), as is a column's cast to an array type ({@code ::int2[]}: the catalog's
+ * arrays are typed already), {@code OPERATOR(pg_catalog.~)} becomes {@code ~}, and
  * {@code COLLATE pg_catalog.default} goes. Only names become numbers, which this class computes:
  * no text of the client's becomes executable.
  */
@@ -28,7 +30,27 @@ public final class CatalogSyntax {
       Map.entry("pg_attrdef", 2604), Map.entry("pg_am", 2601), Map.entry("pg_enum", 3501),
       Map.entry("pg_extension", 3079), Map.entry("pg_inherits", 2611));
 
+  /** The functions that show an object id as its name, by the id type a select item casts to. */
+  private static final Map<String, String> NAME_FUNCTIONS = Map.of(
+      "regclass", "jointure_regclass_name", "regtype", "jointure_regtype_name",
+      "regnamespace", "jointure_regnamespace_name");
+
   private CatalogSyntax() {
+  }
+
+  /** The first token of the column reference ({@code a}, {@code t.a}) ending at token end, or -1. */
+  private static int columnStart(List<Token> tokens, int end) {
+    if (end < 0 || tokens.get(end).kind() != SqlTokens.Kind.WORD
+        && tokens.get(end).kind() != SqlTokens.Kind.QUOTED_IDENTIFIER) {
+      return -1;
+    }
+    int start = end;
+    while (start >= 2 && tokens.get(start - 1).isSymbol(".")
+        && (tokens.get(start - 2).kind() == SqlTokens.Kind.WORD
+            || tokens.get(start - 2).kind() == SqlTokens.Kind.QUOTED_IDENTIFIER)) {
+      start -= 2;
+    }
+    return start;
   }
 
   /**
@@ -38,6 +60,7 @@ public final class CatalogSyntax {
   public static String plain(String sql, java.util.function.BiFunction<String, String, Integer>
       oidOf) {
     List<Token> tokens = SqlTokens.of(sql);
+    SelectClauses clauses = SelectClauses.of(tokens);
     StringBuilder out = new StringBuilder(sql.length());
     int copied = 0;
     for (int i = 0; i < tokens.size(); i++) {
@@ -57,17 +80,47 @@ public final class CatalogSyntax {
               && before.start() >= copied) {
             String name = before.text().substring(1, before.text().length() - 1)
                 .replace("''", "'");
-            Integer oid = oidOf.apply(type, name);
+            if (type.startsWith("regproc")) {
+              // A function reads as its name (pg_type.typinput holds names here).
+              out.append(sql, copied, before.start()).append('\'')
+                  .append(before.text(), name.startsWith("pg_catalog.") ? 12 : 1,
+                      before.text().length());
+              copied = tokens.get(typeAt).end();
+              i = typeAt;
+              continue;
+            }
+            Integer oid = name.matches("[0-9]{1,9}") ? Integer.valueOf(name)
+                : oidOf.apply(type, name);
             if (oid == null) {
               throw new IllegalArgumentException((type.equals("regclass") ? "relation" : "type")
                   + " \"" + name + "\" does not exist");
             }
             out.append(sql, copied, before.start()).append(oid);
           } else {
-            out.append(sql, copied, t.start());
+            int column = columnStart(tokens, i - 1);
+            String nameOf = NAME_FUNCTIONS.get(type);
+            if (nameOf != null && column >= 0 && tokens.get(column).start() >= copied
+                && clauses.selectListOf(i) != null) {
+              // c.oid::regclass shown: the name, as PostgreSQL prints it
+              out.append(sql, copied, tokens.get(column).start()).append("pg_catalog.")
+                  .append(nameOf).append('(')
+                  .append(sql, tokens.get(column).start(), tokens.get(i - 1).end()).append(')');
+            } else {
+              out.append(sql, copied, t.start());
+            }
           }
           copied = tokens.get(typeAt).end();
           i = typeAt;
+          continue;
+        }
+        // column::pg_catalog.int2[]: the catalog's arrays are typed already
+        if (typeAt + 2 < tokens.size() && tokens.get(typeAt).kind() == SqlTokens.Kind.WORD
+            && tokens.get(typeAt + 1).isSymbol("[") && tokens.get(typeAt + 2).isSymbol("]")
+            && i > 0 && (tokens.get(i - 1).kind() == SqlTokens.Kind.WORD
+                || tokens.get(i - 1).kind() == SqlTokens.Kind.QUOTED_IDENTIFIER)) {
+          out.append(sql, copied, t.start());
+          copied = tokens.get(typeAt + 2).end();
+          i = typeAt + 2;
           continue;
         }
         if (typeAt != i + 1) {

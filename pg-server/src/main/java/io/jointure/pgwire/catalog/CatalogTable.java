@@ -18,15 +18,22 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * {@link #column}, then rows with {@link #row}.
  */
 final class CatalogTable extends AbstractTable implements ScannableTable {
-  /** A column; {@code type} ARRAY holds INTEGER elements (key column numbers), as a List. */
-  private record Column(String name, SqlTypeName type) {
+  /** A column; an ARRAY holds {@code element}s (key column numbers, options), as a List. */
+  private record Column(String name, SqlTypeName type, SqlTypeName element) {
   }
 
   private final List<Column> columns = new ArrayList<>();
   private final List<Object[]> rows = new ArrayList<>();
 
+  /** A column; ARRAY is an array of integers (key column numbers). */
   CatalogTable column(String name, SqlTypeName type) {
-    columns.add(new Column(name, type));
+    columns.add(new Column(name, type, type == SqlTypeName.ARRAY ? SqlTypeName.INTEGER : null));
+    return this;
+  }
+
+  /** A column of text arrays (options, ACLs). */
+  CatalogTable textArray(String name) {
+    columns.add(new Column(name, SqlTypeName.ARRAY, SqlTypeName.VARCHAR));
     return this;
   }
 
@@ -57,7 +64,7 @@ final class CatalogTable extends AbstractTable implements ScannableTable {
     RelDataTypeFactory.Builder row = typeFactory.builder();
     for (Column column : columns) {
       RelDataType type = column.type() == SqlTypeName.ARRAY
-          ? typeFactory.createArrayType(typeFactory.createSqlType(SqlTypeName.INTEGER), -1)
+          ? typeFactory.createArrayType(typeFactory.createSqlType(column.element()), -1)
           : typeFactory.createSqlType(column.type());
       row.add(column.name(), typeFactory.createTypeWithNullability(type, true));
     }

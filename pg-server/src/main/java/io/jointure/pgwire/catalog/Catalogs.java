@@ -65,6 +65,9 @@ public final class Catalogs {
 
   /** A statement's text with the catalog syntax PostgreSQL clients use made plain SQL. */
   public String plain(String sql) {
+    if (SetReturningFunctions.mayCall(sql)) {
+      sql = SetReturningFunctions.unnested(sql);
+    }
     if (!sql.contains("::") && !sql.toUpperCase(java.util.Locale.ROOT).contains("OPERATOR")
         && !sql.toUpperCase(java.util.Locale.ROOT).contains("COLLATE")) {
       return sql;
@@ -120,12 +123,17 @@ public final class Catalogs {
     }
     for (Method method : CatalogFunctions.class.getMethods()) {
       if (Modifier.isStatic(method.getModifiers())
-          && method.getDeclaringClass() == CatalogFunctions.class
-) {
-        root.add(method.getName(), ScalarFunctionImpl.create(method));
-        pgCatalog.add(method.getName(), ScalarFunctionImpl.create(method));
+          && method.getDeclaringClass() == CatalogFunctions.class) {
+        root.add(method.getName(), function(method));
+        pgCatalog.add(method.getName(), function(method));
       }
     }
+  }
+
+  private static org.apache.calcite.schema.Function function(Method method) {
+    ArrayOf array = method.getAnnotation(ArrayOf.class);
+    return array == null ? ScalarFunctionImpl.create(method)
+        : new ArrayFunction(ScalarFunctionImpl.create(method), array.value());
   }
 
   /** A table of pg_catalog under its bare name, made when a query first names it. */

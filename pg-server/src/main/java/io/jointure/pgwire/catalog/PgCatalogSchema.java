@@ -33,6 +33,13 @@ final class PgCatalogSchema {
   static final int BTREE_OID = 403;
   static final int HEAP_OID = 2;
 
+  /**
+   * Positions 0 to {@link #MAX_POSITION} (PostgreSQL's most columns in a table): the series a
+   * {@code generate_series} with computed bounds counts over (see SetReturningFunctions).
+   */
+  static final String POSITIONS = "jointure_positions";
+  static final int MAX_POSITION = 1600;
+
   /** The tables, by name, also reachable without the schema's name. */
   static final List<String> TABLES = List.of("pg_namespace", "pg_class", "pg_attribute",
       "pg_constraint", "pg_index", "pg_stat_user_tables", "pg_type", "pg_database", "pg_roles",
@@ -62,7 +69,7 @@ final class PgCatalogSchema {
         .column("relpersistence", VARCHAR).column("relnatts", SMALLINT)
         .column("relchecks", SMALLINT)
         .columns(BOOLEAN, "relhasrules", "relhastriggers", "relrowsecurity", "relhassubclass")
-        .column("relacl", VARCHAR).column("reloptions", VARCHAR)
+        .column("relacl", VARCHAR).textArray("reloptions")
         .columns(INTEGER, "reltoastrelid", "reloftype", "reltablespace")
         .column("relreplident", VARCHAR)
         .column("relforcerowsecurity", BOOLEAN).column("relpartbound", VARCHAR);
@@ -71,32 +78,39 @@ final class PgCatalogSchema {
         .column("attlen", SMALLINT).column("atttypmod", INTEGER).column("attndims", INTEGER)
         .columns(BOOLEAN, "attnotnull", "atthasdef", "attisdropped", "attislocal")
         .column("attidentity", VARCHAR).column("attgenerated", VARCHAR)
-        .column("attcollation", INTEGER).column("attstattarget", SMALLINT);
+        .column("attcollation", INTEGER).column("attstattarget", SMALLINT)
+        .columns(VARCHAR, "attstorage", "attcompression").textArray("attoptions")
+        .textArray("attfdwoptions");
     CatalogTable constraints = new CatalogTable().column("oid", INTEGER)
         .column("conname", VARCHAR).column("connamespace", INTEGER).column("contype", VARCHAR)
         .columns(BOOLEAN, "condeferrable", "condeferred", "convalidated")
         .columns(INTEGER, "conrelid", "contypid", "conindid", "confrelid")
         .column("confupdtype", VARCHAR).column("confdeltype", VARCHAR)
         .column("confmatchtype", VARCHAR).column("conislocal", BOOLEAN)
-        .column("conkey", ARRAY).column("confkey", ARRAY);
+        .column("conkey", ARRAY).column("confkey", ARRAY).column("conparentid", INTEGER);
     CatalogTable indexes = new CatalogTable().column("indexrelid", INTEGER)
         .column("indrelid", INTEGER).column("indnatts", SMALLINT).column("indnkeyatts", SMALLINT)
         .columns(BOOLEAN, "indisunique", "indisprimary", "indisexclusion", "indimmediate",
             "indisclustered", "indisvalid", "indisready", "indislive", "indisreplident")
-        .column("indkey", ARRAY);
+        .columns(ARRAY, "indkey", "indoption", "indclass", "indcollation")
+        .columns(VARCHAR, "indexprs", "indpred");
     CatalogTable stats = new CatalogTable().column("relid", INTEGER)
         .column("schemaname", VARCHAR).column("relname", VARCHAR).column("n_live_tup", INTEGER);
     for (Relation r : snapshot.relations) {
       boolean indexed = snapshot.constraints.stream()
           .anyMatch(c -> c.relation() == r && c.type() != 'f');
+      // PostgreSQL's foreign keys are triggers on both tables: psql lists a table's foreign
+      // keys, and what references it, only when it has triggers.
+      boolean keyed = snapshot.constraints.stream().anyMatch(c -> c.type() == 'f'
+          && (c.relation() == r || c.referenced() == r));
       classes.row(r.oid(), r.name(), r.namespace().oid(), 0, ROLE_OID, r.view() ? 0 : HEAP_OID,
           r.oid(), r.view() ? "v" : "r", -1f, 0, indexed, false, false, "p",
-          (short) r.columns().size(), (short) 0, false, false, false, false, null, null, 0, 0, 0,
+          (short) r.columns().size(), (short) 0, false, keyed, false, false, null, null, 0, 0, 0,
           "d", false, null);
       for (Column c : r.columns()) {
         attributes.row(r.oid(), c.name(), c.type().oid(), (short) c.number(), c.type().length(),
             c.type().modifier(), c.type().array() ? 1 : 0, c.notNull(), false, false, true, "",
-            "", 0, (short) -1);
+            "", 0, (short) -1, c.type().length() > 0 ? "p" : "x", "", null, null);
       }
       if (!r.view()) {
         stats.row(r.oid(), r.namespace().name(), r.name(), 0);
@@ -109,14 +123,16 @@ final class PgCatalogSchema {
       constraints.row(c.oid(), c.name(), c.relation().namespace().oid(), String.valueOf(c.type()),
           false, false, true, c.relation().oid(), 0, c.type() == 'f' ? indexOf(snapshot, c) : c.indexOid(),
           c.referenced() == null ? 0 : c.referenced().oid(), c.type() == 'f' ? "a" : " ",
-          c.type() == 'f' ? "a" : " ", c.type() == 'f' ? "s" : " ", true, keys, referenced);
+          c.type() == 'f' ? "a" : " ", c.type() == 'f' ? "s" : " ", true, keys, referenced, 0);
       if (c.type() != 'f') {
         classes.row(c.indexOid(), c.name(), c.relation().namespace().oid(), 0, ROLE_OID,
             BTREE_OID, c.indexOid(), "i", -1f, 0, false, false, false, "p",
             (short) keys.size(), (short) 0, false, false, false, false, null, null, 0, 0, 0,
             "d", false, null);
         indexes.row(c.indexOid(), c.relation().oid(), (short) keys.size(), (short) keys.size(),
-            true, c.type() == 'p', false, true, false, true, true, true, false, keys);
+            true, c.type() == 'p', false, true, false, true, true, true, false, keys,
+            keys.stream().map(k -> 0).toList(), keys.stream().map(k -> 0).toList(),
+            keys.stream().map(k -> 0).toList(), null, null);
       }
     }
     tables.put("pg_class", classes);
@@ -162,7 +178,7 @@ final class PgCatalogSchema {
         .column("extname", VARCHAR).column("extowner", INTEGER).column("extnamespace", INTEGER)
         .column("extversion", VARCHAR));
     tables.put("pg_inherits", new CatalogTable().columns(INTEGER, "inhrelid", "inhparent",
-        "inhseqno"));
+        "inhseqno").column("inhdetachpending", BOOLEAN));
     tables.put("pg_proc", new CatalogTable().column("oid", INTEGER).column("proname", VARCHAR)
         .columns(INTEGER, "pronamespace", "proowner", "prorettype").column("prokind", VARCHAR)
         .column("proretset", BOOLEAN));
@@ -184,6 +200,11 @@ final class PgCatalogSchema {
         .column("tgname", VARCHAR).column("tgenabled", VARCHAR).column("tgisinternal", BOOLEAN));
     tables.put("pg_rewrite", new CatalogTable().column("oid", INTEGER).column("rulename", VARCHAR)
         .column("ev_class", INTEGER));
+    CatalogTable positions = new CatalogTable().column("n", INTEGER);
+    for (int p = 0; p <= MAX_POSITION; p++) {
+      positions.row(p);
+    }
+    tables.put(POSITIONS, positions);
     tables.put("pg_tablespace", new CatalogTable().column("oid", INTEGER)
         .column("spcname", VARCHAR).row(1663, "pg_default"));
     tables.put("pg_collation", new CatalogTable().column("oid", INTEGER)

@@ -41,13 +41,26 @@ final class PostgresColumnLabels {
     if (node == null) {
       return null;
     }
+    java.util.Set<SqlNode> setOperands = java.util.Collections.newSetFromMap(
+        new java.util.IdentityHashMap<>());
     node.accept(new SqlShuttle() {
       @Override
       public SqlNode visit(SqlCall call) {
+        if (call.getKind() == SqlKind.UNION || call.getKind() == SqlKind.INTERSECT
+            || call.getKind() == SqlKind.EXCEPT) {
+          setOperands.addAll(call.getOperandList());
+        }
         if (call instanceof SqlSelect select && select.getSelectList() != null) {
           SqlNodeList items = select.getSelectList();
+          // A set operation's columns are found by name when ordered by position: there a
+          // repeated label stays Calcite's unique EXPR$n.
+          java.util.Set<String> used = new java.util.HashSet<>();
+          boolean unique = setOperands.contains(select);
           for (int i = 0; i < items.size(); i++) {
             String label = labelOf(items.get(i));
+            if (unique && !used.add(label != null ? label : nameOf(items.get(i)))) {
+              continue;
+            }
             if (label != null) {
               SqlNode item = items.get(i);
               items.set(i, SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, item,
@@ -59,6 +72,14 @@ final class PostgresColumnLabels {
       }
     });
     return node;
+  }
+
+  /** The name an item has already: its alias or column name, else null. */
+  private static String nameOf(SqlNode item) {
+    if (item instanceof SqlCall call && call.getKind() == SqlKind.AS) {
+      return ((SqlIdentifier) call.operand(1)).getSimple();
+    }
+    return item instanceof SqlIdentifier id ? id.names.get(id.names.size() - 1) : null;
   }
 
   /** PostgreSQL's label of an unnamed item, or null to keep Calcite's (a column, an alias). */

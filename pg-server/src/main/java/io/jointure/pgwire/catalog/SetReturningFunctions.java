@@ -1,0 +1,243 @@
+package io.jointure.pgwire.catalog;
+
+import io.jointure.sql.parser.SqlTokens;
+import io.jointure.sql.parser.SqlTokens.Token;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PostgreSQL's set-returning functions as clients' catalog queries call them, made the
+ * {@code UNNEST} Calcite plans. Here {@code generate_series(a, b)} is a function returning an
+ * array and {@code information_schema._pg_expandarray(a)} is {@code a} itself, so (likewise for
+ * {@code unnest}, whose single column PostgreSQL names after its alias):
+ * <ul>
+ *   <li>in FROM, {@code generate_series(1, 32) pos(n)} becomes
+ *       {@code UNNEST(generate_series(1, 32)) pos(n)}, and {@code _pg_expandarray(k) e} becomes
+ *       {@code UNNEST(k) WITH ORDINALITY e(x, n)};</li>
+ *   <li>in a select list (PostgreSQL then returns one row per element), the call becomes a
+ *       reference to a {@code CROSS JOIN UNNEST(...) WITH ORDINALITY} added to that SELECT's FROM:
+ *       {@code (_pg_expandarray(k)).n} the ordinal, {@code _pg_expandarray(k)} a row
+ *       {@code (x, n)}. Calls with the same arguments in one SELECT share one UNNEST, as
+ *       PostgreSQL runs them in step; calls with different arguments multiply rather than zip
+ *       (no client's catalog query does that).</li>
+ * </ul>
+ * The rewrite moves the client's own text around; it adds only names and keywords.
+ */
+final class SetReturningFunctions {
+  private static final Set<String> FUNCTIONS = Set.of("generate_series",
+      "pg_partition_ancestors", "unnest", "_pg_expandarray");
+  /** The functions here that return the set as an array. */
+  private static final Set<String> ARRAY_FUNCTIONS = Set.of("generate_series",
+      "pg_partition_ancestors");
+  /** Words after a FROM item that are not its alias. */
+  private static final Set<String> NOT_ALIASES = Set.of("WHERE", "GROUP", "HAVING", "ORDER",
+      "LIMIT", "OFFSET", "FETCH", "WINDOW", "UNION", "INTERSECT", "EXCEPT", "FOR", "JOIN",
+      "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "NATURAL", "ON", "USING", "WITH");
+
+  private SetReturningFunctions() {
+  }
+
+  /** Whether the text may call one (a cheap test before tokenizing). */
+  static boolean mayCall(String sql) {
+    String lower = sql.toLowerCase(Locale.ROOT);
+    return lower.contains("generate_series") || lower.contains("_pg_expandarray")
+        || lower.contains("unnest") || lower.contains("pg_partition_ancestors");
+  }
+
+  /** A text edit: replace [start, end) with text (start == end: insert). */
+  private record Edit(int start, int end, String text) {
+  }
+
+  static String unnested(String sql) {
+    List<Token> tokens = SqlTokens.of(sql);
+    int n = tokens.size();
+    SelectClauses clauses = SelectClauses.of(tokens);
+    // Pass 2: the calls, outermost first.
+    List<Edit> edits = new ArrayList<>();
+    int counter = 0;
+    int skipUntil = -1;
+    for (int i = 0; i < n; i++) {
+      Token t = tokens.get(i);
+      String function = t.text().toLowerCase(Locale.ROOT);
+      if (i < skipUntil || t.kind() != SqlTokens.Kind.WORD || !FUNCTIONS.contains(function)
+          || i + 1 >= n || !tokens.get(i + 1).isSymbol("(")) {
+        continue;
+      }
+      int start = i >= 2 && tokens.get(i - 1).isSymbol(".")
+          && tokens.get(i - 2).kind() == SqlTokens.Kind.WORD ? i - 2 : i;
+      int close = matching(tokens, i + 1);
+      if (close < 0) {
+        return sql;
+      }
+      String arguments = sql.substring(tokens.get(i + 1).end(), tokens.get(close).start());
+      // One column x, or x and its ordinal n for _pg_expandarray.
+      boolean series = !function.equals("_pg_expandarray");
+      String unnest = ARRAY_FUNCTIONS.contains(function)
+          ? "UNNEST(pg_catalog." + function + "(" + arguments + "))"
+          : series ? "UNNEST(" + arguments + ")" : "UNNEST(" + arguments + ") WITH ORDINALITY";
+      Token before = start > 0 ? tokens.get(start - 1) : null;
+      if (before != null && (before.isWord("FROM") || before.isWord("JOIN")
+          || before.isWord("LATERAL") || before.isSymbol(",") && clauses.inFrom(start))) {
+        boolean ordinality = close + 1 < n && tokens.get(close + 1).isWord("WITH");
+        List<String> bounds = arguments(sql, tokens, i + 1, close);
+        FromAlias alias = fromAlias(tokens, close + 1, function);
+        if (function.equals("generate_series") && bounds.size() == 2 && !ordinality
+            && !(isInteger(bounds.get(0)) && isInteger(bounds.get(1)))
+            && (before.isWord("FROM") || before.isSymbol(",")) && clauses.selectOf(start) != null) {
+          // Bounds computed from other FROM items (psql's publication query): Calcite cannot
+          // decorrelate an UNNEST of them, so the series is a table of positions filtered by
+          // them in WHERE, where the correlation is plain.
+          edits.add(new Edit(tokens.get(start).start(), tokens.get(close).end(),
+              "pg_catalog." + PgCatalogSchema.POSITIONS));
+          edits.add(alias.edit());
+          String low = "(" + bounds.get(0) + ")";
+          String high = "(" + bounds.get(1) + ")";
+          clauses.selectOf(start).conditions.add("pg_catalog.jointure_positions_between(" + low + ", "
+              + high + ") AND " + alias.column() + " BETWEEN " + low + " AND " + high);
+        } else {
+          edits.add(new Edit(tokens.get(start).start(), tokens.get(close).end(), unnest));
+          if (!ordinality && !(function.equals("unnest") && bounds.size() > 1)) {
+            edits.add(alias.edit());
+          }
+        }
+        skipUntil = close;
+        continue;
+      }
+      SelectClauses.Select select = clauses.selectListOf(start);
+      if (select == null) {
+        continue; // not where PostgreSQL allows it either: Calcite's error tells
+      }
+      String key = function + "(" + arguments.strip() + ")";
+      String alias = select.aliases.get(key);
+      if (alias == null) {
+        alias = "jointure_srf" + ++counter;
+        select.aliases.put(key, alias);
+        select.unnests.add(unnest + " AS " + alias + (series ? "(x)" : "(x, n)"));
+      }
+      boolean field = start >= 1 && tokens.get(start - 1).isSymbol("(") && close + 3 < n
+          && tokens.get(close + 1).isSymbol(")") && tokens.get(close + 2).isSymbol(".")
+          && tokens.get(close + 3).kind() == SqlTokens.Kind.WORD;
+      if (field) {
+        edits.add(new Edit(tokens.get(start - 1).start(), tokens.get(close + 3).end(),
+            alias + "." + tokens.get(close + 3).text().toLowerCase(Locale.ROOT)));
+        skipUntil = close + 3;
+      } else {
+        edits.add(new Edit(tokens.get(start).start(), tokens.get(close).end(), series
+            ? alias + ".x"
+            : "CAST(ROW(" + alias + ".x, " + alias + ".n) AS ROW(x INTEGER, n INTEGER))"));
+        skipUntil = close;
+      }
+    }
+    if (edits.isEmpty()) {
+      return sql;
+    }
+    for (SelectClauses.Select s : clauses.selects()) {
+      int at = s.end < n ? tokens.get(s.end).start() : sql.length();
+      if (!s.unnests.isEmpty()) {
+        StringBuilder joins = new StringBuilder();
+        for (int k = 0; k < s.unnests.size(); k++) {
+          joins.append(k == 0 && s.from < 0 ? " FROM " : " CROSS JOIN ")
+              .append(s.unnests.get(k));
+        }
+        edits.add(new Edit(at, at, joins.append(' ').toString()));
+      }
+      if (!s.conditions.isEmpty()) {
+        String conditions = String.join(" AND ", s.conditions);
+        if (s.where < 0) {
+          edits.add(new Edit(at, at, " WHERE " + conditions + " "));
+        } else {
+          int whereAt = tokens.get(s.where).end();
+          int whereEnd = s.whereEnd < n ? tokens.get(s.whereEnd).start() : sql.length();
+          edits.add(new Edit(whereAt, whereAt, " " + conditions + " AND ("));
+          edits.add(new Edit(whereEnd, whereEnd, ") "));
+        }
+      }
+    }
+    // Stable: insertions at one place stay in the order made (joins before WHERE); an insertion
+    // goes before a replacement at its place.
+    edits.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start)
+        : Integer.compare(a.end, b.end));
+    StringBuilder out = new StringBuilder(sql.length() + 64);
+    int copied = 0;
+    for (Edit e : edits) {
+      out.append(sql, copied, e.start).append(e.text);
+      copied = e.end;
+    }
+    return out.append(sql, copied, sql.length()).toString();
+  }
+
+  /** The index of the parenthesis closing the one at {@code open}, or -1. */
+  private static int matching(List<Token> tokens, int open) {
+    int depth = 0;
+    for (int i = open; i < tokens.size(); i++) {
+      if (tokens.get(i).isSymbol("(")) {
+        depth++;
+      } else if (tokens.get(i).isSymbol(")") && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A FROM item's alias: the edit naming its columns, and how to name its (first) column. */
+  private record FromAlias(Edit edit, String column) {
+  }
+
+  /**
+   * The alias of the FROM item ending before token {@code after}, with the column names it
+   * needs: PostgreSQL names a one-column function's column after the alias (or the function),
+   * _pg_expandarray's x and n.
+   */
+  private static FromAlias fromAlias(List<Token> tokens, int after, String function) {
+    boolean oneColumn = !function.equals("_pg_expandarray");
+    int i = after;
+    if (i < tokens.size() && tokens.get(i).isWord("AS")) {
+      i++;
+    }
+    Token alias = i < tokens.size() ? tokens.get(i) : null;
+    boolean aliased = alias != null && (alias.kind() == SqlTokens.Kind.QUOTED_IDENTIFIER
+        || alias.kind() == SqlTokens.Kind.WORD && !NOT_ALIASES.contains(alias.upper()));
+    int at = tokens.get(after - 1).end();
+    if (!aliased) {
+      return new FromAlias(new Edit(at, at, " AS " + function + (oneColumn ? "(" + function + ")"
+          : "(x, n)")), function + "." + (oneColumn ? function : "x"));
+    }
+    if (i + 2 < tokens.size() && tokens.get(i + 1).isSymbol("(")) {
+      // the client names the columns
+      return new FromAlias(new Edit(at, at, ""), alias.text() + "." + tokens.get(i + 2).text());
+    }
+    return new FromAlias(new Edit(alias.end(), alias.end(), oneColumn ? "(" + alias.text() + ")"
+        : "(x, n)"), alias.text() + "." + (oneColumn ? alias.text() : "x"));
+  }
+
+  /** The texts of the top-level arguments between the parentheses at open and close. */
+  private static List<String> arguments(String sql, List<Token> tokens, int open, int close) {
+    List<String> arguments = new ArrayList<>();
+    int depth = 0;
+    int from = tokens.get(open).end();
+    for (int i = open + 1; i < close; i++) {
+      Token t = tokens.get(i);
+      if (t.isSymbol("(") || t.isSymbol("[")) {
+        depth++;
+      } else if (t.isSymbol(")") || t.isSymbol("]")) {
+        depth--;
+      } else if (depth == 0 && t.isSymbol(",")) {
+        arguments.add(sql.substring(from, t.start()).strip());
+        from = t.end();
+      }
+    }
+    String last = sql.substring(from, tokens.get(close).start()).strip();
+    if (!last.isEmpty() || !arguments.isEmpty()) {
+      arguments.add(last);
+    }
+    return arguments;
+  }
+
+  private static boolean isInteger(String text) {
+    return text.matches("-?[0-9]+");
+  }
+}

@@ -68,6 +68,18 @@ class PgCatalogTest {
     return rows;
   }
 
+  /** getIndexInfo's rows (pgjdbc's getString of a boolean says "f", as against PostgreSQL). */
+  private static Set<String> indexes(ResultSet rs) throws SQLException {
+    Set<String> rows = new TreeSet<>();
+    try (rs) {
+      while (rs.next()) {
+        rows.add(rs.getBoolean("NON_UNIQUE") + "|" + rs.getString("INDEX_NAME") + "|"
+            + rs.getInt("ORDINAL_POSITION") + "|" + rs.getString("COLUMN_NAME"));
+      }
+    }
+    return rows;
+  }
+
   private static List<String> query(String sql, String... names) throws SQLException {
     return column(protocol.createStatement().executeQuery(sql), names);
   }
@@ -102,6 +114,71 @@ class PgCatalogTest {
         + " ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
         + " WHERE n.nspname = 'crm' AND c.relname = 'towns' ORDER BY a.attnum", "attname",
         "type"));
+  }
+
+  /**
+   * pgjdbc's own DatabaseMetaData, as a JDBC tool (DBeaver, DataGrip, Metabase) calls it over
+   * the protocol, answers what the embedded driver answers, table by table: schemas, tables
+   * and views, columns with their JDBC types and nullability, primary keys, foreign keys both
+   * ways (the declared relation among them), unique indexes; and getTypeInfo lists every type
+   * a column has.
+   */
+  @Test
+  void pgjdbcMetaDataAnswersAsTheEmbeddedDriver() throws Exception {
+    DatabaseMetaData local = embedded.getMetaData();
+    DatabaseMetaData remote = protocol.getMetaData();
+    Set<String> localSchemas = new TreeSet<>(column(local.getSchemas(), "TABLE_SCHEM"));
+    Set<String> remoteSchemas = new TreeSet<>(column(remote.getSchemas(), "TABLE_SCHEM"));
+    remoteSchemas.removeAll(List.of("pg_catalog|", "information_schema|"));
+    localSchemas.removeAll(List.of("metadata|"));
+    assertTrue(localSchemas.containsAll(List.of("crm|", "shop|")), localSchemas.toString());
+    assertEquals(localSchemas, remoteSchemas);
+    assertEquals(List.of("crm|"), column(remote.getSchemas(null, "cr%"), "TABLE_SCHEM"));
+
+    String[] types = {"TABLE", "VIEW"};
+    List<String> tables = column(local.getTables(null, "%", "%", types), "TABLE_SCHEM",
+        "TABLE_NAME", "TABLE_TYPE");
+    List<String> relations = new ArrayList<>();
+    for (String schema : List.of("crm", "shop")) {
+      List<String> expected = column(local.getTables(null, schema, "%", types), "TABLE_SCHEM",
+          "TABLE_NAME", "TABLE_TYPE");
+      assertEquals(new TreeSet<>(expected), new TreeSet<>(column(remote.getTables(null, schema,
+          "%", types), "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE")));
+      expected.forEach(row -> relations.add(row.substring(0, row.indexOf('|', row.indexOf('|')
+          + 1))));
+    }
+    assertTrue(tables.size() >= relations.size() && relations.contains("crm|towns_inhabitants"),
+        relations.toString());
+    Set<String> typeNames = new TreeSet<>();
+    column(remote.getTypeInfo(), "TYPE_NAME").forEach(t -> typeNames.add(t.replace("|", "")));
+    int foreignKeys = 0;
+    for (String relation : relations) {
+      String schema = relation.substring(0, relation.indexOf('|'));
+      String table = relation.substring(relation.indexOf('|') + 1);
+      String[] columns = {"COLUMN_NAME", "ORDINAL_POSITION", "DATA_TYPE", "NULLABLE"};
+      assertEquals(column(local.getColumns(null, schema, table, "%"), columns),
+          column(remote.getColumns(null, schema, table, "%"), columns), relation);
+      for (String type : column(remote.getColumns(null, schema, table, "%"), "TYPE_NAME")) {
+        String name = type.substring(0, type.length() - 1);
+        assertTrue(typeNames.contains(name.startsWith("_") ? name.substring(1) : name),
+            relation + ": " + name + " not in getTypeInfo " + typeNames);
+      }
+      String[] keys = {"COLUMN_NAME", "KEY_SEQ", "PK_NAME"};
+      assertEquals(column(local.getPrimaryKeys(null, schema, table), keys),
+          column(remote.getPrimaryKeys(null, schema, table), keys), relation);
+      String[] references = {"PKTABLE_SCHEM", "PKTABLE_NAME", "PKCOLUMN_NAME", "FKTABLE_SCHEM",
+          "FKTABLE_NAME", "FKCOLUMN_NAME", "KEY_SEQ", "FK_NAME"};
+      List<String> imported = column(local.getImportedKeys(null, schema, table), references);
+      foreignKeys += imported.size();
+      assertEquals(new TreeSet<>(imported), new TreeSet<>(column(remote.getImportedKeys(null,
+          schema, table), references)), relation);
+      assertEquals(new TreeSet<>(column(local.getExportedKeys(null, schema, table), references)),
+          new TreeSet<>(column(remote.getExportedKeys(null, schema, table), references)),
+          relation);
+      assertEquals(indexes(local.getIndexInfo(null, schema, table, true, true)),
+          indexes(remote.getIndexInfo(null, schema, table, true, true)), relation);
+    }
+    assertTrue(foreignKeys >= 3, "native and declared foreign keys: " + foreignKeys);
   }
 
   @Test

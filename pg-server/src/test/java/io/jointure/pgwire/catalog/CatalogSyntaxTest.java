@@ -26,7 +26,13 @@ class CatalogSyntaxTest {
   @Test
   void castsToIdTypesGoAndQualifiedTypesLoseTheirSchema() {
     assertEquals("SELECT c.oid, t.typname FROM c WHERE c.reltype = t.oid",
-        plain("SELECT c.oid::pg_catalog.regclass, t.typname FROM c WHERE c.reltype::oid = t.oid"));
+        plain("SELECT c.oid::oid, t.typname FROM c WHERE c.reltype::oid = t.oid"));
+    // Shown in a select list, an id cast to regclass/regtype reads as the name.
+    assertEquals("SELECT pg_catalog.jointure_regclass_name(c.oid), x FROM c WHERE c.oid = 16400",
+        plain("SELECT c.oid::pg_catalog.regclass, x FROM c WHERE c.oid::regclass = 16400"));
+    assertEquals("SELECT 16398, (c.x)", plain("SELECT '16398'::regclass, (c.x)::regtype"));
+    assertEquals("SELECT a FROM pr WHERE x = ANY(pr.prattrs)",
+        plain("SELECT a FROM pr WHERE x = ANY(pr.prattrs::pg_catalog.int2[])"));
     assertEquals("SELECT x::text", plain("SELECT x::pg_catalog.text"));
   }
 

@@ -253,7 +253,8 @@ final class PgConnection extends ChannelInboundHandlerAdapter {
       fatal("XX000", "cannot add the catalog to the session: " + e.getMessage());
       return;
     }
-    session = new Session(connection, sessionSettings, sink, catalogs::plain);
+    session = new Session(connection, sessionSettings, sink,
+        sql -> catalogs.plain(sql, user));
     Session opened = session;
     cancelKey = cancels.register(opened::cancel);
     AuthenticationMessages.ok(sink.buffer());

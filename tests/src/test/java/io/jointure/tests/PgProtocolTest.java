@@ -249,6 +249,11 @@ class PgProtocolTest {
       String url = "jdbc:postgresql://127.0.0.1:" + secured.port() + "/crm";
       try (Connection c = DriverManager.getConnection(url, "ana", "s3cret")) {
         assertEquals(300, count(c, "SELECT COUNT(*) FROM crm.towns"));
+        // The logged-in user is the session's, as tools check it before listing privileges.
+        assertEquals(List.of(List.of("ana", "ana")), Jointure.rows(c,
+            "SELECT current_user, session_user"));
+        assertEquals(List.of(List.of("ana")), Jointure.rows(c,
+            "SELECT rolname FROM pg_catalog.pg_roles WHERE rolname = current_user"));
       }
       SQLException wrong = assertThrows(SQLException.class,
           () -> DriverManager.getConnection(url, "ana", "wrong"));

@@ -15,8 +15,9 @@ import java.util.Set;
  * (ids are integers here) but in a select list, where the id shows as its name (a function of
  * it), as is a column's cast to an array type ({@code ::int2[]}: the catalog's
  * arrays are typed already), {@code OPERATOR(pg_catalog.~)} becomes {@code ~}, and
- * {@code COLLATE pg_catalog.default} goes. Only names become numbers, which this class computes:
- * no text of the client's becomes executable.
+ * {@code COLLATE pg_catalog.default} goes; {@code current_user} and its kin become the session's
+ * user, a string literal. Only names become numbers, which this class computes, and the user's
+ * name a literal, quotes doubled: no text of the client's becomes executable.
  */
 public final class CatalogSyntax {
   private static final Set<String> OID_TYPES = Set.of("oid", "regclass", "regtype", "regproc",
@@ -34,6 +35,10 @@ public final class CatalogSyntax {
   private static final Map<String, String> NAME_FUNCTIONS = Map.of(
       "regclass", "jointure_regclass_name", "regtype", "jointure_regtype_name",
       "regnamespace", "jointure_regnamespace_name");
+
+  /** The words that name the session's user. */
+  private static final Set<String> SESSION_USER = Set.of("CURRENT_USER", "SESSION_USER", "USER",
+      "CURRENT_ROLE");
 
   private CatalogSyntax() {
   }
@@ -58,7 +63,7 @@ public final class CatalogSyntax {
    * type ("regclass", "regtype"...), or null when there is no such object.
    */
   public static String plain(String sql, java.util.function.BiFunction<String, String, Integer>
-      oidOf) {
+      oidOf, String user) {
     List<Token> tokens = SqlTokens.of(sql);
     SelectClauses clauses = SelectClauses.of(tokens);
     StringBuilder out = new StringBuilder(sql.length());
@@ -130,6 +135,16 @@ public final class CatalogSyntax {
           i = typeAt - 1;
           continue;
         }
+      }
+      // current_user, session_user, user, current_role: the session's user (Calcite's is "sa")
+      if (t.kind() == SqlTokens.Kind.WORD && SESSION_USER.contains(t.upper()) && user != null
+          && !(i > 0 && tokens.get(i - 1).isSymbol("."))
+          && !(i + 1 < tokens.size() && (tokens.get(i + 1).isSymbol("(")
+              || tokens.get(i + 1).isSymbol(".")))) {
+        out.append(sql, copied, t.start()).append('\'').append(user.replace("'", "''"))
+            .append('\'');
+        copied = t.end();
+        continue;
       }
       // OPERATOR(pg_catalog.~) -> ~
       if (t.isWord("OPERATOR") && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(")) {

@@ -63,16 +63,20 @@ public final class Catalogs {
     return catalogs == null ? null : catalogs.snapshot();
   }
 
-  /** A statement's text with the catalog syntax PostgreSQL clients use made plain SQL. */
-  public String plain(String sql) {
+  /**
+   * A statement's text with the catalog syntax PostgreSQL clients use made plain SQL, for a
+   * session of {@code user}.
+   */
+  public String plain(String sql, String user) {
     if (SetReturningFunctions.mayCall(sql)) {
       sql = SetReturningFunctions.unnested(sql);
     }
-    if (!sql.contains("::") && !sql.toUpperCase(java.util.Locale.ROOT).contains("OPERATOR")
-        && !sql.toUpperCase(java.util.Locale.ROOT).contains("COLLATE")) {
+    String upper = sql.toUpperCase(java.util.Locale.ROOT);
+    if (!sql.contains("::") && !upper.contains("OPERATOR") && !upper.contains("COLLATE")
+        && !upper.contains("USER") && !upper.contains("CURRENT_ROLE")) {
       return sql;
     }
-    return CatalogSyntax.plain(sql, this::oidOf);
+    return CatalogSyntax.plain(sql, this::oidOf, user);
   }
 
   /** The object id of a name read as {@code regclass}, {@code regtype}...; null if none. */

@@ -29,6 +29,7 @@ final class PgCatalogSchema {
   static final int PG_CATALOG_OID = 11;
   static final int INFORMATION_SCHEMA_OID = 13_000;
   static final int ROLE_OID = 10;
+  static final int SESSION_ROLE_OID = 16_384;
   static final int DATABASE_OID = 5;
   static final int BTREE_OID = 403;
   static final int HEAP_OID = 2;
@@ -150,16 +151,24 @@ final class PgCatalogSchema {
         .column("daticurules", VARCHAR).column("datlocale", VARCHAR)
         .row(DATABASE_OID, CatalogFunctions.DATABASE, ROLE_OID, 6, "C", "C", false, true, -1,
             1663, null, null, "c", null, null));
+    CatalogTable users = new CatalogTable().column("usename", VARCHAR)
+        .column("usesysid", INTEGER)
+        .columns(BOOLEAN, "usecreatedb", "usesuper", "userepl", "usebypassrls")
+        .row(CatalogFunctions.DATABASE, ROLE_OID, false, false, false, false);
     CatalogTable roles = new CatalogTable().column("oid", INTEGER).column("rolname", VARCHAR)
         .columns(BOOLEAN, "rolsuper", "rolinherit", "rolcreaterole", "rolcreatedb",
             "rolcanlogin", "rolreplication", "rolbypassrls").column("rolconnlimit", INTEGER)
         .row(ROLE_OID, CatalogFunctions.DATABASE, false, true, false, false, true, false, false,
             -1);
+    if (defaults.user() != null && !defaults.user().equals(CatalogFunctions.DATABASE)) {
+      // The session's user, who owns nothing and reads everything.
+      roles.row(SESSION_ROLE_OID, defaults.user(), false, true, false, false, true, false, false,
+          -1);
+      users.row(defaults.user(), SESSION_ROLE_OID, false, false, false, false);
+    }
     tables.put("pg_roles", roles);
     tables.put("pg_authid", roles);
-    tables.put("pg_user", new CatalogTable().column("usename", VARCHAR).column("usesysid", INTEGER)
-        .columns(BOOLEAN, "usecreatedb", "usesuper", "userepl", "usebypassrls")
-        .row(CatalogFunctions.DATABASE, ROLE_OID, false, false, false, false));
+    tables.put("pg_user", users);
     CatalogTable settings = new CatalogTable().columns(VARCHAR, "name", "setting", "unit",
         "category", "short_desc", "context", "vartype", "source", "boot_val", "reset_val");
     new java.util.TreeMap<>(defaults.all()).forEach((name, value) -> settings.row(name, value,

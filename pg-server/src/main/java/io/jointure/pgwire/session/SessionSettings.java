@@ -28,8 +28,10 @@ public final class SessionSettings {
 
   private final Map<String, String> defaults = new LinkedHashMap<>();
   private final Map<String, String> values = new LinkedHashMap<>();
+  private final String user;
 
   public SessionSettings(String user, Map<String, String> startup) {
+    this.user = user;
     defaults.put("server_version", SERVER_VERSION);
     defaults.put("server_version_num", Integer.toString(SERVER_VERSION_NUM));
     defaults.put("server_encoding", "UTF8");
@@ -68,6 +70,11 @@ public final class SessionSettings {
       }
     });
   }
+  /** The user the session logged in as: current_user and session_user. */
+  public String user() {
+    return user;
+  }
+
 
   /** The setting's value, or null when it is unknown. */
   public String get(String name) {

@@ -12,7 +12,13 @@ class CatalogSyntaxTest {
       case "crm.towns" -> Integer.valueOf(16400);
       case "pg_class" -> Integer.valueOf(1259);
       default -> null;
-    });
+    }, "o'neil");
+  }
+
+  @Test
+  void theSessionsUserIsALiteral() {
+    assertEquals("SELECT 'o''neil', 'o''neil' AS u, \"user\", t.user FROM t WHERE x = 'o''neil'",
+        plain("SELECT current_user, session_user AS u, \"user\", t.user FROM t WHERE x = user"));
   }
 
   @Test

@@ -212,6 +212,8 @@ class PgProtocolTest {
       assertEquals(List.of(List.of("report")), Jointure.rows(c, "SHOW application_name"));
       s.execute("SET application_name = 'dashboard'");
       assertEquals(List.of(List.of("dashboard")), Jointure.rows(c, "SHOW application_name"));
+      assertEquals(List.of(List.of("dashboard")), Jointure.rows(c, "SELECT setting FROM"
+          + " pg_catalog.pg_settings WHERE name = 'application_name'"));
       assertEquals("16.4", Jointure.rows(c, "SHOW server_version").get(0).get(0));
       s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED");
       s.execute("SET extra_float_digits = 3");

@@ -14,7 +14,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * One table of {@code pg_catalog} or {@code information_schema}: fixed rows, made once from the
- * model's metadata, with PostgreSQL's column names. Columns are added in order with
+ * model's metadata (or {@link #live} ones), with PostgreSQL's column names. Columns are added in order with
  * {@link #column}, then rows with {@link #row}.
  */
 final class CatalogTable extends AbstractTable implements ScannableTable {
@@ -24,6 +24,8 @@ final class CatalogTable extends AbstractTable implements ScannableTable {
 
   private final List<Column> columns = new ArrayList<>();
   private final List<Object[]> rows = new ArrayList<>();
+  /** Rows read at each scan instead of the fixed ones (a session's settings), or null. */
+  private java.util.function.Supplier<List<Object[]>> live;
 
   /** A column; ARRAY is an array of integers (key column numbers). */
   CatalogTable column(String name, SqlTypeName type) {
@@ -54,6 +56,12 @@ final class CatalogTable extends AbstractTable implements ScannableTable {
     return this;
   }
 
+  /** Rows made anew at each scan, from state that changes (the session's settings). */
+  CatalogTable live(java.util.function.Supplier<List<Object[]>> rows) {
+    this.live = rows;
+    return this;
+  }
+
   @Override
   public Schema.TableType getJdbcTableType() {
     return Schema.TableType.SYSTEM_TABLE;
@@ -73,6 +81,6 @@ final class CatalogTable extends AbstractTable implements ScannableTable {
 
   @Override
   public Enumerable<Object[]> scan(DataContext root) {
-    return Linq4j.asEnumerable(rows);
+    return Linq4j.asEnumerable(live == null ? rows : live.get());
   }
 }

@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Function;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
@@ -31,6 +30,9 @@ public final class Catalogs {
 
   private final String jdbcUrl;
   private CatalogSnapshot snapshot;
+  /** The tables every session shares, made on first use. */
+  private Map<String, Table> pgCatalog;
+  private Map<String, Table> informationSchema;
 
   public Catalogs(String jdbcUrl) {
     this.jdbcUrl = jdbcUrl;
@@ -47,6 +49,20 @@ public final class Catalogs {
       }
     }
     return snapshot;
+  }
+
+  private synchronized Map<String, Table> pgCatalog() {
+    if (pgCatalog == null) {
+      pgCatalog = PgCatalogSchema.tables(snapshot());
+    }
+    return pgCatalog;
+  }
+
+  private synchronized Map<String, Table> informationSchema() {
+    if (informationSchema == null) {
+      informationSchema = InformationSchema.tables(snapshot());
+    }
+    return informationSchema;
   }
 
   /** A task that runs with this catalog as its thread's (for a server's session threads). */
@@ -118,8 +134,12 @@ public final class Catalogs {
   /** Adds the catalog schemas and functions to a session's connection. */
   public void install(Connection connection, SessionSettings settings) throws SQLException {
     SchemaPlus root = connection.unwrap(CalciteConnection.class).getRootSchema();
-    root.add("pg_catalog", new Lazy(this, s -> PgCatalogSchema.tables(s, settings)));
-    root.add("information_schema", new Lazy(this, InformationSchema::tables));
+    root.add("pg_catalog", new Lazy(() -> {
+      Map<String, Table> tables = new java.util.LinkedHashMap<>(pgCatalog());
+      tables.putAll(PgCatalogSchema.sessionTables(settings));
+      return tables;
+    }));
+    root.add("information_schema", new Lazy(this::informationSchema));
     SchemaPlus pgCatalog = root.subSchemas().get("pg_catalog");
     // PostgreSQL searches pg_catalog before the search path: "FROM pg_namespace" names it too.
     for (String name : PgCatalogSchema.TABLES) {
@@ -167,23 +187,21 @@ public final class Catalogs {
     }
   }
 
-  /** A catalog schema whose tables are made when a query first names one. */
+  /** A catalog schema whose tables are found when a query first names one. */
   private static final class Lazy extends AbstractSchema {
-    private final Catalogs catalogs;
-    private final Function<CatalogSnapshot, Map<String, Table>> tables;
-    private Map<String, Table> made;
+    private final java.util.function.Supplier<Map<String, Table>> tables;
+    private Map<String, Table> found;
 
-    Lazy(Catalogs catalogs, Function<CatalogSnapshot, Map<String, Table>> tables) {
-      this.catalogs = catalogs;
+    Lazy(java.util.function.Supplier<Map<String, Table>> tables) {
       this.tables = tables;
     }
 
     @Override
     protected synchronized Map<String, Table> getTableMap() {
-      if (made == null) {
-        made = tables.apply(catalogs.snapshot());
+      if (found == null) {
+        found = tables.get();
       }
-      return made;
+      return found;
     }
   }
 }

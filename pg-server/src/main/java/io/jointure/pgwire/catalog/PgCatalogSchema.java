@@ -52,7 +52,8 @@ final class PgCatalogSchema {
   private PgCatalogSchema() {
   }
 
-  static Map<String, Table> tables(CatalogSnapshot snapshot, SessionSettings defaults) {
+  /** The tables that are the same for every session of a server: made once. */
+  static Map<String, Table> tables(CatalogSnapshot snapshot) {
     Map<String, Table> tables = new LinkedHashMap<>();
     CatalogTable namespaces = new CatalogTable().column("oid", INTEGER).column("nspname", VARCHAR)
         .column("nspowner", INTEGER).column("nspacl", VARCHAR);
@@ -151,30 +152,6 @@ final class PgCatalogSchema {
         .column("daticurules", VARCHAR).column("datlocale", VARCHAR)
         .row(DATABASE_OID, CatalogFunctions.DATABASE, ROLE_OID, 6, "C", "C", false, true, -1,
             1663, null, null, "c", null, null));
-    CatalogTable users = new CatalogTable().column("usename", VARCHAR)
-        .column("usesysid", INTEGER)
-        .columns(BOOLEAN, "usecreatedb", "usesuper", "userepl", "usebypassrls")
-        .row(CatalogFunctions.DATABASE, ROLE_OID, false, false, false, false);
-    CatalogTable roles = new CatalogTable().column("oid", INTEGER).column("rolname", VARCHAR)
-        .columns(BOOLEAN, "rolsuper", "rolinherit", "rolcreaterole", "rolcreatedb",
-            "rolcanlogin", "rolreplication", "rolbypassrls").column("rolconnlimit", INTEGER)
-        .row(ROLE_OID, CatalogFunctions.DATABASE, false, true, false, false, true, false, false,
-            -1);
-    if (defaults.user() != null && !defaults.user().equals(CatalogFunctions.DATABASE)) {
-      // The session's user, who owns nothing and reads everything.
-      roles.row(SESSION_ROLE_OID, defaults.user(), false, true, false, false, true, false, false,
-          -1);
-      users.row(defaults.user(), SESSION_ROLE_OID, false, false, false, false);
-    }
-    tables.put("pg_roles", roles);
-    tables.put("pg_authid", roles);
-    tables.put("pg_user", users);
-    CatalogTable settings = new CatalogTable().columns(VARCHAR, "name", "setting", "unit",
-        "category", "short_desc", "context", "vartype", "source", "boot_val", "reset_val");
-    new java.util.TreeMap<>(defaults.all()).forEach((name, value) -> settings.row(name, value,
-        null, "Jointure",
-        null, "user", "string", "default", value, value));
-    tables.put("pg_settings", settings);
     tables.put("pg_am", new CatalogTable().column("oid", INTEGER).column("amname", VARCHAR)
         .column("amtype", VARCHAR).row(HEAP_OID, "heap", "t").row(BTREE_OID, "btree", "i"));
     tables.put("pg_description", new CatalogTable().columns(INTEGER, "objoid", "classoid")
@@ -218,6 +195,39 @@ final class PgCatalogSchema {
         .column("spcname", VARCHAR).row(1663, "pg_default"));
     tables.put("pg_collation", new CatalogTable().column("oid", INTEGER)
         .column("collname", VARCHAR).row(100, "default"));
+    return tables;
+  }
+
+  /** The tables of one session: its user among the roles, its settings as they are now. */
+  static Map<String, Table> sessionTables(SessionSettings session) {
+    Map<String, Table> tables = new LinkedHashMap<>();
+    CatalogTable users = new CatalogTable().column("usename", VARCHAR)
+        .column("usesysid", INTEGER)
+        .columns(BOOLEAN, "usecreatedb", "usesuper", "userepl", "usebypassrls")
+        .row(CatalogFunctions.DATABASE, ROLE_OID, false, false, false, false);
+    CatalogTable roles = new CatalogTable().column("oid", INTEGER).column("rolname", VARCHAR)
+        .columns(BOOLEAN, "rolsuper", "rolinherit", "rolcreaterole", "rolcreatedb",
+            "rolcanlogin", "rolreplication", "rolbypassrls").column("rolconnlimit", INTEGER)
+        .row(ROLE_OID, CatalogFunctions.DATABASE, false, true, false, false, true, false, false,
+            -1);
+    if (session.user() != null && !session.user().equals(CatalogFunctions.DATABASE)) {
+      // The session's user, who owns nothing and reads everything.
+      roles.row(SESSION_ROLE_OID, session.user(), false, true, false, false, true, false, false,
+          -1);
+      users.row(session.user(), SESSION_ROLE_OID, false, false, false, false);
+    }
+    tables.put("pg_roles", roles);
+    tables.put("pg_authid", roles);
+    tables.put("pg_user", users);
+    CatalogTable settings = new CatalogTable().columns(VARCHAR, "name", "setting", "unit",
+        "category", "short_desc", "context", "vartype", "source", "boot_val", "reset_val");
+    settings.live(() -> {
+      List<Object[]> rows = new java.util.ArrayList<>();
+      new java.util.TreeMap<>(session.all()).forEach((name, value) -> rows.add(new Object[] {
+          name, value, null, "Jointure", null, "user", "string", "default", value, value}));
+      return rows;
+    });
+    tables.put("pg_settings", settings);
     return tables;
   }
 

@@ -254,7 +254,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter {
       return;
     }
     session = new Session(connection, sessionSettings, sink,
-        sql -> catalogs.plain(sql, user));
+        sql -> catalogs.plain(sql, sessionSettings));
     Session opened = session;
     cancelKey = cancels.register(opened::cancel);
     AuthenticationMessages.ok(sink.buffer());

@@ -214,6 +214,11 @@ class PgProtocolTest {
       assertEquals(List.of(List.of("dashboard")), Jointure.rows(c, "SHOW application_name"));
       assertEquals(List.of(List.of("dashboard")), Jointure.rows(c, "SELECT setting FROM"
           + " pg_catalog.pg_settings WHERE name = 'application_name'"));
+      assertEquals(List.of(List.of("dashboard", "160004")), Jointure.rows(c, "SELECT"
+          + " current_setting('application_name'), current_setting('server_version_num')"));
+      SQLException setting = assertThrows(SQLException.class,
+          () -> s.execute("SELECT current_setting('no_such_setting')"));
+      assertEquals("42704", setting.getSQLState());
       assertEquals("16.4", Jointure.rows(c, "SHOW server_version").get(0).get(0));
       s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED");
       s.execute("SET extra_float_digits = 3");

@@ -1,5 +1,6 @@
 package io.jointure.pgwire.catalog;
 
+import io.jointure.pgwire.session.SessionSettings;
 import io.jointure.sql.parser.SqlTokens;
 import io.jointure.sql.parser.SqlTokens.Token;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Set;
  * it), as is a column's cast to an array type ({@code ::int2[]}: the catalog's
  * arrays are typed already), {@code OPERATOR(pg_catalog.~)} becomes {@code ~}, and
  * {@code COLLATE pg_catalog.default} goes; {@code current_user} and its kin become the session's
- * user, a string literal. Only names become numbers, which this class computes, and the user's
+ * user, {@code current_setting('name')} the setting's value, string literals. Only names become numbers, which this class computes, and the user's
  * name a literal, quotes doubled: no text of the client's becomes executable.
  */
 public final class CatalogSyntax {
@@ -63,7 +64,8 @@ public final class CatalogSyntax {
    * type ("regclass", "regtype"...), or null when there is no such object.
    */
   public static String plain(String sql, java.util.function.BiFunction<String, String, Integer>
-      oidOf, String user) {
+      oidOf, SessionSettings session) {
+    String user = session.user();
     List<Token> tokens = SqlTokens.of(sql);
     SelectClauses clauses = SelectClauses.of(tokens);
     StringBuilder out = new StringBuilder(sql.length());
@@ -97,8 +99,9 @@ public final class CatalogSyntax {
             Integer oid = name.matches("[0-9]{1,9}") ? Integer.valueOf(name)
                 : oidOf.apply(type, name);
             if (oid == null) {
-              throw new IllegalArgumentException((type.equals("regclass") ? "relation" : "type")
-                  + " \"" + name + "\" does not exist");
+              throw new CatalogSyntaxException(type.equals("regclass") ? "42P01" : "42704",
+                  (type.equals("regclass") ? "relation" : "type") + " \"" + name
+                  + "\" does not exist");
             }
             out.append(sql, copied, before.start()).append(oid);
           } else {
@@ -145,6 +148,32 @@ public final class CatalogSyntax {
             .append('\'');
         copied = t.end();
         continue;
+      }
+      // current_setting('name'[, missing_ok]): the session's value, a literal
+      if (t.isWord("current_setting") && i + 3 < tokens.size()
+          && tokens.get(i + 1).isSymbol("(") && tokens.get(i + 2).isPlainString()) {
+        int close = i + 3;
+        boolean missingOk = false;
+        if (tokens.get(close).isSymbol(",") && close + 2 < tokens.size()) {
+          missingOk = tokens.get(close + 1).isWord("true");
+          close += 2;
+        }
+        if (tokens.get(close).isSymbol(")")) {
+          String name = tokens.get(i + 2).text();
+          name = name.substring(1, name.length() - 1).replace("''", "'");
+          String value = session.get(name);
+          if (value == null && !missingOk) {
+            throw new CatalogSyntaxException("42704", "unrecognized configuration parameter"
+                + " \"" + name + "\"");
+          }
+          int from = i >= 2 && tokens.get(i - 1).isSymbol(".")
+              && tokens.get(i - 2).isWord("pg_catalog") ? i - 2 : i;
+          out.append(sql, copied, tokens.get(from).start()).append(value == null
+              ? "CAST(NULL AS VARCHAR)" : "'" + value.replace("'", "''") + "'");
+          copied = tokens.get(close).end();
+          i = close;
+          continue;
+        }
       }
       // OPERATOR(pg_catalog.~) -> ~
       if (t.isWord("OPERATOR") && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(")) {

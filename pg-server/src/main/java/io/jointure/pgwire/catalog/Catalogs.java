@@ -81,18 +81,19 @@ public final class Catalogs {
 
   /**
    * A statement's text with the catalog syntax PostgreSQL clients use made plain SQL, for a
-   * session of {@code user}.
+   * session.
    */
-  public String plain(String sql, String user) {
+  public String plain(String sql, SessionSettings session) {
     if (SetReturningFunctions.mayCall(sql)) {
       sql = SetReturningFunctions.unnested(sql);
     }
     String upper = sql.toUpperCase(java.util.Locale.ROOT);
     if (!sql.contains("::") && !upper.contains("OPERATOR") && !upper.contains("COLLATE")
-        && !upper.contains("USER") && !upper.contains("CURRENT_ROLE")) {
+        && !upper.contains("USER") && !upper.contains("CURRENT_ROLE")
+        && !upper.contains("CURRENT_SETTING")) {
       return sql;
     }
-    return CatalogSyntax.plain(sql, this::oidOf, user);
+    return CatalogSyntax.plain(sql, this::oidOf, session);
   }
 
   /** The object id of a name read as {@code regclass}, {@code regtype}...; null if none. */

@@ -157,8 +157,10 @@ public final class Session implements AutoCloseable {
     String plain;
     try {
       plain = catalogSyntax.apply(sql);
+    } catch (io.jointure.pgwire.catalog.CatalogSyntaxException e) {
+      throw new SessionException(e.sqlState(), e.getMessage());
     } catch (IllegalArgumentException e) {
-      throw new SessionException("42P01", e.getMessage());
+      throw new SessionException("42601", e.getMessage());
     }
     return PreparedQuery.prepare(connection, plain, types);
   }

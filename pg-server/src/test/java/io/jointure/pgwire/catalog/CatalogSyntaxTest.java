@@ -12,7 +12,15 @@ class CatalogSyntaxTest {
       case "crm.towns" -> Integer.valueOf(16400);
       case "pg_class" -> Integer.valueOf(1259);
       default -> null;
-    }, "o'neil");
+    }, new io.jointure.pgwire.session.SessionSettings("o'neil", java.util.Map.of()));
+  }
+
+  @Test
+  void settingsAreTheSessionsValues() {
+    assertEquals("SELECT '160004'::int, CAST(NULL AS VARCHAR), 'C'",
+        plain("SELECT current_setting('server_version_num')::int,"
+            + " current_setting('no_such', true), pg_catalog.current_setting('lc_messages')"));
+    assertThrows(IllegalArgumentException.class, () -> plain("SELECT current_setting('nope')"));
   }
 
   @Test

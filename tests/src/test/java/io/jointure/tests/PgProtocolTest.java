@@ -132,6 +132,36 @@ class PgProtocolTest {
     }
   }
 
+  /**
+   * Arrays, of literals (Calcite hands them over as primitive arrays) and of a source's
+   * column, come as PostgreSQL sends them, in text and in binary.
+   */
+  @Test
+  void arraysAnswerAsNative() throws Exception {
+    String sql = "SELECT ARRAY[1, 2, 3] AS ints, ARRAY['a', 'b c'] AS words, t.id FROM crm.towns t"
+        + " WHERE t.id = ?";
+    for (String options : List.of("", "&prepareThreshold=-1")) {
+      // pgjdbc shows a binary array otherwise than a text one: the truth is read the same way.
+      try (Connection c = pgjdbc(server, options); PreparedStatement jointure = c.prepareStatement(sql);
+           Connection nativeDb = DriverManager.getConnection(postgres.jdbcUrl("fx_all")
+               + options.replaceFirst("&", "?"), EmbeddedPostgres.USER, "");
+           PreparedStatement truth = nativeDb.prepareStatement(sql)) {
+        jointure.setInt(1, 7);
+        truth.setInt(1, 7);
+        try (ResultSet expected = truth.executeQuery(); ResultSet actual = jointure.executeQuery()) {
+          assertTrue(expected.next() && actual.next());
+          for (int column = 1; column <= 2; column++) {
+            assertEquals(expected.getString(column), actual.getString(column), options);
+            assertEquals(List.of((Object[]) expected.getArray(column).getArray()),
+                List.of((Object[]) actual.getArray(column).getArray()), options);
+          }
+        }
+        // the session goes on
+        assertEquals(300, count(c, "SELECT COUNT(*) FROM crm.towns"));
+      }
+    }
+  }
+
   /** With autocommit off and a fetch size, pgjdbc reads a large result in portions. */
   @Test
   void fetchSizeReadsALargeResultInPortions() throws Exception {

@@ -87,6 +87,13 @@ public final class CatalogFunctions {
     return true;
   }
 
+  /** {@code generate_subscripts(array, 1)}: its indexes, 1 to its length. */
+  @ArrayOf(SqlTypeName.INTEGER)
+  public static List<Integer> generate_subscripts(List<?> array, Integer dimension) {
+    return array == null || dimension == null || dimension != 1 ? List.of()
+        : generate_series(1, array.size());
+  }
+
   /** A relation and the partitioned tables above it: Jointure's relations are not partitions. */
   @ArrayOf(SqlTypeName.INTEGER)
   public static List<Integer> pg_partition_ancestors(Object relation) {
@@ -116,6 +123,42 @@ public final class CatalogFunctions {
       return null;
     }
     return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  /** {@code parse_ident('crm."My Table"')}: the parts of a qualified name, quotes taken off. */
+  @ArrayOf(SqlTypeName.VARCHAR)
+  public static List<String> parse_ident(String name) {
+    if (name == null) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    StringBuilder part = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < name.length() && name.charAt(i + 1) == '"') {
+          part.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          part.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == '.') {
+        parts.add(part.toString());
+        part.setLength(0);
+      } else if (!Character.isWhitespace(c)) {
+        part.append(Character.toLowerCase(c));
+      }
+    }
+    if (quoted) {
+      throw new IllegalArgumentException("string is not a valid identifier: \"" + name + "\"");
+    }
+    parts.add(part.toString());
+    return parts;
   }
 
   /** {@code string_to_array(text, delimiter)}; a null delimiter splits into characters. */

@@ -2,9 +2,7 @@ package io.jointure.pgwire.catalog;
 
 import io.jointure.sql.parser.SqlTokens.Token;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,9 +23,10 @@ final class SelectClauses {
     int end = -1;
     int where = -1;
     int whereEnd = -1;
-    final List<String> unnests = new ArrayList<>();
+    /** The arrays its select list's set-returning calls unnest, in step, under {@code alias}. */
+    final List<String> arrays = new ArrayList<>();
+    String alias;
     final List<String> conditions = new ArrayList<>();
-    final Map<String, String> aliases = new HashMap<>();
   }
 
   /** One level of parentheses while reading: its SELECT and the clause being read. */

@@ -21,18 +21,22 @@ import java.util.Set;
  *   <li>in a select list (PostgreSQL then returns one row per element), the call becomes a
  *       reference to a {@code CROSS JOIN UNNEST(...) WITH ORDINALITY} added to that SELECT's FROM:
  *       {@code (_pg_expandarray(k)).n} the ordinal, {@code _pg_expandarray(k)} a row
- *       {@code (x, n)}. Calls with the same arguments in one SELECT share one UNNEST, as
- *       PostgreSQL runs them in step; calls with different arguments multiply rather than zip
- *       (no client's catalog query does that).</li>
+ *       {@code (x, n)}. A SELECT's calls share one UNNEST of all their arrays, which zips them
+ *       as PostgreSQL runs them in step (the shorter padded with NULLs).</li>
  * </ul>
+ * Any other function in FROM is PostgreSQL's one row of its value:
+ * {@code string_to_array(x, ',') s} becomes {@code (VALUES (string_to_array(x, ','))) s(s)}.
  * The rewrite moves the client's own text around; it adds only names and keywords.
  */
 final class SetReturningFunctions {
-  private static final Set<String> FUNCTIONS = Set.of("generate_series",
+  private static final Set<String> FUNCTIONS = Set.of("generate_series", "generate_subscripts",
       "pg_partition_ancestors", "unnest", "_pg_expandarray");
+  /** Words before a parenthesis in FROM that are not functions of one value. */
+  private static final Set<String> NOT_FUNCTIONS = Set.of("UNNEST", "TABLE", "LATERAL",
+      "VALUES", "SELECT", "ROWS", "ONLY");
   /** The functions here that return the set as an array. */
   private static final Set<String> ARRAY_FUNCTIONS = Set.of("generate_series",
-      "pg_partition_ancestors");
+      "generate_subscripts", "pg_partition_ancestors");
   /** Words after a FROM item that are not its alias. */
   private static final Set<String> NOT_ALIASES = Set.of("WHERE", "GROUP", "HAVING", "ORDER",
       "LIMIT", "OFFSET", "FETCH", "WINDOW", "UNION", "INTERSECT", "EXCEPT", "FOR", "JOIN",
@@ -44,7 +48,7 @@ final class SetReturningFunctions {
   /** Whether the text may call one (a cheap test before tokenizing). */
   static boolean mayCall(String sql) {
     String lower = sql.toLowerCase(Locale.ROOT);
-    return lower.contains("generate_series") || lower.contains("_pg_expandarray")
+    return lower.contains("generate_") || lower.contains("_pg_expandarray")
         || lower.contains("unnest") || lower.contains("pg_partition_ancestors");
   }
 
@@ -63,8 +67,8 @@ final class SetReturningFunctions {
     for (int i = 0; i < n; i++) {
       Token t = tokens.get(i);
       String function = t.text().toLowerCase(Locale.ROOT);
-      if (i < skipUntil || t.kind() != SqlTokens.Kind.WORD || !FUNCTIONS.contains(function)
-          || i + 1 >= n || !tokens.get(i + 1).isSymbol("(")) {
+      if (i < skipUntil || t.kind() != SqlTokens.Kind.WORD || i + 1 >= n
+          || !tokens.get(i + 1).isSymbol("(")) {
         continue;
       }
       int start = i >= 2 && tokens.get(i - 1).isSymbol(".")
@@ -73,6 +77,16 @@ final class SetReturningFunctions {
       if (close < 0) {
         return sql;
       }
+      if (!FUNCTIONS.contains(function)) {
+        if (isFromItem(tokens, start, clauses) && !NOT_FUNCTIONS.contains(t.upper())) {
+          // A function of one value in FROM (string_to_array(...) s): one row, one column.
+          edits.add(new Edit(tokens.get(start).start(), tokens.get(start).start(), "(VALUES ("));
+          edits.add(new Edit(tokens.get(close).end(), tokens.get(close).end(), "))"));
+          edits.add(fromAlias(tokens, close + 1, function).edit());
+          skipUntil = close;
+        }
+        continue;
+      }
       String arguments = sql.substring(tokens.get(i + 1).end(), tokens.get(close).start());
       // One column x, or x and its ordinal n for _pg_expandarray.
       boolean series = !function.equals("_pg_expandarray");
@@ -80,8 +94,7 @@ final class SetReturningFunctions {
           ? "UNNEST(pg_catalog." + function + "(" + arguments + "))"
           : series ? "UNNEST(" + arguments + ")" : "UNNEST(" + arguments + ") WITH ORDINALITY";
       Token before = start > 0 ? tokens.get(start - 1) : null;
-      if (before != null && (before.isWord("FROM") || before.isWord("JOIN")
-          || before.isWord("LATERAL") || before.isSymbol(",") && clauses.inFrom(start))) {
+      if (isFromItem(tokens, start, clauses)) {
         boolean ordinality = close + 1 < n && tokens.get(close + 1).isWord("WITH");
         List<String> bounds = arguments(sql, tokens, i + 1, close);
         FromAlias alias = fromAlias(tokens, close + 1, function);
@@ -111,24 +124,31 @@ final class SetReturningFunctions {
       if (select == null) {
         continue; // not where PostgreSQL allows it either: Calcite's error tells
       }
-      String key = function + "(" + arguments.strip() + ")";
-      String alias = select.aliases.get(key);
-      if (alias == null) {
-        alias = "jointure_srf" + ++counter;
-        select.aliases.put(key, alias);
-        select.unnests.add(unnest + " AS " + alias + (series ? "(x)" : "(x, n)"));
+      if (function.equals("unnest") && arguments(sql, tokens, i + 1, close).size() > 1) {
+        continue;
       }
+      // The select's set-returning calls run in step: one UNNEST of all their arrays, zipped.
+      String array = ARRAY_FUNCTIONS.contains(function)
+          ? "pg_catalog." + function + "(" + arguments.strip() + ")" : arguments.strip();
+      if (select.alias == null) {
+        select.alias = "jointure_srf" + ++counter;
+      }
+      if (!select.arrays.contains(array)) {
+        select.arrays.add(array);
+      }
+      String element = select.alias + ".x" + (select.arrays.indexOf(array) + 1);
+      String ordinal = select.alias + ".n";
       boolean field = start >= 1 && tokens.get(start - 1).isSymbol("(") && close + 3 < n
           && tokens.get(close + 1).isSymbol(")") && tokens.get(close + 2).isSymbol(".")
           && tokens.get(close + 3).kind() == SqlTokens.Kind.WORD;
       if (field) {
+        // (_pg_expandarray(k)).x, (_pg_expandarray(k)).n
         edits.add(new Edit(tokens.get(start - 1).start(), tokens.get(close + 3).end(),
-            alias + "." + tokens.get(close + 3).text().toLowerCase(Locale.ROOT)));
+            tokens.get(close + 3).isWord("n") ? ordinal : element));
         skipUntil = close + 3;
       } else {
-        edits.add(new Edit(tokens.get(start).start(), tokens.get(close).end(), series
-            ? alias + ".x"
-            : "CAST(ROW(" + alias + ".x, " + alias + ".n) AS ROW(x INTEGER, n INTEGER))"));
+        edits.add(new Edit(tokens.get(start).start(), tokens.get(close).end(), series ? element
+            : "CAST(ROW(" + element + ", " + ordinal + ") AS ROW(x INTEGER, n INTEGER))"));
         skipUntil = close;
       }
     }
@@ -137,13 +157,14 @@ final class SetReturningFunctions {
     }
     for (SelectClauses.Select s : clauses.selects()) {
       int at = s.end < n ? tokens.get(s.end).start() : sql.length();
-      if (!s.unnests.isEmpty()) {
-        StringBuilder joins = new StringBuilder();
-        for (int k = 0; k < s.unnests.size(); k++) {
-          joins.append(k == 0 && s.from < 0 ? " FROM " : " CROSS JOIN ")
-              .append(s.unnests.get(k));
+      if (!s.arrays.isEmpty()) {
+        StringBuilder columns = new StringBuilder();
+        for (int k = 1; k <= s.arrays.size(); k++) {
+          columns.append('x').append(k).append(", ");
         }
-        edits.add(new Edit(at, at, joins.append(' ').toString()));
+        edits.add(new Edit(at, at, (s.from < 0 ? " FROM " : " CROSS JOIN ") + "UNNEST("
+            + String.join(", ", s.arrays) + ") WITH ORDINALITY AS " + s.alias + "(" + columns
+            + "n) "));
       }
       if (!s.conditions.isEmpty()) {
         String conditions = String.join(" AND ", s.conditions);
@@ -168,6 +189,14 @@ final class SetReturningFunctions {
       copied = e.end;
     }
     return out.append(sql, copied, sql.length()).toString();
+  }
+
+  /** Whether the token at {@code start} begins an item of a FROM clause. */
+  private static boolean isFromItem(List<Token> tokens, int start, SelectClauses clauses) {
+    Token before = start > 0 ? tokens.get(start - 1) : null;
+    return before != null && (before.isWord("FROM") && clauses.inFrom(start)
+        || before.isWord("JOIN") || before.isWord("LATERAL")
+        || before.isSymbol(",") && clauses.inFrom(start));
   }
 
   /** The index of the parenthesis closing the one at {@code open}, or -1. */

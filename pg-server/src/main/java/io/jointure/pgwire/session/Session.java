@@ -323,12 +323,17 @@ public final class Session implements AutoCloseable {
         if (!portal.rows.next()) {
           break;
         }
+        // Every value first: a value that fails to encode leaves no half a row on the wire.
+        byte[][] values = new byte[columns][];
+        for (int c = 0; c < columns; c++) {
+          values[c] = portal.formats.isEmpty() || portal.formats.get(c) == 0
+              ? TextFormat.encode(portal.rows, c + 1, types.get(c))
+              : BinaryFormat.encode(portal.rows, c + 1, types.get(c));
+        }
         ByteBuf out = sink.buffer();
         int at = ResultMessages.beginDataRow(out, columns);
-        for (int c = 0; c < columns; c++) {
-          ResultMessages.value(out, portal.formats.isEmpty() || portal.formats.get(c) == 0
-              ? TextFormat.encode(portal.rows, c + 1, types.get(c))
-              : BinaryFormat.encode(portal.rows, c + 1, types.get(c)));
+        for (byte[] value : values) {
+          ResultMessages.value(out, value);
         }
         ResultMessages.endDataRow(out, at);
       }

@@ -45,7 +45,7 @@ public final class BinaryFormat {
   public static byte[] encode(ResultSet rows, int column, ColumnType type) throws SQLException {
     if (type.array()) {
       Array array = rows.getArray(column);
-      return array == null ? null : array(type.type(), (Object[]) array.getArray());
+      return array == null ? null : array(type.type(), ColumnType.elements(array));
     }
     if (rows.getObject(column) == null) {
       return null;

@@ -34,8 +34,9 @@ public record ColumnType(PgType type, boolean array, int modifier, int scale) {
   /** The type of a column known by its JDBC type, type name, precision and scale. */
   public static ColumnType of(int jdbcType, String typeName, int precision, int scale) {
     if (jdbcType == Types.ARRAY) {
+      // "INTEGER ARRAY", "INTEGER NOT NULL ARRAY" (an array of literals), "_int4"
       String element = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT)
-          .replace(" ARRAY", "").replace("[]", "").strip();
+          .replace(" NOT NULL", "").replace(" ARRAY", "").replace("[]", "").strip();
       return new ColumnType(ofName(element), true, -1);
     }
     PgType type = ofJdbc(jdbcType, typeName);
@@ -151,5 +152,21 @@ public record ColumnType(PgType type, boolean array, int modifier, int scale) {
       default:
         return -1;
     }
+  }
+
+  /**
+   * A JDBC array's elements as objects: Calcite gives {@code int[]} for an array of literals,
+   * {@code Object[]} for a column's.
+   */
+  static Object[] elements(java.sql.Array array) throws java.sql.SQLException {
+    Object items = array.getArray();
+    if (items instanceof Object[] objects) {
+      return objects;
+    }
+    Object[] boxed = new Object[java.lang.reflect.Array.getLength(items)];
+    for (int i = 0; i < boxed.length; i++) {
+      boxed[i] = java.lang.reflect.Array.get(items, i);
+    }
+    return boxed;
   }
 }

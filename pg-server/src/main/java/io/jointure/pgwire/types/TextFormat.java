@@ -26,7 +26,7 @@ public final class TextFormat {
   static String text(ResultSet rows, int column, ColumnType type) throws SQLException {
     if (type.array()) {
       Array array = rows.getArray(column);
-      return array == null ? null : array(type.type(), (Object[]) array.getArray());
+      return array == null ? null : array(type.type(), ColumnType.elements(array));
     }
     Object value = rows.getObject(column);
     if (value == null) {

@@ -18,9 +18,9 @@ class SetReturningFunctionsTest {
   void expandArrayInASelectListIsACrossJoinedUnnestWithOrdinality() {
     // pgjdbc's getPrimaryKeys, shortened.
     assertEquals("SELECT r.k FROM (SELECT a.attname, jointure_srf1.n AS KEY_SEQ,"
-        + " CAST(ROW(jointure_srf1.x, jointure_srf1.n) AS ROW(x INTEGER, n INTEGER)) AS KEYS"
+        + " CAST(ROW(jointure_srf1.x1, jointure_srf1.n) AS ROW(x INTEGER, n INTEGER)) AS KEYS"
         + " FROM pg_class ct JOIN pg_index i ON (ct.oid = i.indrelid)"
-        + " CROSS JOIN UNNEST(i.indkey) WITH ORDINALITY AS jointure_srf1(x, n)"
+        + " CROSS JOIN UNNEST(i.indkey) WITH ORDINALITY AS jointure_srf1(x1, n)"
         + " WHERE i.indisprimary ) r WHERE r.A = (r.KEYS).x",
         unnested("SELECT r.k FROM (SELECT a.attname,"
             + " (information_schema._pg_expandarray(i.indkey)).n AS KEY_SEQ,"
@@ -67,8 +67,20 @@ class SetReturningFunctionsTest {
 
   @Test
   void aSeriesInASelectWithoutFromGetsOne() {
-    assertEquals("SELECT jointure_srf1.x FROM UNNEST(pg_catalog.generate_series(1, 2)) AS"
-        + " jointure_srf1(x)", unnested("SELECT generate_series(1, 2)"));
+    assertEquals("SELECT jointure_srf1.x1 FROM UNNEST(pg_catalog.generate_series(1, 2)) WITH"
+        + " ORDINALITY AS jointure_srf1(x1, n)", unnested("SELECT generate_series(1, 2)"));
+  }
+
+  @Test
+  void aSelectsCallsRunInStepAsOneZippedUnnest() {
+    // SQLAlchemy's index reflection: key columns, their operator classes and their positions.
+    assertEquals("SELECT i.indexrelid, jointure_srf1.x1 AS attnum, jointure_srf1.x2 AS"
+        + " att_opclass, jointure_srf1.x3 AS ord FROM pg_index i CROSS JOIN UNNEST(i.indkey,"
+        + " i.indclass, pg_catalog.generate_subscripts(i.indkey, 1)) WITH ORDINALITY AS"
+        + " jointure_srf1(x1, x2, x3, n) WHERE NOT i.indisprimary",
+        unnested("SELECT i.indexrelid, unnest(i.indkey) AS attnum, unnest(i.indclass) AS"
+            + " att_opclass, generate_subscripts(i.indkey, 1) AS ord FROM pg_index i"
+            + " WHERE NOT i.indisprimary"));
   }
 
   @Test

@@ -13,7 +13,8 @@ import java.util.Set;
  *       and the casts {@code '1 day'::interval} and {@code CAST('1 day' AS interval)} become
  *       {@code JOINTURE_INTERVAL('2 hours 30 minutes')};
  *   <li>{@code a - b::date} becomes {@code a - (b::date)}: in PostgreSQL {@code ::} binds to the
- *       operand right before it, where Babel would cast all of {@code a - b}.
+ *       operand right before it, where Babel would cast all of {@code a - b};
+ *   <li>{@code x AS default}: a reserved word as a column label becomes {@code "default"}.
  * </ul>
  * Strings, quoted identifiers and comments are never touched. {@link Adapted#edits()} maps
  * positions in the rewritten text back to the user's text, for error messages.
@@ -66,7 +67,53 @@ public final class PostgresSyntax {
       }
     }
     infixCasts(tokens, edits);
+    reservedLabels(tokens, edits);
     return new Adapted(edits.isEmpty() ? sql : edits.apply(), edits);
+  }
+
+  /** Babel's reserved words: PostgreSQL takes any of them as a column label after AS. */
+  private static final java.util.function.Predicate<String> RESERVED = word ->
+      ReservedWords.METADATA.isReservedWord(word);
+
+  /** Lazily, the parser's metadata (building a parser costs). */
+  private static final class ReservedWords {
+    static final org.apache.calcite.sql.parser.SqlAbstractParserImpl.Metadata METADATA =
+        org.apache.calcite.sql.parser.babel.SqlBabelParserImpl.FACTORY
+            .getParser(new java.io.StringReader("")).getMetadata();
+  }
+
+  /** Tokens after which an item's label ends. */
+  private static final Set<String> AFTER_LABEL = Set.of("FROM", "WHERE", "GROUP", "HAVING",
+      "ORDER", "LIMIT", "OFFSET", "UNION", "INTERSECT", "EXCEPT", "WINDOW", "FETCH", "INTO");
+
+  /**
+   * {@code SELECT x AS default, y AS select}: a reserved word as a column label, which
+   * PostgreSQL takes after AS and Babel does not, becomes the quoted lowercase name PostgreSQL
+   * gives it. Not in CAST(x AS type), and only where a label ends (a comma, a parenthesis, a
+   * clause keyword, the end).
+   */
+  private static void reservedLabels(List<Token> tokens, TextEdits edits) {
+    java.util.ArrayDeque<Boolean> castParens = new java.util.ArrayDeque<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.isSymbol("(")) {
+        castParens.push(i > 0 && (tokens.get(i - 1).isWord("CAST")
+            || tokens.get(i - 1).isWord("TRY_CAST") || tokens.get(i - 1).isWord("SAFE_CAST")));
+      } else if (t.isSymbol(")") && !castParens.isEmpty()) {
+        castParens.pop();
+      } else if (t.isWord("AS") && i + 1 < tokens.size()
+          && !(castParens.isEmpty() ? false : castParens.peek())) {
+        Token label = tokens.get(i + 1);
+        Token next = i + 2 < tokens.size() ? tokens.get(i + 2) : null;
+        boolean ends = next == null || next.isSymbol(",") || next.isSymbol(")")
+            || next.isSymbol(";") || next.kind() == SqlTokens.Kind.WORD
+            && AFTER_LABEL.contains(next.upper());
+        if (label.kind() == SqlTokens.Kind.WORD && ends && RESERVED.test(label.upper())) {
+          edits.replace(label.start(), label.end(),
+              "\"" + label.text().toLowerCase(java.util.Locale.ROOT) + "\"");
+        }
+      }
+    }
   }
 
   /** Words that may come before a parenthesized expression without being a function's name. */

@@ -30,6 +30,11 @@ class PostgresSyntaxTest {
       "SELECT CASE WHEN a THEN 1 END::text|SELECT (CASE WHEN a THEN 1 END::text)",
       "SELECT ARRAY[1]::int[], ?::int, \"c\"::text|SELECT (ARRAY[1]::int[]), (?::int), (\"c\"::text)",
       "SELECT ts::timestamp with time zone|SELECT (ts::timestamp with time zone)",
+      // a reserved word as a column label after AS; not a CAST's type, not a view's query
+      "SELECT x AS default, y AS select FROM t|SELECT x AS \"default\", y AS \"select\" FROM t",
+      "SELECT CAST(x AS DATE) AS date|SELECT CAST(x AS DATE) AS \"date\"",
+      "SELECT (SELECT 1 AS update) AS u|SELECT (SELECT 1 AS \"update\") AS u",
+      "CREATE VIEW v AS SELECT 1|CREATE VIEW v AS SELECT 1",
       // strings, quoted names and comments are never touched
       "SELECT 'distinct on (x)', \"interval\" FROM t|SELECT 'distinct on (x)', \"interval\" FROM t",
       "SELECT 1 -- interval '1 day'|SELECT 1 -- interval '1 day'",

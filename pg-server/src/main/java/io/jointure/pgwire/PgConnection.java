@@ -257,6 +257,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter {
         sql -> catalogs.plain(sql, sessionSettings));
     Session opened = session;
     cancelKey = cancels.register(opened::cancel);
+    sessionSettings.backendPid(cancelKey.processId());
     AuthenticationMessages.ok(sink.buffer());
     sessionSettings.reported().forEach((name, value) ->
         SessionMessages.parameterStatus(sink.buffer(), name, value));

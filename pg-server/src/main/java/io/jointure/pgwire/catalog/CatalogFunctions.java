@@ -219,6 +219,22 @@ public final class CatalogFunctions {
     return String.valueOf(number.intValue());
   }
 
+  /** A function's id as {@code ::regproc} prints it: its name. */
+  public static String jointure_regproc_name(Object oid) {
+    if (!(oid instanceof Number number)) {
+      return oid == null ? null : oid.toString();
+    }
+    if (number.intValue() == 0) {
+      return "-";
+    }
+    for (var entry : PgCatalogSchema.PROCEDURES.entrySet()) {
+      if (entry.getValue() == number.intValue()) {
+        return entry.getKey();
+      }
+    }
+    return String.valueOf(number.intValue());
+  }
+
   /** A type's id as {@code ::regtype} prints it ({@code integer}, {@code text[]}). */
   public static String jointure_regtype_name(Object oid) {
     return oid instanceof Number number ? format_type(number.intValue(), null)
@@ -241,6 +257,202 @@ public final class CatalogFunctions {
     return number.intValue() == PgCatalogSchema.PG_CATALOG_OID ? "pg_catalog"
         : number.intValue() == PgCatalogSchema.INFORMATION_SCHEMA_OID ? "information_schema"
         : String.valueOf(number.intValue());
+  }
+
+  /** Index scans counted: Jointure keeps no such statistics. */
+  public static Long pg_stat_get_numscans(Object relation) {
+    return 0L;
+  }
+
+  /** Sizes on disk: Jointure stores nothing; its sources keep their own. */
+  public static Long pg_relation_size(Object relation) {
+    return 0L;
+  }
+
+  public static Long pg_relation_size(Object relation, String fork) {
+    return 0L;
+  }
+
+  public static Long pg_total_relation_size(Object relation) {
+    return 0L;
+  }
+
+  public static Long pg_table_size(Object relation) {
+    return 0L;
+  }
+
+  public static Long pg_indexes_size(Object relation) {
+    return 0L;
+  }
+
+  public static Long pg_database_size(Object database) {
+    return 0L;
+  }
+
+  public static String pg_size_pretty(Object bytes) {
+    return bytes == null ? null : bytes + " bytes";
+  }
+
+  public static String pg_tablespace_location(Object tablespace) {
+    return "";
+  }
+
+  /** The sequence a serial column takes its values from: Jointure's columns have none. */
+  public static String pg_get_serial_sequence(String table, String column) {
+    return null;
+  }
+
+  /** Partition keys: Jointure's tables are not partitioned. */
+  public static String pg_get_partkeydef(Object oid) {
+    return null;
+  }
+
+  /** Whether a view's column can be written: nothing here can. */
+  public static boolean pg_column_is_updatable(Object relation, Object column, Object cascade) {
+    return false;
+  }
+
+  /** An int2vector or oidvector (pg_index.indkey) as its text: {@code 1 3}. */
+  public static String jointure_vector_text(List<?> vector) {
+    return vector == null ? null
+        : String.join(" ", vector.stream().map(String::valueOf).toList());
+  }
+
+  /**
+   * {@code format(template, args...)} with PostgreSQL's {@code %s}, {@code %I} (an identifier,
+   * quoted where needed), {@code %L} (a literal) and {@code %%}.
+   */
+  public static String format(String template) {
+    return formatted(template);
+  }
+
+  public static String format(String template, Object a) {
+    return formatted(template, a);
+  }
+
+  public static String format(String template, Object a, Object b) {
+    return formatted(template, a, b);
+  }
+
+  public static String format(String template, Object a, Object b, Object c) {
+    return formatted(template, a, b, c);
+  }
+
+  public static String format(String template, Object a, Object b, Object c, Object d) {
+    return formatted(template, a, b, c, d);
+  }
+
+  private static String formatted(String template, Object... arguments) {
+    if (template == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    int next = 0;
+    for (int i = 0; i < template.length(); i++) {
+      char c = template.charAt(i);
+      if (c != '%' || i + 1 == template.length()) {
+        out.append(c);
+        continue;
+      }
+      char spec = template.charAt(++i);
+      if (spec == '%') {
+        out.append('%');
+        continue;
+      }
+      if (next >= arguments.length) {
+        throw new IllegalArgumentException("too few arguments for format()");
+      }
+      Object value = arguments[next++];
+      switch (spec) {
+        case 's' -> out.append(value == null ? "" : value);
+        case 'I' -> {
+          if (value == null) {
+            throw new IllegalArgumentException("null values cannot be formatted as an SQL"
+                + " identifier");
+          }
+          out.append(quote_ident(value.toString()));
+        }
+        case 'L' -> out.append(value == null ? "NULL"
+            : "'" + value.toString().replace("'", "''") + "'");
+        default -> throw new IllegalArgumentException("unrecognized format() type specifier \""
+            + spec + "\"");
+      }
+    }
+    return out.toString();
+  }
+
+  /** {@code json_build_object(k1, v1, ...)}: a JSON object of the pairs. */
+  public static String json_build_object() {
+    return jsonObject();
+  }
+
+  public static String json_build_object(Object k1, Object v1) {
+    return jsonObject(k1, v1);
+  }
+
+  public static String json_build_object(Object k1, Object v1, Object k2, Object v2) {
+    return jsonObject(k1, v1, k2, v2);
+  }
+
+  public static String json_build_object(Object k1, Object v1, Object k2, Object v2, Object k3,
+      Object v3) {
+    return jsonObject(k1, v1, k2, v2, k3, v3);
+  }
+
+  public static String json_build_object(Object k1, Object v1, Object k2, Object v2, Object k3,
+      Object v3, Object k4, Object v4) {
+    return jsonObject(k1, v1, k2, v2, k3, v3, k4, v4);
+  }
+
+  public static String json_build_object(Object k1, Object v1, Object k2, Object v2, Object k3,
+      Object v3, Object k4, Object v4, Object k5, Object v5) {
+    return jsonObject(k1, v1, k2, v2, k3, v3, k4, v4, k5, v5);
+  }
+
+  public static String json_build_object(Object k1, Object v1, Object k2, Object v2, Object k3,
+      Object v3, Object k4, Object v4, Object k5, Object v5, Object k6, Object v6) {
+    return jsonObject(k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6);
+  }
+
+  public static String json_build_object(Object k1, Object v1, Object k2, Object v2, Object k3,
+      Object v3, Object k4, Object v4, Object k5, Object v5, Object k6, Object v6, Object k7,
+      Object v7) {
+    return jsonObject(k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7);
+  }
+
+  private static String jsonObject(Object... pairs) {
+    StringBuilder json = new StringBuilder("{");
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (pairs[i] == null) {
+        throw new IllegalArgumentException("null value not allowed for object key");
+      }
+      json.append(i == 0 ? "" : ", ").append(jsonString(pairs[i].toString())).append(" : ");
+      Object value = pairs[i + 1];
+      json.append(value == null ? "null" : value instanceof Number || value instanceof Boolean
+          ? value.toString() : jsonString(value.toString()));
+    }
+    return json.append('}').toString();
+  }
+
+  private static String jsonString(String text) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
   }
 
   /** Column defaults and other stored expressions: Jointure's columns have none. */
@@ -365,15 +577,35 @@ public final class CatalogFunctions {
     return null;
   }
 
-  public static boolean has_table_privilege(String table, String privilege) {
-    return privilege != null && privilege.toUpperCase(java.util.Locale.ROOT).contains("SELECT");
+  public static boolean has_table_privilege(Object user, Object table, String privilege) {
+    return has_table_privilege(table, privilege);
   }
 
-  public static boolean has_schema_privilege(String schema, String privilege) {
+  public static boolean has_any_column_privilege(Object table, String privilege) {
+    return has_table_privilege(table, privilege);
+  }
+
+  public static boolean has_any_column_privilege(Object user, Object table, String privilege) {
+    return has_table_privilege(table, privilege);
+  }
+
+  public static boolean has_schema_privilege(Object user, Object schema, String privilege) {
+    return has_schema_privilege(schema, privilege);
+  }
+
+  public static boolean has_type_privilege(Object type, String privilege) {
     return privilege != null && privilege.toUpperCase(java.util.Locale.ROOT).contains("USAGE");
   }
 
-  public static boolean has_database_privilege(String database, String privilege) {
+  public static boolean has_table_privilege(Object table, String privilege) {
+    return privilege != null && privilege.toUpperCase(java.util.Locale.ROOT).contains("SELECT");
+  }
+
+  public static boolean has_schema_privilege(Object schema, String privilege) {
+    return privilege != null && privilege.toUpperCase(java.util.Locale.ROOT).contains("USAGE");
+  }
+
+  public static boolean has_database_privilege(Object database, String privilege) {
     return privilege != null && privilege.toUpperCase(java.util.Locale.ROOT).contains("CONNECT");
   }
 

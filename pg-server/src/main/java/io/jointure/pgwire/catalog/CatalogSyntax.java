@@ -3,6 +3,7 @@ package io.jointure.pgwire.catalog;
 import io.jointure.pgwire.session.SessionSettings;
 import io.jointure.sql.parser.SqlTokens;
 import io.jointure.sql.parser.SqlTokens.Token;
+import io.jointure.sql.parser.TextEdits;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,13 +36,61 @@ public final class CatalogSyntax {
   /** The functions that show an object id as its name, by the id type a select item casts to. */
   private static final Map<String, String> NAME_FUNCTIONS = Map.of(
       "regclass", "jointure_regclass_name", "regtype", "jointure_regtype_name",
-      "regnamespace", "jointure_regnamespace_name");
+      "regnamespace", "jointure_regnamespace_name", "regproc", "jointure_regproc_name");
+
+  /** The catalog's int2vector and oidvector columns, whose text is their numbers spaced. */
+  private static final Set<String> VECTORS = Set.of("indkey", "indclass", "indcollation",
+      "indoption", "stxkeys");
 
   /** The words that name the session's user. */
   private static final Set<String> SESSION_USER = Set.of("CURRENT_USER", "SESSION_USER", "USER",
       "CURRENT_ROLE");
 
   private CatalogSyntax() {
+  }
+
+  /**
+   * {@code CAST(x AS regclass)} written as {@code x::regclass} (parenthesized unless one token),
+   * for the rules below; other casts stay.
+   */
+  private static String infixCasts(String sql) {
+    if (!sql.toUpperCase(Locale.ROOT).contains("CAST")) {
+      return sql;
+    }
+    List<Token> tokens = SqlTokens.of(sql);
+    TextEdits edits = new TextEdits(sql);
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      if (!tokens.get(i).isWord("CAST") || !tokens.get(i + 1).isSymbol("(")) {
+        continue;
+      }
+      int depth = 0;
+      int as = -1;
+      int close = -1;
+      for (int j = i + 1; j < tokens.size() && close < 0; j++) {
+        Token t = tokens.get(j);
+        if (t.isSymbol("(")) {
+          depth++;
+        } else if (t.isSymbol(")") && --depth == 0) {
+          close = j;
+        } else if (depth == 1 && t.isWord("AS")) {
+          as = j;
+        }
+      }
+      if (as < 0 || close < 0) {
+        continue;
+      }
+      int typeAt = tokens.get(as + 1).isWord("pg_catalog") && as + 3 < close ? as + 3 : as + 1;
+      if (typeAt + 1 != close || !OID_TYPES.contains(tokens.get(typeAt).text()
+          .toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      // One value or a column: no parentheses, so the rules below see it as one
+      boolean single = as == i + 3 || columnStart(tokens, as - 1) == i + 2;
+      edits.replace(tokens.get(i).start(), tokens.get(i + 1).end(), single ? "" : "(");
+      edits.replace(tokens.get(as - 1).end(), tokens.get(as + 1).start(), single ? "::" : ")::");
+      edits.replace(tokens.get(close).start(), tokens.get(close).end(), "");
+    }
+    return edits.isEmpty() ? sql : edits.apply();
   }
 
   /** The first token of the column reference ({@code a}, {@code t.a}) ending at token end, or -1. */
@@ -66,6 +115,7 @@ public final class CatalogSyntax {
   public static String plain(String sql, java.util.function.BiFunction<String, String, Integer>
       oidOf, SessionSettings session) {
     String user = session.user();
+    sql = infixCasts(sql);
     List<Token> tokens = SqlTokens.of(sql);
     SelectClauses clauses = SelectClauses.of(tokens);
     StringBuilder out = new StringBuilder(sql.length());
@@ -87,21 +137,13 @@ public final class CatalogSyntax {
               && before.start() >= copied) {
             String name = before.text().substring(1, before.text().length() - 1)
                 .replace("''", "'");
-            if (type.startsWith("regproc")) {
-              // A function reads as its name (pg_type.typinput holds names here).
-              out.append(sql, copied, before.start()).append('\'')
-                  .append(before.text(), name.startsWith("pg_catalog.") ? 12 : 1,
-                      before.text().length());
-              copied = tokens.get(typeAt).end();
-              i = typeAt;
-              continue;
-            }
             Integer oid = name.matches("[0-9]{1,9}") ? Integer.valueOf(name)
                 : oidOf.apply(type, name);
             if (oid == null) {
-              throw new CatalogSyntaxException(type.equals("regclass") ? "42P01" : "42704",
-                  (type.equals("regclass") ? "relation" : "type") + " \"" + name
-                  + "\" does not exist");
+              boolean function = type.startsWith("regproc");
+              throw new CatalogSyntaxException(type.equals("regclass") ? "42P01"
+                  : function ? "42883" : "42704", (type.equals("regclass") ? "relation"
+                  : function ? "function" : "type") + " \"" + name + "\" does not exist");
             }
             out.append(sql, copied, before.start()).append(oid);
           } else {
@@ -117,6 +159,25 @@ public final class CatalogSyntax {
               out.append(sql, copied, t.start());
             }
           }
+          copied = tokens.get(typeAt).end();
+          i = typeAt;
+          continue;
+        }
+        // 'r'::"char": PostgreSQL's one-byte type is a CHAR here
+        if (typeAt < tokens.size() && tokens.get(typeAt).text().equals("\"char\"")) {
+          out.append(sql, copied, tokens.get(typeAt).start()).append("char");
+          copied = tokens.get(typeAt).end();
+          i = typeAt;
+          continue;
+        }
+        // indkey::varchar: an int2vector's text, "1 3"
+        int column = columnStart(tokens, i - 1);
+        if (column >= 0 && VECTORS.contains(tokens.get(i - 1).text().toLowerCase(Locale.ROOT))
+            && (type.equals("varchar") || type.equals("text")) && tokens.get(column).start()
+            >= copied) {
+          out.append(sql, copied, tokens.get(column).start())
+              .append("pg_catalog.jointure_vector_text(")
+              .append(sql, tokens.get(column).start(), tokens.get(i - 1).end()).append(')');
           copied = tokens.get(typeAt).end();
           i = typeAt;
           continue;
@@ -147,6 +208,15 @@ public final class CatalogSyntax {
         out.append(sql, copied, t.start()).append('\'').append(user.replace("'", "''"))
             .append('\'');
         copied = t.end();
+        continue;
+      }
+      // pg_backend_pid(): the process id BackendKeyData gave the client
+      if (t.isWord("pg_backend_pid") && i + 2 < tokens.size() && tokens.get(i + 1).isSymbol("(")
+          && tokens.get(i + 2).isSymbol(")")) {
+        int from = i >= 2 && tokens.get(i - 1).isSymbol(".") ? i - 2 : i;
+        out.append(sql, copied, tokens.get(from).start()).append(session.backendPid());
+        copied = tokens.get(i + 2).end();
+        i += 2;
         continue;
       }
       // current_setting('name'[, missing_ok]): the session's value, a literal

@@ -90,7 +90,8 @@ public final class Catalogs {
     String upper = sql.toUpperCase(java.util.Locale.ROOT);
     if (!sql.contains("::") && !upper.contains("OPERATOR") && !upper.contains("COLLATE")
         && !upper.contains("USER") && !upper.contains("CURRENT_ROLE")
-        && !upper.contains("CURRENT_SETTING")) {
+        && !upper.contains("CURRENT_SETTING") && !upper.contains("PG_BACKEND_PID")
+        && !upper.contains("CAST")) {
       return sql;
     }
     return CatalogSyntax.plain(sql, this::oidOf, session);
@@ -127,8 +128,11 @@ public final class Catalogs {
           }
         }
         return bare.equals("pg_catalog") ? PgCatalogSchema.PG_CATALOG_OID : null;
+      case "regproc":
+      case "regprocedure":
+        return PgCatalogSchema.PROCEDURES.get(bare.replaceAll("\\(.*\\)$", ""));
       default:
-        return 0; // regproc and the like: Jointure has no functions in pg_proc
+        return 0; // regrole, regoper: the one role, no operators
     }
   }
 

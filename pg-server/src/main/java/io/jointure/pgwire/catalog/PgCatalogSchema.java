@@ -41,13 +41,38 @@ final class PgCatalogSchema {
   static final String POSITIONS = "jointure_positions";
   static final int MAX_POSITION = 1600;
 
+  /**
+   * The functions pg_type names (input, output, receive, send of each type; the array ones),
+   * by name, with ids of their own: clients join pg_type to pg_proc to tell arrays by
+   * {@code array_recv}, and compare {@code typinput} with {@code 'array_in'::regproc}.
+   */
+  static final Map<String, Integer> PROCEDURES = procedures();
+
+  private static Map<String, Integer> procedures() {
+    Map<String, Integer> procedures = new LinkedHashMap<>();
+    for (String name : List.of("array_in", "array_out", "array_recv", "array_send",
+        "array_typanalyze", "array_subscript_handler")) {
+      procedures.put(name, 9000 + procedures.size());
+    }
+    for (PgType t : PgType.values()) {
+      for (String suffix : List.of("in", "out", "recv", "send")) {
+        procedures.putIfAbsent(t.typeName + suffix, 9000 + procedures.size());
+      }
+    }
+    return java.util.Collections.unmodifiableMap(procedures);
+  }
+
+  /** What {@code pg_get_keywords()} in FROM reads: the parser's reserved words. */
+  static final String KEYWORDS = "jointure_keywords";
+
   /** The tables, by name, also reachable without the schema's name. */
   static final List<String> TABLES = List.of("pg_namespace", "pg_class", "pg_attribute",
       "pg_constraint", "pg_index", "pg_stat_user_tables", "pg_type", "pg_database", "pg_roles",
       "pg_authid", "pg_user", "pg_settings", "pg_am", "pg_description", "pg_attrdef", "pg_enum",
       "pg_extension", "pg_inherits", "pg_proc", "pg_tablespace", "pg_collation", "pg_policy",
       "pg_statistic_ext", "pg_publication", "pg_publication_rel", "pg_publication_namespace",
-      "pg_trigger", "pg_rewrite");
+      "pg_trigger", "pg_rewrite", "pg_depend", "pg_sequence", "pg_opclass", "pg_tables",
+      "pg_views", "pg_matviews", "pg_range", "pg_shdescription");
 
   private PgCatalogSchema() {
   }
@@ -95,7 +120,7 @@ final class PgCatalogSchema {
         .columns(BOOLEAN, "indisunique", "indisprimary", "indisexclusion", "indimmediate",
             "indisclustered", "indisvalid", "indisready", "indislive", "indisreplident")
         .columns(ARRAY, "indkey", "indoption", "indclass", "indcollation")
-        .columns(VARCHAR, "indexprs", "indpred");
+        .columns(VARCHAR, "indexprs", "indpred").column("indnullsnotdistinct", BOOLEAN);
     CatalogTable stats = new CatalogTable().column("relid", INTEGER)
         .column("schemaname", VARCHAR).column("relname", VARCHAR).column("n_live_tup", INTEGER);
     for (Relation r : snapshot.relations) {
@@ -134,9 +159,28 @@ final class PgCatalogSchema {
         indexes.row(c.indexOid(), c.relation().oid(), (short) keys.size(), (short) keys.size(),
             true, c.type() == 'p', false, true, false, true, true, true, false, keys,
             keys.stream().map(k -> 0).toList(), keys.stream().map(k -> 0).toList(),
-            keys.stream().map(k -> 0).toList(), null, null);
+            keys.stream().map(k -> 0).toList(), null, null, false);
       }
     }
+    CatalogTable plainTables = new CatalogTable().columns(VARCHAR, "schemaname", "tablename",
+        "tableowner", "tablespace").columns(BOOLEAN, "hasindexes", "hasrules", "hastriggers",
+        "rowsecurity");
+    CatalogTable views = new CatalogTable().columns(VARCHAR, "schemaname", "viewname",
+        "viewowner", "definition");
+    for (Relation r : snapshot.relations) {
+      if (r.view()) {
+        views.row(r.namespace().name(), r.name(), CatalogFunctions.DATABASE, null);
+      } else {
+        plainTables.row(r.namespace().name(), r.name(), CatalogFunctions.DATABASE, null,
+            snapshot.constraints.stream().anyMatch(c -> c.relation() == r && c.type() != 'f'),
+            false, false, false);
+      }
+    }
+    tables.put("pg_tables", plainTables);
+    tables.put("pg_views", views);
+    tables.put("pg_matviews", new CatalogTable().columns(VARCHAR, "schemaname", "matviewname",
+        "matviewowner", "tablespace").columns(BOOLEAN, "hasindexes", "ispopulated")
+        .column("definition", VARCHAR));
     tables.put("pg_class", classes);
     tables.put("pg_attribute", attributes);
     tables.put("pg_constraint", constraints);
@@ -165,9 +209,19 @@ final class PgCatalogSchema {
         .column("extversion", VARCHAR));
     tables.put("pg_inherits", new CatalogTable().columns(INTEGER, "inhrelid", "inhparent",
         "inhseqno").column("inhdetachpending", BOOLEAN));
-    tables.put("pg_proc", new CatalogTable().column("oid", INTEGER).column("proname", VARCHAR)
-        .columns(INTEGER, "pronamespace", "proowner", "prorettype").column("prokind", VARCHAR)
-        .column("proretset", BOOLEAN));
+    CatalogTable procedures = new CatalogTable().column("oid", INTEGER)
+        .column("proname", VARCHAR).columns(INTEGER, "pronamespace", "proowner", "prorettype")
+        .column("prokind", VARCHAR).column("proretset", BOOLEAN)
+        .columns(VARCHAR, "proargdefaults", "prosrc", "probin").column("pronargs", SMALLINT)
+        .column("proargtypes", ARRAY);
+    PROCEDURES.forEach((name, oid) -> procedures.row(oid, name, PG_CATALOG_OID, ROLE_OID, 0,
+        "f", false, null, name, null, (short) 1, List.of(0)));
+    tables.put("pg_proc", procedures);
+    tables.put("pg_range", new CatalogTable().columns(INTEGER, "rngtypid", "rngsubtype",
+        "rngmultitypid", "rngcollation", "rngsubopc").columns(VARCHAR, "rngcanonical",
+        "rngsubdiff"));
+    tables.put("pg_shdescription", new CatalogTable().columns(INTEGER, "objoid", "classoid")
+        .column("description", VARCHAR));
     // Policies, extended statistics, publications, triggers: Jointure has none.
     tables.put("pg_policy", new CatalogTable().column("oid", INTEGER).column("polname", VARCHAR)
         .column("polrelid", INTEGER).column("polcmd", VARCHAR).column("polpermissive", BOOLEAN)
@@ -191,6 +245,16 @@ final class PgCatalogSchema {
       positions.row(p);
     }
     tables.put(POSITIONS, positions);
+    // Dependencies, sequences, operator classes: Jointure has none.
+    tables.put("pg_depend", new CatalogTable().columns(INTEGER, "classid", "objid", "objsubid",
+        "refclassid", "refobjid", "refobjsubid").column("deptype", VARCHAR));
+    tables.put("pg_sequence", new CatalogTable().columns(INTEGER, "seqrelid", "seqtypid")
+        .columns(org.apache.calcite.sql.type.SqlTypeName.BIGINT, "seqstart", "seqincrement",
+            "seqmax", "seqmin", "seqcache").column("seqcycle", BOOLEAN));
+    tables.put("pg_opclass", new CatalogTable().columns(INTEGER, "oid", "opcmethod")
+        .column("opcname", VARCHAR).columns(INTEGER, "opcnamespace", "opcowner", "opcfamily",
+            "opcintype").column("opcdefault", BOOLEAN).column("opckeytype", INTEGER));
+    tables.put(KEYWORDS, keywords());
     tables.put("pg_tablespace", new CatalogTable().column("oid", INTEGER)
         .column("spcname", VARCHAR).row(1663, "pg_default"));
     tables.put("pg_collation", new CatalogTable().column("oid", INTEGER)
@@ -241,6 +305,20 @@ final class PgCatalogSchema {
     return 0;
   }
 
+  /** The reserved words of Jointure's parser, as pg_get_keywords() lists them. */
+  private static CatalogTable keywords() {
+    CatalogTable keywords = new CatalogTable().columns(VARCHAR, "word", "catcode")
+        .column("barelabel", BOOLEAN).columns(VARCHAR, "catdesc", "baredesc");
+    org.apache.calcite.sql.parser.SqlAbstractParserImpl.Metadata metadata =
+        org.apache.calcite.sql.parser.babel.SqlBabelParserImpl.FACTORY
+            .getParser(new java.io.StringReader("")).getMetadata();
+    new java.util.TreeSet<>(metadata.getTokens()).stream()
+        .filter(word -> word.matches("[A-Z_]+") && metadata.isReservedWord(word))
+        .forEach(word -> keywords.row(word.toLowerCase(java.util.Locale.ROOT), "R", false,
+            "reserved", "requires AS"));
+    return keywords;
+  }
+
   /** The built-in types, with PostgreSQL's OIDs, names, lengths and categories. */
   private static CatalogTable types() {
     CatalogTable types = new CatalogTable().column("oid", INTEGER).column("typname", VARCHAR)
@@ -248,7 +326,10 @@ final class PgCatalogSchema {
         .column("typbyval", BOOLEAN).column("typtype", VARCHAR).column("typcategory", VARCHAR)
         .column("typdelim", VARCHAR).columns(INTEGER, "typrelid", "typelem", "typarray",
             "typbasetype", "typtypmod", "typndims", "typcollation").column("typnotnull", BOOLEAN)
-        .column("typinput", VARCHAR).column("typoutput", VARCHAR);
+        .columns(INTEGER, "typinput", "typoutput", "typreceive", "typsend", "typmodin",
+            "typmodout", "typanalyze").columns(VARCHAR, "typalign", "typstorage", "typdefault",
+            "typdefaultbin", "typacl").column("typsubscript", INTEGER)
+        .columns(BOOLEAN, "typisdefined", "typispreferred");
     for (PgType t : PgType.values()) {
       String category = switch (t) {
         case BOOL -> "B";
@@ -260,10 +341,16 @@ final class PgCatalogSchema {
       };
       boolean byValue = t.length > 0 && t.length <= 8;
       types.row(t.oid, t.typeName, PG_CATALOG_OID, ROLE_OID, t.length, byValue, "b", category,
-          ",", 0, 0, t.arrayOid, 0, -1, 0, 0, false, t.typeName + "in", t.typeName + "out");
+          ",", 0, 0, t.arrayOid, 0, -1, 0, 0, false, PROCEDURES.get(t.typeName + "in"),
+          PROCEDURES.get(t.typeName + "out"), PROCEDURES.get(t.typeName + "recv"),
+          PROCEDURES.get(t.typeName + "send"), 0, 0, 0, t.length == 8 ? "d" : "i",
+          t.length > 0 ? "p" : "x", null, null, null, 0, true, false);
       if (t.arrayOid != 0) {
         types.row(t.arrayOid, "_" + t.typeName, PG_CATALOG_OID, ROLE_OID, (short) -1, false,
-            "b", "A", ",", 0, t.oid, 0, 0, -1, 0, 0, false, "array_in", "array_out");
+            "b", "A", ",", 0, t.oid, 0, 0, -1, 0, 0, false, PROCEDURES.get("array_in"),
+            PROCEDURES.get("array_out"), PROCEDURES.get("array_recv"),
+            PROCEDURES.get("array_send"), 0, 0, PROCEDURES.get("array_typanalyze"), "i", "x",
+            null, null, null, PROCEDURES.get("array_subscript_handler"), true, false);
       }
     }
     return types;

@@ -1,6 +1,7 @@
 package io.jointure.pgwire.catalog;
 
 import io.jointure.sql.parser.SqlTokens;
+import io.jointure.sql.parser.TextEdits;
 import io.jointure.sql.parser.SqlTokens.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,11 +50,8 @@ final class SetReturningFunctions {
   static boolean mayCall(String sql) {
     String lower = sql.toLowerCase(Locale.ROOT);
     return lower.contains("generate_") || lower.contains("_pg_expandarray")
-        || lower.contains("unnest") || lower.contains("pg_partition_ancestors");
-  }
-
-  /** A text edit: replace [start, end) with text (start == end: insert). */
-  private record Edit(int start, int end, String text) {
+        || lower.contains("unnest") || lower.contains("pg_partition_ancestors")
+        || lower.contains("pg_get_keywords") || lower.contains("string_to_array");
   }
 
   static String unnested(String sql) {
@@ -61,7 +59,7 @@ final class SetReturningFunctions {
     int n = tokens.size();
     SelectClauses clauses = SelectClauses.of(tokens);
     // Pass 2: the calls, outermost first.
-    List<Edit> edits = new ArrayList<>();
+    TextEdits edits = new TextEdits(sql);
     int counter = 0;
     int skipUntil = -1;
     for (int i = 0; i < n; i++) {
@@ -77,12 +75,18 @@ final class SetReturningFunctions {
       if (close < 0) {
         return sql;
       }
+      if (function.equals("pg_get_keywords") && isFromItem(tokens, start, clauses)) {
+        edits.replace(tokens.get(start).start(), tokens.get(close).end(),
+            "pg_catalog." + PgCatalogSchema.KEYWORDS);
+        skipUntil = close;
+        continue;
+      }
       if (!FUNCTIONS.contains(function)) {
         if (isFromItem(tokens, start, clauses) && !NOT_FUNCTIONS.contains(t.upper())) {
           // A function of one value in FROM (string_to_array(...) s): one row, one column.
-          edits.add(new Edit(tokens.get(start).start(), tokens.get(start).start(), "(VALUES ("));
-          edits.add(new Edit(tokens.get(close).end(), tokens.get(close).end(), "))"));
-          edits.add(fromAlias(tokens, close + 1, function).edit());
+          edits.replace(tokens.get(start).start(), tokens.get(start).start(), "(VALUES (");
+          edits.replace(tokens.get(close).end(), tokens.get(close).end(), "))");
+          fromAlias(tokens, close + 1, function).applyTo(edits);
           skipUntil = close;
         }
         continue;
@@ -104,17 +108,17 @@ final class SetReturningFunctions {
           // Bounds computed from other FROM items (psql's publication query): Calcite cannot
           // decorrelate an UNNEST of them, so the series is a table of positions filtered by
           // them in WHERE, where the correlation is plain.
-          edits.add(new Edit(tokens.get(start).start(), tokens.get(close).end(),
-              "pg_catalog." + PgCatalogSchema.POSITIONS));
-          edits.add(alias.edit());
+          edits.replace(tokens.get(start).start(), tokens.get(close).end(),
+              "pg_catalog." + PgCatalogSchema.POSITIONS);
+          alias.applyTo(edits);
           String low = "(" + bounds.get(0) + ")";
           String high = "(" + bounds.get(1) + ")";
           clauses.selectOf(start).conditions.add("pg_catalog.jointure_positions_between(" + low + ", "
               + high + ") AND " + alias.column() + " BETWEEN " + low + " AND " + high);
         } else {
-          edits.add(new Edit(tokens.get(start).start(), tokens.get(close).end(), unnest));
+          edits.replace(tokens.get(start).start(), tokens.get(close).end(), unnest);
           if (!ordinality && !(function.equals("unnest") && bounds.size() > 1)) {
-            edits.add(alias.edit());
+            alias.applyTo(edits);
           }
         }
         skipUntil = close;
@@ -128,7 +132,15 @@ final class SetReturningFunctions {
         continue;
       }
       // The select's set-returning calls run in step: one UNNEST of all their arrays, zipped.
-      String array = ARRAY_FUNCTIONS.contains(function)
+      // generate_subscripts(a, 1) is the ordinal of a's own elements there: Calcite cannot
+      // decorrelate an UNNEST of a function of another FROM item's column.
+      List<String> subscripted = function.equals("generate_subscripts")
+          ? arguments(sql, tokens, i + 1, close) : null;
+      if (subscripted != null && !(subscripted.size() == 2 && subscripted.get(1).equals("1"))) {
+        continue;
+      }
+      String array = subscripted != null ? subscripted.get(0)
+          : ARRAY_FUNCTIONS.contains(function)
           ? "pg_catalog." + function + "(" + arguments.strip() + ")" : arguments.strip();
       if (select.alias == null) {
         select.alias = "jointure_srf" + ++counter;
@@ -136,19 +148,21 @@ final class SetReturningFunctions {
       if (!select.arrays.contains(array)) {
         select.arrays.add(array);
       }
-      String element = select.alias + ".x" + (select.arrays.indexOf(array) + 1);
       String ordinal = select.alias + ".n";
+      String element = subscripted != null
+          ? "CASE WHEN " + ordinal + " <= CARDINALITY(" + array + ") THEN " + ordinal + " END"
+          : select.alias + ".x" + (select.arrays.indexOf(array) + 1);
       boolean field = start >= 1 && tokens.get(start - 1).isSymbol("(") && close + 3 < n
           && tokens.get(close + 1).isSymbol(")") && tokens.get(close + 2).isSymbol(".")
           && tokens.get(close + 3).kind() == SqlTokens.Kind.WORD;
       if (field) {
         // (_pg_expandarray(k)).x, (_pg_expandarray(k)).n
-        edits.add(new Edit(tokens.get(start - 1).start(), tokens.get(close + 3).end(),
-            tokens.get(close + 3).isWord("n") ? ordinal : element));
+        edits.replace(tokens.get(start - 1).start(), tokens.get(close + 3).end(),
+            tokens.get(close + 3).isWord("n") ? ordinal : element);
         skipUntil = close + 3;
       } else {
-        edits.add(new Edit(tokens.get(start).start(), tokens.get(close).end(), series ? element
-            : "CAST(ROW(" + element + ", " + ordinal + ") AS ROW(x INTEGER, n INTEGER))"));
+        edits.replace(tokens.get(start).start(), tokens.get(close).end(), series ? element
+            : "CAST(ROW(" + element + ", " + ordinal + ") AS ROW(x INTEGER, n INTEGER))");
         skipUntil = close;
       }
     }
@@ -162,33 +176,23 @@ final class SetReturningFunctions {
         for (int k = 1; k <= s.arrays.size(); k++) {
           columns.append('x').append(k).append(", ");
         }
-        edits.add(new Edit(at, at, (s.from < 0 ? " FROM " : " CROSS JOIN ") + "UNNEST("
+        edits.replace(at, at, (s.from < 0 ? " FROM " : " CROSS JOIN ") + "UNNEST("
             + String.join(", ", s.arrays) + ") WITH ORDINALITY AS " + s.alias + "(" + columns
-            + "n) "));
+            + "n) ");
       }
       if (!s.conditions.isEmpty()) {
         String conditions = String.join(" AND ", s.conditions);
         if (s.where < 0) {
-          edits.add(new Edit(at, at, " WHERE " + conditions + " "));
+          edits.replace(at, at, " WHERE " + conditions + " ");
         } else {
           int whereAt = tokens.get(s.where).end();
           int whereEnd = s.whereEnd < n ? tokens.get(s.whereEnd).start() : sql.length();
-          edits.add(new Edit(whereAt, whereAt, " " + conditions + " AND ("));
-          edits.add(new Edit(whereEnd, whereEnd, ") "));
+          edits.replace(whereAt, whereAt, " " + conditions + " AND (");
+          edits.replace(whereEnd, whereEnd, ") ");
         }
       }
     }
-    // Stable: insertions at one place stay in the order made (joins before WHERE); an insertion
-    // goes before a replacement at its place.
-    edits.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start)
-        : Integer.compare(a.end, b.end));
-    StringBuilder out = new StringBuilder(sql.length() + 64);
-    int copied = 0;
-    for (Edit e : edits) {
-      out.append(sql, copied, e.start).append(e.text);
-      copied = e.end;
-    }
-    return out.append(sql, copied, sql.length()).toString();
+    return edits.apply();
   }
 
   /** Whether the token at {@code start} begins an item of a FROM clause. */
@@ -212,8 +216,16 @@ final class SetReturningFunctions {
     return -1;
   }
 
-  /** A FROM item's alias: the edit naming its columns, and how to name its (first) column. */
-  private record FromAlias(Edit edit, String column) {
+  /**
+   * A FROM item's alias: the text naming its columns (inserted at {@code at}), and how to name
+   * its (first) column.
+   */
+  private record FromAlias(int at, String columns, String column) {
+    void applyTo(TextEdits edits) {
+      if (!columns.isEmpty()) {
+        edits.replace(at, at, columns);
+      }
+    }
   }
 
   /**
@@ -232,15 +244,15 @@ final class SetReturningFunctions {
         || alias.kind() == SqlTokens.Kind.WORD && !NOT_ALIASES.contains(alias.upper()));
     int at = tokens.get(after - 1).end();
     if (!aliased) {
-      return new FromAlias(new Edit(at, at, " AS " + function + (oneColumn ? "(" + function + ")"
-          : "(x, n)")), function + "." + (oneColumn ? function : "x"));
+      return new FromAlias(at, " AS " + function + (oneColumn ? "(" + function + ")" : "(x, n)"),
+          function + "." + (oneColumn ? function : "x"));
     }
     if (i + 2 < tokens.size() && tokens.get(i + 1).isSymbol("(")) {
       // the client names the columns
-      return new FromAlias(new Edit(at, at, ""), alias.text() + "." + tokens.get(i + 2).text());
+      return new FromAlias(at, "", alias.text() + "." + tokens.get(i + 2).text());
     }
-    return new FromAlias(new Edit(alias.end(), alias.end(), oneColumn ? "(" + alias.text() + ")"
-        : "(x, n)"), alias.text() + "." + (oneColumn ? alias.text() : "x"));
+    return new FromAlias(alias.end(), oneColumn ? "(" + alias.text() + ")" : "(x, n)",
+        alias.text() + "." + (oneColumn ? alias.text() : "x"));
   }
 
   /** The texts of the top-level arguments between the parentheses at open and close. */

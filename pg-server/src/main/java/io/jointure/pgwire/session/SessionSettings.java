@@ -70,6 +70,17 @@ public final class SessionSettings {
       }
     });
   }
+  /** The process id of BackendKeyData, pg_backend_pid(): 0 until the session has one. */
+  private volatile int backendPid;
+
+  public int backendPid() {
+    return backendPid;
+  }
+
+  public void backendPid(int pid) {
+    this.backendPid = pid;
+  }
+
   /** The user the session logged in as: current_user and session_user. */
   public String user() {
     return user;

@@ -16,6 +16,15 @@ class CatalogSyntaxTest {
   }
 
   @Test
+  void castsToIdTypesWrittenWithCastFollowTheSameRules() {
+    assertEquals("SELECT 16400, pg_catalog.jointure_regclass_name(c.oid) FROM c"
+        + " WHERE c.oid = ((f(c.x)))",
+        plain("SELECT CAST('crm.towns' AS REGCLASS), CAST(c.oid AS pg_catalog.regclass) FROM c"
+            + " WHERE c.oid = CAST(CAST(f(c.x) AS REGCLASS) AS OID)"));
+    assertEquals("SELECT CAST(x AS INTEGER)", plain("SELECT CAST(x AS INTEGER)"));
+  }
+
+  @Test
   void settingsAreTheSessionsValues() {
     assertEquals("SELECT '160004'::int, CAST(NULL AS VARCHAR), 'C'",
         plain("SELECT current_setting('server_version_num')::int,"

@@ -127,6 +127,36 @@ public final class PostgresSyntax {
   private static final Set<String> TYPE_WORDS = Set.of("PRECISION", "VARYING", "WITH",
       "WITHOUT", "TIME", "ZONE");
 
+  /**
+   * {@code x::int[]}, which Babel does not parse, as {@code CAST(x AS int ARRAY)}; an array
+   * literal {@code '{1,2}'::int[]} as {@code ARRAY[CAST('1' AS int), CAST('2' AS int)]}, its
+   * elements cast one by one (Calcite casts no text to an array).
+   */
+  private static void arrayCast(List<Token> tokens, int start, int cast, int end,
+      TextEdits edits) {
+    Token operand = tokens.get(start);
+    String type = tokens.get(cast + 1).text();
+    for (int i = cast + 2; i < end - 1; i++) {
+      type += " " + tokens.get(i).text();
+    }
+    List<String> elements = start == cast - 1 && operand.isPlainString()
+        ? ArrayLiteral.elements(operand.text().substring(1, operand.text().length() - 1)
+            .replace("''", "'")) : null;
+    if (elements != null && !elements.isEmpty()) {
+      StringBuilder array = new StringBuilder("ARRAY[");
+      for (int i = 0; i < elements.size(); i++) {
+        String element = elements.get(i);
+        array.append(i == 0 ? "" : ", ").append(element == null ? "CAST(NULL AS " + type + ")"
+            : "CAST('" + element.replace("'", "''") + "' AS " + type + ")");
+      }
+      edits.replace(operand.start(), tokens.get(end).end(), array.append(']').toString());
+      return;
+    }
+    edits.replace(operand.start(), operand.start(), "CAST(");
+    edits.replace(tokens.get(cast).start(), tokens.get(cast).end(), " AS ");
+    edits.replace(tokens.get(end - 1).start(), tokens.get(end).end(), " ARRAY)");
+  }
+
   /** Parenthesizes each {@code operand::type} so that the cast binds as in PostgreSQL. */
   private static void infixCasts(List<Token> tokens, TextEdits edits) {
     java.util.Map<Integer, Integer> castStarts = new java.util.HashMap<>();
@@ -137,6 +167,12 @@ public final class PostgresSyntax {
       int start = castStarts.getOrDefault(k - 1, primaryStart(tokens, k - 1));
       int end = typeEnd(tokens, k + 1);
       if (start < 0 || end < 0) {
+        continue;
+      }
+      if (tokens.get(end).isSymbol("]")) {
+        arrayCast(tokens, start, k, end, edits);
+        castStarts.put(end, start);
+        k = end;
         continue;
       }
       edits.replace(tokens.get(start).start(), tokens.get(start).start(), "(");

@@ -14,23 +14,23 @@ public final class TextEdits {
   private final String original;
   private final List<Edit> edits = new ArrayList<>();
 
-  TextEdits(String original) {
+  public TextEdits(String original) {
     this.original = original;
   }
 
   /** Replaces {@code [start, end)} of the original; edits must not overlap. */
-  void replace(int start, int end, String replacement) {
+  public void replace(int start, int end, String replacement) {
     edits.add(new Edit(start, end, replacement));
     // Insertions before a replacement at the same place; otherwise in order.
     edits.sort(java.util.Comparator.comparingInt(Edit::start)
         .thenComparingInt(e -> e.end - e.start));
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return edits.isEmpty();
   }
 
-  String apply() {
+  public String apply() {
     StringBuilder text = new StringBuilder(original.length() + 16 * edits.size());
     int at = 0;
     for (Edit edit : edits) {

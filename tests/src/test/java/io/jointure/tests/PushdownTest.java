@@ -93,6 +93,19 @@ class PushdownTest extends SeedFixtureTest {
     assertTrue(r.parameters().containsAll(List.of(3L, 5L, 8L, 13L)), r.parameters().toString());
   }
 
+  /** {@code = ANY (ARRAY[...])}, as clients write an IN list, reaches the source as one. */
+  @Test
+  void quantifiedComparisonsWithAWrittenArray() throws Exception {
+    SourceRequest any = onlyRequest("SELECT id FROM crm.countries"
+        + " WHERE name = ANY (ARRAY['France', 'Italy']) ORDER BY id");
+    assertTrue(any.text().contains(" IN (?, ?)"), any.text());
+    assertTrue(any.parameters().containsAll(List.of("France", "Italy")),
+        any.parameters().toString());
+    SourceRequest all = onlyRequest("SELECT id FROM crm.towns"
+        + " WHERE id <> ALL (ARRAY[3, 5, 8]) AND id < 20 ORDER BY id");
+    assertTrue(all.text().contains("NOT IN (?, ?, ?)"), all.text());
+  }
+
   @Test
   void postgresHabitsWork() throws Exception {
     SourceRequest r = onlyRequest("SELECT \"name\", upper(code) || '-' || id FROM crm.countries"

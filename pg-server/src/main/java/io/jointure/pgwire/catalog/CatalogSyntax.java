@@ -38,10 +38,6 @@ public final class CatalogSyntax {
       "regclass", "jointure_regclass_name", "regtype", "jointure_regtype_name",
       "regnamespace", "jointure_regnamespace_name", "regproc", "jointure_regproc_name");
 
-  /** The catalog's int2vector and oidvector columns, whose text is their numbers spaced. */
-  private static final Set<String> VECTORS = Set.of("indkey", "indclass", "indcollation",
-      "indoption", "stxkeys");
-
   /** The words that name the session's user. */
   private static final Set<String> SESSION_USER = Set.of("CURRENT_USER", "SESSION_USER", "USER",
       "CURRENT_ROLE");
@@ -172,7 +168,7 @@ public final class CatalogSyntax {
         }
         // indkey::varchar: an int2vector's text, "1 3"
         int column = columnStart(tokens, i - 1);
-        if (column >= 0 && VECTORS.contains(tokens.get(i - 1).text().toLowerCase(Locale.ROOT))
+        if (column >= 0 && PgCatalogSchema.VECTORS.contains(tokens.get(i - 1).text().toLowerCase(Locale.ROOT))
             && (type.equals("varchar") || type.equals("text")) && tokens.get(column).start()
             >= copied) {
           out.append(sql, copied, tokens.get(column).start())
@@ -197,6 +193,27 @@ public final class CatalogSyntax {
           out.append(sql, copied, t.end());
           copied = tokens.get(typeAt).start();
           i = typeAt - 1;
+          continue;
+        }
+      }
+      // i.indkey[0]: a vector's subscripts start at 0 in PostgreSQL, at 1 here
+      if (t.isSymbol("[") && i > 0 && PgCatalogSchema.VECTORS.contains(tokens.get(i - 1).text()
+          .toLowerCase(Locale.ROOT)) && tokens.get(i - 1).kind() == SqlTokens.Kind.WORD) {
+        int close = i + 1;
+        for (int depth = 1; close < tokens.size(); close++) {
+          if (tokens.get(close).isSymbol("[")) {
+            depth++;
+          } else if (tokens.get(close).isSymbol("]") && --depth == 0) {
+            break;
+          }
+        }
+        if (close < tokens.size() && !tokens.get(i + 1).isSymbol(":")) {
+          out.append(sql, copied, t.end()).append('(');
+          out.append(plain(sql.substring(tokens.get(i + 1).start(),
+              tokens.get(close).start()), oidOf, session));
+          out.append(") + 1]");
+          copied = tokens.get(close).end();
+          i = close;
           continue;
         }
       }

@@ -56,10 +56,34 @@ final class PgCatalogSchema {
     }
     for (PgType t : PgType.values()) {
       for (String suffix : List.of("in", "out", "recv", "send")) {
-        procedures.putIfAbsent(t.typeName + suffix, 9000 + procedures.size());
+        procedures.putIfAbsent(procedure(t, suffix), 9000 + procedures.size());
       }
     }
     return java.util.Collections.unmodifiableMap(procedures);
+  }
+
+  /** PostgreSQL's name of a type's function: {@code int4recv}, but {@code numeric_recv}. */
+  static String procedure(PgType type, String suffix) {
+    boolean underscored = switch (type) {
+      case NUMERIC, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, INTERVAL, UUID, JSON, JSONB -> true;
+      default -> false;
+    };
+    return type.typeName + (underscored ? "_" : "") + suffix;
+  }
+
+  /**
+   * The catalog's int2vector and oidvector columns: lists here, but PostgreSQL's subscripts of
+   * them start at 0 ({@code indkey[0]} is the first key column) and their text is the numbers
+   * spaced.
+   */
+  static final java.util.Set<String> VECTORS = java.util.Set.of("indkey", "indclass",
+      "indcollation", "indoption", "stxkeys");
+
+  /** Whether an expression is a vector column ({@code i.indkey}). */
+  static boolean isVector(String expression) {
+    String name = expression.substring(expression.lastIndexOf('.') + 1).strip()
+        .toLowerCase(java.util.Locale.ROOT);
+    return VECTORS.contains(name);
   }
 
   /** What {@code pg_get_keywords()} in FROM reads: the parser's reserved words. */
@@ -341,9 +365,9 @@ final class PgCatalogSchema {
       };
       boolean byValue = t.length > 0 && t.length <= 8;
       types.row(t.oid, t.typeName, PG_CATALOG_OID, ROLE_OID, t.length, byValue, "b", category,
-          ",", 0, 0, t.arrayOid, 0, -1, 0, 0, false, PROCEDURES.get(t.typeName + "in"),
-          PROCEDURES.get(t.typeName + "out"), PROCEDURES.get(t.typeName + "recv"),
-          PROCEDURES.get(t.typeName + "send"), 0, 0, 0, t.length == 8 ? "d" : "i",
+          ",", 0, 0, t.arrayOid, 0, -1, 0, 0, false, PROCEDURES.get(procedure(t, "in")),
+          PROCEDURES.get(procedure(t, "out")), PROCEDURES.get(procedure(t, "recv")),
+          PROCEDURES.get(procedure(t, "send")), 0, 0, 0, t.length == 8 ? "d" : "i",
           t.length > 0 ? "p" : "x", null, null, null, 0, true, false);
       if (t.arrayOid != 0) {
         types.row(t.arrayOid, "_" + t.typeName, PG_CATALOG_OID, ROLE_OID, (short) -1, false,

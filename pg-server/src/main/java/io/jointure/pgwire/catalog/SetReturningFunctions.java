@@ -62,6 +62,7 @@ final class SetReturningFunctions {
     TextEdits edits = new TextEdits(sql);
     int counter = 0;
     int skipUntil = -1;
+    List<Reference> uses = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Token t = tokens.get(i);
       String function = t.text().toLowerCase(Locale.ROOT);
@@ -131,9 +132,9 @@ final class SetReturningFunctions {
       if (function.equals("unnest") && arguments(sql, tokens, i + 1, close).size() > 1) {
         continue;
       }
-      // The select's set-returning calls run in step: one UNNEST of all their arrays, zipped.
-      // generate_subscripts(a, 1) is the ordinal of a's own elements there: Calcite cannot
-      // decorrelate an UNNEST of a function of another FROM item's column.
+      // The select's set-returning calls run in step over the elements of all their arrays.
+      // generate_subscripts(a, 1) counts a's own elements there: Calcite cannot decorrelate an
+      // UNNEST of a function of another FROM item's column.
       List<String> subscripted = function.equals("generate_subscripts")
           ? arguments(sql, tokens, i + 1, close) : null;
       if (subscripted != null && !(subscripted.size() == 2 && subscripted.get(1).equals("1"))) {
@@ -148,37 +149,35 @@ final class SetReturningFunctions {
       if (!select.arrays.contains(array)) {
         select.arrays.add(array);
       }
-      String ordinal = select.alias + ".n";
-      String element = subscripted != null
-          ? "CASE WHEN " + ordinal + " <= CARDINALITY(" + array + ") THEN " + ordinal + " END"
-          : select.alias + ".x" + (select.arrays.indexOf(array) + 1);
       boolean field = start >= 1 && tokens.get(start - 1).isSymbol("(") && close + 3 < n
           && tokens.get(close + 1).isSymbol(")") && tokens.get(close + 2).isSymbol(".")
           && tokens.get(close + 3).kind() == SqlTokens.Kind.WORD;
-      if (field) {
-        // (_pg_expandarray(k)).x, (_pg_expandarray(k)).n
-        edits.replace(tokens.get(start - 1).start(), tokens.get(close + 3).end(),
-            tokens.get(close + 3).isWord("n") ? ordinal : element);
-        skipUntil = close + 3;
-      } else {
-        edits.replace(tokens.get(start).start(), tokens.get(close).end(), series ? element
-            : "CAST(ROW(" + element + ", " + ordinal + ") AS ROW(x INTEGER, n INTEGER))");
-        skipUntil = close;
-      }
+      Use use = subscripted != null ? Use.SUBSCRIPT
+          : field ? (tokens.get(close + 3).isWord("n") ? Use.ORDINAL : Use.ELEMENT)
+          : series ? Use.ELEMENT : Use.ROW;
+      uses.add(new Reference(select, field ? tokens.get(start - 1).start()
+          : tokens.get(start).start(), tokens.get(field ? close + 3 : close).end(), array, use));
+      skipUntil = field ? close + 3 : close;
+    }
+    for (Reference use : uses) {
+      edits.replace(use.start(), use.end(), use.text());
     }
     if (edits.isEmpty()) {
       return sql;
     }
     for (SelectClauses.Select s : clauses.selects()) {
       int at = s.end < n ? tokens.get(s.end).start() : sql.length();
-      if (!s.arrays.isEmpty()) {
-        StringBuilder columns = new StringBuilder();
-        for (int k = 1; k <= s.arrays.size(); k++) {
-          columns.append('x').append(k).append(", ");
-        }
+      if (s.arrays.size() == 1) {
         edits.replace(at, at, (s.from < 0 ? " FROM " : " CROSS JOIN ") + "UNNEST("
-            + String.join(", ", s.arrays) + ") WITH ORDINALITY AS " + s.alias + "(" + columns
-            + "n) ");
+            + s.arrays.get(0) + ") WITH ORDINALITY AS " + s.alias + "(x1, n) ");
+      } else if (s.arrays.size() > 1) {
+        // Calcite's UNNEST of several arrays crosses them: zipped, they are indexed by position
+        String longest = "GREATEST(" + String.join(", ", s.arrays.stream()
+            .map(a -> "COALESCE(CARDINALITY(" + a + "), 0)").toList()) + ")";
+        edits.replace(at, at, (s.from < 0 ? " FROM " : " CROSS JOIN ") + "pg_catalog."
+            + PgCatalogSchema.POSITIONS + " AS " + s.alias + "(n) ");
+        s.conditions.add("pg_catalog.jointure_positions_between(1, " + longest + ") AND "
+            + s.alias + ".n BETWEEN 1 AND " + longest);
       }
       if (!s.conditions.isEmpty()) {
         String conditions = String.join(" AND ", s.conditions);
@@ -193,6 +192,28 @@ final class SetReturningFunctions {
       }
     }
     return edits.apply();
+  }
+
+  /** How a set-returning call in a select list is read. */
+  private enum Use { ELEMENT, ORDINAL, ROW, SUBSCRIPT }
+
+  /** A set-returning call in a select list, [start, end) of the text, read as {@code use}. */
+  private record Reference(SelectClauses.Select select, int start, int end, String array,
+      Use use) {
+    /** Its text once the select's arrays are all known: one is unnested, several indexed. */
+    String text() {
+      String ordinal = select.alias + ".n";
+      String element = select.arrays.size() == 1
+          ? select.alias + ".x1" : "(" + array + ")[" + ordinal + "]";
+      return switch (use) {
+        case ELEMENT -> element;
+        case ORDINAL -> ordinal;
+        case ROW -> "CAST(ROW(" + element + ", " + ordinal + ") AS ROW(x INTEGER, n INTEGER))";
+        // int2vector subscripts (pg_index.indkey) start at 0, others at 1
+        case SUBSCRIPT -> "CASE WHEN " + ordinal + " <= CARDINALITY(" + array + ") THEN "
+            + ordinal + (PgCatalogSchema.isVector(array) ? " - 1" : "") + " END";
+      };
+    }
   }
 
   /** Whether the token at {@code start} begins an item of a FROM clause. */

@@ -74,10 +74,16 @@ class SetReturningFunctionsTest {
   @Test
   void aSelectsCallsRunInStepAsOneZippedUnnest() {
     // SQLAlchemy's index reflection: key columns, their operator classes and their positions.
-    assertEquals("SELECT i.indexrelid, jointure_srf1.x1 AS attnum, jointure_srf1.x2 AS"
-        + " att_opclass, CASE WHEN jointure_srf1.n <= CARDINALITY(i.indkey) THEN jointure_srf1.n"
-        + " END AS ord FROM pg_index i CROSS JOIN UNNEST(i.indkey, i.indclass) WITH ORDINALITY AS"
-        + " jointure_srf1(x1, x2, n) WHERE NOT i.indisprimary",
+    // Several arrays: indexed by one position each (Calcite's UNNEST of several crosses them);
+    // an int2vector's subscripts start at 0.
+    String longest = "GREATEST(COALESCE(CARDINALITY(i.indkey), 0),"
+        + " COALESCE(CARDINALITY(i.indclass), 0))";
+    assertEquals("SELECT i.indexrelid, (i.indkey)[jointure_srf1.n] AS attnum,"
+        + " (i.indclass)[jointure_srf1.n] AS att_opclass, CASE WHEN jointure_srf1.n <="
+        + " CARDINALITY(i.indkey) THEN jointure_srf1.n - 1 END AS ord FROM pg_index i"
+        + " CROSS JOIN pg_catalog.jointure_positions AS jointure_srf1(n) WHERE"
+        + " pg_catalog.jointure_positions_between(1, " + longest + ") AND jointure_srf1.n"
+        + " BETWEEN 1 AND " + longest + " AND ( NOT i.indisprimary)",
         unnested("SELECT i.indexrelid, unnest(i.indkey) AS attnum, unnest(i.indclass) AS"
             + " att_opclass, generate_subscripts(i.indkey, 1) AS ord FROM pg_index i"
             + " WHERE NOT i.indisprimary"));

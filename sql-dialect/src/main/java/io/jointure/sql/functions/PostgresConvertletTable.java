@@ -197,7 +197,12 @@ public final class PostgresConvertletTable implements SqlRexConvertletTable {
   }
 
   private static RexNode cast(SqlRexContext cx, SqlCall call) {
-    RelDataType to = cx.getValidator().getValidatedNodeType(call);
+    RelDataType to = cx.getValidator().getValidatedNodeTypeIfKnown(call);
+    if (to == null) {
+      // A cast the validator's type coercion made (an ARRAY's elements to one type): the
+      // validator never typed it, and it is Calcite's own.
+      return StandardConvertletTable.INSTANCE.get(call).convertCall(cx, call);
+    }
     RelDataType from = cx.getValidator().getValidatedNodeTypeIfKnown(call.operand(0));
     PostgresFunction function = from == null ? null : CastRules.of(from, to);
     RexBuilder rex = cx.getRexBuilder();

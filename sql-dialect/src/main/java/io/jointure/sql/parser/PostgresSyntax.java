@@ -143,11 +143,14 @@ public final class PostgresSyntax {
         ? ArrayLiteral.elements(operand.text().substring(1, operand.text().length() - 1)
             .replace("''", "'")) : null;
     if (elements != null && !elements.isEmpty()) {
+      // Text elements stay literals: Calcite compares a CHAR with them, not with a VARCHAR.
+      boolean text = TEXT_TYPES.contains(type.toUpperCase(java.util.Locale.ROOT));
       StringBuilder array = new StringBuilder("ARRAY[");
       for (int i = 0; i < elements.size(); i++) {
         String element = elements.get(i);
-        array.append(i == 0 ? "" : ", ").append(element == null ? "CAST(NULL AS " + type + ")"
-            : "CAST('" + element.replace("'", "''") + "' AS " + type + ")");
+        String literal = element == null ? "NULL" : "'" + element.replace("'", "''") + "'";
+        array.append(i == 0 ? "" : ", ").append(text && element != null ? literal
+            : "CAST(" + literal + " AS " + type + ")");
       }
       edits.replace(operand.start(), tokens.get(end).end(), array.append(']').toString());
       return;
@@ -156,6 +159,10 @@ public final class PostgresSyntax {
     edits.replace(tokens.get(cast).start(), tokens.get(cast).end(), " AS ");
     edits.replace(tokens.get(end - 1).start(), tokens.get(end).end(), " ARRAY)");
   }
+
+  /** The element types of an array literal whose elements stay string literals. */
+  private static final Set<String> TEXT_TYPES = Set.of("TEXT", "VARCHAR", "CHARACTER VARYING",
+      "NAME", "PG_CATALOG.TEXT");
 
   /** Parenthesizes each {@code operand::type} so that the cast binds as in PostgreSQL. */
   private static void infixCasts(List<Token> tokens, TextEdits edits) {

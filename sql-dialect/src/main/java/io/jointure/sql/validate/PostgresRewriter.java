@@ -120,6 +120,10 @@ final class PostgresRewriter {
    * {@code PostgresOperatorTable}), and {@code age(x)} as {@code age(current_date, x)}.
    */
   private static SqlCall withPostgresOperator(SqlCall call) {
+    SqlCall in = inList(call);
+    if (in != call) {
+      return in;
+    }
     if (call instanceof SqlBasicCall basic
         && basic.getOperator() == SqlLibraryOperators.DATE_PART) {
       basic.setOperator(PostgresFunctions.DATE_PART);
@@ -139,6 +143,36 @@ final class PostgresRewriter {
           call.operand(0));
     }
     return call;
+  }
+
+  /**
+   * {@code x = ANY (ARRAY[a, b])} as {@code x IN (a, b)}, {@code x <> ALL (ARRAY[a, b])} as
+   * {@code x NOT IN (a, b)}: the same, and what sources are given (Calcite writes the quantified
+   * comparison over an array for no source's dialect). An array that is not written out stays.
+   */
+  private static SqlCall inList(SqlCall call) {
+    SqlKind kind = call.getKind();
+    boolean any = kind == SqlKind.SOME && call.getOperator() == SqlStdOperatorTable.SOME_EQ;
+    boolean all = kind == SqlKind.ALL && call.getOperator() == SqlStdOperatorTable.ALL_NE;
+    if (!(any || all) || call.operandCount() != 2) {
+      return call;
+    }
+    // = ANY (ARRAY[...]): the parser gives the parenthesized array as a list of one
+    SqlNode operand = call.operand(1);
+    if (operand instanceof SqlNodeList list && list.size() == 1) {
+      operand = list.get(0);
+    }
+    if (operand.getKind() != SqlKind.ARRAY_VALUE_CONSTRUCTOR) {
+      return call;
+    }
+    SqlCall array = (SqlCall) operand;
+    if (array.operandCount() == 0) {
+      return call;
+    }
+    SqlParserPos pos = call.getParserPosition();
+    SqlNodeList values = new SqlNodeList(array.getOperandList(), array.getParserPosition());
+    return (any ? SqlStdOperatorTable.IN : SqlStdOperatorTable.NOT_IN).createCall(pos,
+        call.operand(0), values);
   }
 
   /**

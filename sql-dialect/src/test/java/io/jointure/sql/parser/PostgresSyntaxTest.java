@@ -33,7 +33,7 @@ class PostgresSyntaxTest {
       // array types: a cast of a value, an array literal element by element
       "SELECT x::int[] FROM t|SELECT CAST(x AS int ARRAY) FROM t",
       "SELECT '{1, 2}'::int[]|SELECT ARRAY[CAST('1' AS int), CAST('2' AS int)]",
-      "SELECT w <> ALL ('{a,\"b c\",NULL}'::text[])|SELECT w <> ALL (ARRAY[CAST('a' AS text), CAST('b c' AS text), CAST(NULL AS text)])",
+      "SELECT w <> ALL ('{a,\"b c\",NULL}'::text[])|SELECT w <> ALL (ARRAY['a', 'b c', CAST(NULL AS text)])",
       // a reserved word as a column label after AS; not a CAST's type, not a view's query
       "SELECT x AS default, y AS select FROM t|SELECT x AS \"default\", y AS \"select\" FROM t",
       "SELECT CAST(x AS DATE) AS date|SELECT CAST(x AS DATE) AS \"date\"",

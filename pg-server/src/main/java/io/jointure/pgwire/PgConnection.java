@@ -58,6 +58,12 @@ final class PgConnection extends ChannelInboundHandlerAdapter {
   private ScramSha256 scram;
   private volatile Session session;
   private CancelRegistry.Key cancelKey;
+  /** Messages read and not yet handled by the session. */
+  private final java.util.concurrent.atomic.AtomicInteger waiting =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private static final int MAX_WAITING = 256;
+  /** PostgreSQL's SQLSTATE for a connection given up: connection_failure. */
+  private static final String LOGIN_TIMEOUT = "08006";
 
   PgConnection(PgServerSettings settings, CancelRegistry cancels, Catalogs catalogs,
       Executor pool) {
@@ -71,7 +77,34 @@ final class PgConnection extends ChannelInboundHandlerAdapter {
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     this.ctx = ctx;
     this.sink = new ChannelSink(ctx.channel());
+    // A client that has not logged in within the timeout holds no slot any longer.
+    ctx.executor().schedule(() -> executor.execute(() -> {
+      if (state != State.READY && state != State.CLOSED) {
+        fatal(LOGIN_TIMEOUT, "canceling authentication due to timeout: log in within "
+            + settings.loginTimeout().toSeconds() + " s of connecting");
+      }
+    }), settings.loginTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     super.channelActive(ctx);
+  }
+
+  /**
+   * Hands a message to the session's queue; past {@link #MAX_WAITING} waiting messages the
+   * connection stops reading until the session catches up (a client that sends faster than its
+   * queries run is held back instead of filling the server's memory).
+   */
+  private void enqueue(ChannelHandlerContext ctx, FrontendMessage message) {
+    if (waiting.incrementAndGet() >= MAX_WAITING) {
+      ctx.channel().config().setAutoRead(false);
+    }
+    executor.execute(() -> {
+      try {
+        handle(message);
+      } finally {
+        if (waiting.decrementAndGet() == MAX_WAITING / 2) {
+          ctx.channel().config().setAutoRead(true);
+        }
+      }
+    });
   }
 
   @Override
@@ -110,7 +143,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter {
       ctx.close();
       return;
     }
-    executor.execute(() -> handle(message));
+    enqueue(ctx, message);
   }
 
   private void handle(FrontendMessage message) {

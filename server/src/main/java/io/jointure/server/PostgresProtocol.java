@@ -33,7 +33,7 @@ public final class PostgresProtocol {
   public static PgServer start(ServerSettings settings, int port) throws Exception {
     PgServerSettings pg = new PgServerSettings(settings.jdbcUrl(), settings.bind(), port,
         java.util.Optional.empty(), java.util.Optional.empty(),
-        PgServerSettings.DEFAULT_MAX_MESSAGE_BYTES);
+        PgServerSettings.DEFAULT_MAX_MESSAGE_BYTES, PgServerSettings.DEFAULT_LOGIN_TIMEOUT);
     if (settings.usersFile().isPresent()) {
       pg = pg.withUsers(PgUsers.of(passwords(settings.usersFile().get())));
     }

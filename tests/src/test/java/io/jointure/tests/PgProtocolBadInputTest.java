@@ -73,7 +73,11 @@ class PgProtocolBadInputTest {
     final DataInputStream in;
 
     Raw() throws IOException {
-      socket = new Socket("127.0.0.1", server.port());
+      this(server.port());
+    }
+
+    Raw(int port) throws IOException {
+      socket = new Socket("127.0.0.1", port);
       socket.setSoTimeout(20_000);
       out = new DataOutputStream(socket.getOutputStream());
       in = new DataInputStream(socket.getInputStream());
@@ -158,6 +162,54 @@ class PgProtocolBadInputTest {
       assertEquals('E', error.type());
       assertEquals("08P01", error.field('C'));
       assertTrue(raw.closed());
+    }
+    assertServesOthers();
+  }
+
+  /** A client that connects and never logs in is let go after the login timeout. */
+  @Test
+  void aClientThatDoesNotLogInIsDisconnected() throws Exception {
+    PgServerSettings settings = PgServerSettings.local("jdbc:jointure:model=inline:"
+        + Jointure.model(postgres, "crm", "fx_crm"), 0)
+        .withLoginTimeout(java.time.Duration.ofSeconds(1));
+    try (PgServer quick = PgServer.start(settings); Raw silent = new Raw(quick.port());
+         Connection loggedIn = PgProtocolTest.pgjdbc(quick, "")) {
+      Message error = silent.read();
+      assertEquals('E', error.type());
+      assertEquals("08006", error.field('C'));
+      assertTrue(error.field('M').contains("timeout"), error.field('M'));
+      assertTrue(silent.closed());
+      // A session that did log in stays, past the timeout.
+      assertEquals(300, PgProtocolTest.count(loggedIn, "SELECT COUNT(*) FROM crm.towns"));
+    }
+  }
+
+  /**
+   * A client that sends far more than the session has run (a thousand queries before reading
+   * an answer) is held back while the session catches up, and gets every answer, in order.
+   */
+  @Test
+  void aFloodOfQueriesIsAnsweredInOrder() throws Exception {
+    try (Raw raw = new Raw()) {
+      raw.startup("user", "analyst", "database", "crm");
+      raw.readUntil('Z');
+      ByteArrayOutputStream flood = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(flood);
+      int queries = 1000;
+      for (int i = 0; i < queries; i++) {
+        byte[] sql = Raw.cstrings("SELECT " + i + " AS n");
+        out.writeByte('Q');
+        out.writeInt(sql.length + 4);
+        out.write(sql);
+      }
+      raw.out.write(flood.toByteArray());
+      raw.out.flush();
+      for (int i = 0; i < queries; i++) {
+        List<Message> answer = raw.readUntil('Z');
+        Message row = answer.stream().filter(m -> m.type() == 'D').findFirst().orElseThrow();
+        assertEquals(String.valueOf(i), new String(row.body(), 6, row.body().length - 6,
+            StandardCharsets.UTF_8));
+      }
     }
     assertServesOthers();
   }

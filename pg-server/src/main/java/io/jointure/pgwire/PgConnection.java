@@ -62,6 +62,8 @@ final class PgConnection extends ChannelInboundHandlerAdapter {
   private final java.util.concurrent.atomic.AtomicInteger waiting =
       new java.util.concurrent.atomic.AtomicInteger();
   private static final int MAX_WAITING = 256;
+  /** Ends a connection that has not logged in in time; cancelled when it closes. */
+  private java.util.concurrent.ScheduledFuture<?> loginTimeout;
   /** PostgreSQL's SQLSTATE for a connection given up: connection_failure. */
   private static final String LOGIN_TIMEOUT = "08006";
 
@@ -78,7 +80,7 @@ final class PgConnection extends ChannelInboundHandlerAdapter {
     this.ctx = ctx;
     this.sink = new ChannelSink(ctx.channel());
     // A client that has not logged in within the timeout holds no slot any longer.
-    ctx.executor().schedule(() -> executor.execute(() -> {
+    loginTimeout = ctx.executor().schedule(() -> executor.execute(() -> {
       if (state != State.READY && state != State.CLOSED) {
         fatal(LOGIN_TIMEOUT, "canceling authentication due to timeout: log in within "
             + settings.loginTimeout().toSeconds() + " s of connecting");
@@ -100,8 +102,14 @@ final class PgConnection extends ChannelInboundHandlerAdapter {
       try {
         handle(message);
       } finally {
-        if (waiting.decrementAndGet() == MAX_WAITING / 2) {
-          ctx.channel().config().setAutoRead(true);
+        if (waiting.decrementAndGet() <= MAX_WAITING / 2 && !ctx.channel().config().isAutoRead()) {
+          // On the network thread, as the pause was, and only if still caught up: a pause made
+          // after this decrement is undone by a later one.
+          ctx.channel().eventLoop().execute(() -> {
+            if (waiting.get() <= MAX_WAITING / 2) {
+              ctx.channel().config().setAutoRead(true);
+            }
+          });
         }
       }
     });
@@ -328,6 +336,9 @@ final class PgConnection extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    if (loginTimeout != null) {
+      loginTimeout.cancel(false);
+    }
     // The client left, maybe mid-query: stop the query now, close the session in order.
     Session open = session;
     if (open != null) {

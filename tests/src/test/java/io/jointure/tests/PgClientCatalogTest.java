@@ -56,6 +56,8 @@ class PgClientCatalogTest {
       // set-returning calls in step: zipped, the shorter padded with NULLs
       "SELECT unnest(ARRAY[1, 2, 3]) AS a, unnest(ARRAY['x', 'y']) AS b,"
           + " generate_subscripts(ARRAY[1, 2, 3], 1) AS i",
+      // a trailing comment does not swallow what the rewrite adds
+      "SELECT unnest(ARRAY[1, 2]) AS a -- the end",
       // SQLAlchemy: foreign keys as their definitions
       "SELECT r.conname, pg_catalog.pg_get_constraintdef(r.oid, true) AS def"
           + " FROM pg_catalog.pg_constraint r WHERE r.conrelid = 'crm.mayors'::regclass"

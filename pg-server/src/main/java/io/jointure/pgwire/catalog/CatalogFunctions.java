@@ -117,12 +117,31 @@ public final class CatalogFunctions {
     return array_upper(array, dimension);
   }
 
+  /**
+   * PostgreSQL's reserved key words (reserved, or allowed only as a function or type name):
+   * quote_ident quotes them.
+   */
+  private static final java.util.Set<String> RESERVED = java.util.Set.of("all", "analyse",
+      "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "binary",
+      "both", "case", "cast", "check", "collate", "collation", "column", "concurrently",
+      "constraint", "create", "cross", "current_catalog", "current_date", "current_role",
+      "current_schema", "current_time", "current_timestamp", "current_user", "default",
+      "deferrable", "desc", "distinct", "do", "else", "end", "except", "false", "fetch", "for",
+      "foreign", "freeze", "from", "full", "grant", "group", "having", "ilike", "in", "initially",
+      "inner", "intersect", "into", "is", "isnull", "join", "lateral", "leading", "left", "like",
+      "limit", "localtime", "localtimestamp", "natural", "not", "notnull", "null", "offset", "on",
+      "only", "or", "order", "outer", "overlaps", "placing", "primary", "references",
+      "returning", "right", "select", "session_user", "similar", "some", "symmetric",
+      "system_user", "table", "tablesample", "then", "to", "trailing", "true", "union",
+      "unique", "user", "using", "variadic", "verbose", "when", "where", "window", "with");
+
   /** {@code quote_ident(name)}: the name as an identifier, quoted where PostgreSQL needs it. */
   public static String quote_ident(String name) {
     if (name == null) {
       return null;
     }
-    return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+    return name.matches("[a-z_][a-z0-9_]*") && !RESERVED.contains(name) ? name
+        : "\"" + name.replace("\"", "\"\"") + "\"";
   }
 
   /** {@code parse_ident('crm."My Table"')}: the parts of a qualified name, quotes taken off. */

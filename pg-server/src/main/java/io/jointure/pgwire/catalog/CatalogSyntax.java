@@ -18,8 +18,9 @@ import java.util.Set;
  * it), as is a column's cast to an array type ({@code ::int2[]}: the catalog's
  * arrays are typed already), {@code OPERATOR(pg_catalog.~)} becomes {@code ~}, and
  * {@code COLLATE pg_catalog.default} goes; {@code current_user} and its kin become the session's
- * user, {@code current_setting('name')} the setting's value, string literals. Only names become numbers, which this class computes, and the user's
- * name a literal, quotes doubled: no text of the client's becomes executable.
+ * user, {@code current_setting('name')} the setting's value, string literals with their quotes
+ * doubled. Only names, numbers and literals this class computes are added; the client's text
+ * is moved, and an {@code OPERATOR(...)} is taken only if it is operator characters.
  */
 public final class CatalogSyntax {
   private static final Set<String> OID_TYPES = Set.of("oid", "regclass", "regtype", "regproc",
@@ -89,6 +90,45 @@ public final class CatalogSyntax {
     return edits.isEmpty() ? sql : edits.apply();
   }
 
+  /**
+   * {@code i.indkey[0]} as {@code i.indkey[(0) + 1]}: an int2vector's subscripts start at 0 in
+   * PostgreSQL, a list's at 1 here.
+   */
+  private static String vectorSubscripts(String sql) {
+    if (!sql.contains("[")) {
+      return sql;
+    }
+    List<Token> tokens = SqlTokens.of(sql);
+    int[] closers = SqlTokens.closers(tokens);
+    TextEdits edits = new TextEdits(sql);
+    for (int i = 1; i < tokens.size(); i++) {
+      Token before = tokens.get(i - 1);
+      if (tokens.get(i).isSymbol("[") && closers[i] > i + 1 && before.kind() == SqlTokens.Kind.WORD
+          && PgCatalogSchema.VECTORS.contains(before.text().toLowerCase(Locale.ROOT))
+          && !tokens.get(i + 1).isSymbol(":")) {
+        edits.replace(tokens.get(i).end(), tokens.get(i).end(), "(");
+        edits.replace(tokens.get(closers[i]).start(), tokens.get(closers[i]).start(), ") + 1");
+      }
+    }
+    return edits.isEmpty() ? sql : edits.apply();
+  }
+
+  /** Whether a cast to text starts at token {@code i}: {@code ::text}, {@code ::pg_catalog.text}. */
+  private static boolean castToText(List<Token> tokens, int i) {
+    if (i + 1 >= tokens.size() || !tokens.get(i).isSymbol("::")) {
+      return false;
+    }
+    int type = i + 3 < tokens.size() && tokens.get(i + 1).isWord("pg_catalog")
+        && tokens.get(i + 2).isSymbol(".") ? i + 3 : i + 1;
+    return tokens.get(type).isWord("text") || tokens.get(type).isWord("varchar")
+        || tokens.get(type).isWord("name");
+  }
+
+  /** Whether the word at {@code i} is qualified by a schema other than pg_catalog. */
+  private static boolean qualifiedByOther(List<Token> tokens, int i) {
+    return i >= 2 && tokens.get(i - 1).isSymbol(".") && !tokens.get(i - 2).isWord("pg_catalog");
+  }
+
   /** The first token of the column reference ({@code a}, {@code t.a}) ending at token end, or -1. */
   private static int columnStart(List<Token> tokens, int end) {
     if (end < 0 || tokens.get(end).kind() != SqlTokens.Kind.WORD
@@ -111,7 +151,7 @@ public final class CatalogSyntax {
   public static String plain(String sql, java.util.function.BiFunction<String, String, Integer>
       oidOf, SessionSettings session) {
     String user = session.user();
-    sql = infixCasts(sql);
+    sql = vectorSubscripts(infixCasts(sql));
     List<Token> tokens = SqlTokens.of(sql);
     SelectClauses clauses = SelectClauses.of(tokens);
     StringBuilder out = new StringBuilder(sql.length());
@@ -146,7 +186,7 @@ public final class CatalogSyntax {
             int column = columnStart(tokens, i - 1);
             String nameOf = NAME_FUNCTIONS.get(type);
             if (nameOf != null && column >= 0 && tokens.get(column).start() >= copied
-                && clauses.selectListOf(i) != null) {
+                && (clauses.selectListOf(i) != null || castToText(tokens, typeAt + 1))) {
               // c.oid::regclass shown: the name, as PostgreSQL prints it
               out.append(sql, copied, tokens.get(column).start()).append("pg_catalog.")
                   .append(nameOf).append('(')
@@ -178,8 +218,10 @@ public final class CatalogSyntax {
           i = typeAt;
           continue;
         }
-        // column::pg_catalog.int2[]: the catalog's arrays are typed already
-        if (typeAt + 2 < tokens.size() && tokens.get(typeAt).kind() == SqlTokens.Kind.WORD
+        // column::pg_catalog.int2[]: the catalog's arrays are typed already (a user's x::int[]
+        // is the SQL dialect's CAST(x AS int ARRAY))
+        if (typeAt != i + 1 && typeAt + 2 < tokens.size()
+            && tokens.get(typeAt).kind() == SqlTokens.Kind.WORD
             && tokens.get(typeAt + 1).isSymbol("[") && tokens.get(typeAt + 2).isSymbol("]")
             && i > 0 && (tokens.get(i - 1).kind() == SqlTokens.Kind.WORD
                 || tokens.get(i - 1).kind() == SqlTokens.Kind.QUOTED_IDENTIFIER)) {
@@ -196,48 +238,29 @@ public final class CatalogSyntax {
           continue;
         }
       }
-      // i.indkey[0]: a vector's subscripts start at 0 in PostgreSQL, at 1 here
-      if (t.isSymbol("[") && i > 0 && PgCatalogSchema.VECTORS.contains(tokens.get(i - 1).text()
-          .toLowerCase(Locale.ROOT)) && tokens.get(i - 1).kind() == SqlTokens.Kind.WORD) {
-        int close = i + 1;
-        for (int depth = 1; close < tokens.size(); close++) {
-          if (tokens.get(close).isSymbol("[")) {
-            depth++;
-          } else if (tokens.get(close).isSymbol("]") && --depth == 0) {
-            break;
-          }
-        }
-        if (close < tokens.size() && !tokens.get(i + 1).isSymbol(":")) {
-          out.append(sql, copied, t.end()).append('(');
-          out.append(plain(sql.substring(tokens.get(i + 1).start(),
-              tokens.get(close).start()), oidOf, session));
-          out.append(") + 1]");
-          copied = tokens.get(close).end();
-          i = close;
-          continue;
-        }
-      }
       // current_user, session_user, user, current_role: the session's user (Calcite's is "sa")
       if (t.kind() == SqlTokens.Kind.WORD && SESSION_USER.contains(t.upper()) && user != null
-          && !(i > 0 && tokens.get(i - 1).isSymbol("."))
+          && !(i > 0 && (tokens.get(i - 1).isSymbol(".") || tokens.get(i - 1).isWord("AS")))
           && !(i + 1 < tokens.size() && (tokens.get(i + 1).isSymbol("(")
               || tokens.get(i + 1).isSymbol(".")))) {
-        out.append(sql, copied, t.start()).append('\'').append(user.replace("'", "''"))
-            .append('\'');
+        out.append(sql, copied, t.start()).append(" '").append(user.replace("'", "''"))
+            .append("' ");
         copied = t.end();
         continue;
       }
       // pg_backend_pid(): the process id BackendKeyData gave the client
-      if (t.isWord("pg_backend_pid") && i + 2 < tokens.size() && tokens.get(i + 1).isSymbol("(")
+      if (t.isWord("pg_backend_pid") && i + 2 < tokens.size() && !qualifiedByOther(tokens, i)
+          && tokens.get(i + 1).isSymbol("(")
           && tokens.get(i + 2).isSymbol(")")) {
         int from = i >= 2 && tokens.get(i - 1).isSymbol(".") ? i - 2 : i;
-        out.append(sql, copied, tokens.get(from).start()).append(session.backendPid());
+        out.append(sql, copied, tokens.get(from).start()).append(' ')
+            .append(session.backendPid()).append(' ');
         copied = tokens.get(i + 2).end();
         i += 2;
         continue;
       }
       // current_setting('name'[, missing_ok]): the session's value, a literal
-      if (t.isWord("current_setting") && i + 3 < tokens.size()
+      if (t.isWord("current_setting") && i + 3 < tokens.size() && !qualifiedByOther(tokens, i)
           && tokens.get(i + 1).isSymbol("(") && tokens.get(i + 2).isPlainString()) {
         int close = i + 3;
         boolean missingOk = false;
@@ -256,33 +279,42 @@ public final class CatalogSyntax {
           int from = i >= 2 && tokens.get(i - 1).isSymbol(".")
               && tokens.get(i - 2).isWord("pg_catalog") ? i - 2 : i;
           out.append(sql, copied, tokens.get(from).start()).append(value == null
-              ? "CAST(NULL AS VARCHAR)" : "'" + value.replace("'", "''") + "'");
+              ? " CAST(NULL AS VARCHAR) " : " '" + value.replace("'", "''") + "' ");
           copied = tokens.get(close).end();
           i = close;
           continue;
         }
       }
-      // OPERATOR(pg_catalog.~) -> ~
+      // OPERATOR(pg_catalog.~) -> ~ : only an operator, of operator characters
       if (t.isWord("OPERATOR") && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(")) {
-        int close = i + 2;
-        StringBuilder op = new StringBuilder();
-        while (close < tokens.size() && !tokens.get(close).isSymbol(")")) {
-          Token part = tokens.get(close);
-          if (!part.isWord("pg_catalog") && !part.isSymbol(".")) {
-            op.append(part.text());
-          }
-          close++;
+        int at = i + 2;
+        if (at + 1 < tokens.size() && tokens.get(at).isWord("pg_catalog")
+            && tokens.get(at + 1).isSymbol(".")) {
+          at += 2;
         }
-        if (close < tokens.size()) {
-          out.append(sql, copied, t.start()).append(' ').append(op).append(' ');
-          copied = tokens.get(close).end();
-          i = close;
+        // the operator's characters, which the tokens may hold one by one (~ then *)
+        StringBuilder op = new StringBuilder();
+        int end = at;
+        while (end < tokens.size() && tokens.get(end).kind() == SqlTokens.Kind.SYMBOL
+            && !tokens.get(end).isSymbol(")") && (end == at
+                || tokens.get(end).start() == tokens.get(end - 1).end())) {
+          op.append(tokens.get(end).text());
+          end++;
+        }
+        String operator = op.toString();
+        if (end < tokens.size() && tokens.get(end).isSymbol(")")
+            && operator.matches("[~!@#%^&|`?+*/<>=-]+") && !operator.contains("--")
+            && !operator.contains("/*")) {
+          out.append(sql, copied, t.start()).append(' ').append(operator).append(' ');
+          copied = tokens.get(end).end();
+          i = end;
           continue;
         }
       }
       // COLLATE pg_catalog.default: catalog queries' collations (a user's COLLATE "C" stays)
       if (t.isWord("COLLATE") && i + 3 < tokens.size() && tokens.get(i + 1).isWord("pg_catalog")
-          && tokens.get(i + 2).isSymbol(".")) {
+          && tokens.get(i + 2).isSymbol(".") && (tokens.get(i + 3).isWord("default")
+              || tokens.get(i + 3).text().equals("\"default\""))) {
         out.append(sql, copied, t.start());
         copied = tokens.get(i + 3).end();
         i += 3;

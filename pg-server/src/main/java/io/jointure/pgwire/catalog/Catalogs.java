@@ -84,6 +84,8 @@ public final class Catalogs {
    * session.
    */
   public String plain(String sql, SessionSettings session) {
+    // Comments first: the rewrites below append clauses, which a trailing comment would swallow
+    sql = io.jointure.sql.parser.SqlTokens.withoutComments(sql);
     if (SetReturningFunctions.mayCall(sql)) {
       sql = SetReturningFunctions.unnested(sql);
     }

@@ -29,7 +29,8 @@ final class PgCatalogSchema {
   static final int PG_CATALOG_OID = 11;
   static final int INFORMATION_SCHEMA_OID = 13_000;
   static final int ROLE_OID = 10;
-  static final int SESSION_ROLE_OID = 16_384;
+  /** The session's user: an id below the model's objects' (from 16384). */
+  static final int SESSION_ROLE_OID = 4_200;
   static final int DATABASE_OID = 5;
   static final int BTREE_OID = 403;
   static final int HEAP_OID = 2;
@@ -333,13 +334,8 @@ final class PgCatalogSchema {
   private static CatalogTable keywords() {
     CatalogTable keywords = new CatalogTable().columns(VARCHAR, "word", "catcode")
         .column("barelabel", BOOLEAN).columns(VARCHAR, "catdesc", "baredesc");
-    org.apache.calcite.sql.parser.SqlAbstractParserImpl.Metadata metadata =
-        org.apache.calcite.sql.parser.babel.SqlBabelParserImpl.FACTORY
-            .getParser(new java.io.StringReader("")).getMetadata();
-    new java.util.TreeSet<>(metadata.getTokens()).stream()
-        .filter(word -> word.matches("[A-Z_]+") && metadata.isReservedWord(word))
-        .forEach(word -> keywords.row(word.toLowerCase(java.util.Locale.ROOT), "R", false,
-            "reserved", "requires AS"));
+    io.jointure.sql.parser.PostgresSyntax.reservedWords().forEach(word -> keywords.row(
+        word.toLowerCase(java.util.Locale.ROOT), "R", false, "reserved", "requires AS"));
     return keywords;
   }
 

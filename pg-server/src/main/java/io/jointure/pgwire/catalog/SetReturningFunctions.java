@@ -58,7 +58,8 @@ final class SetReturningFunctions {
     List<Token> tokens = SqlTokens.of(sql);
     int n = tokens.size();
     SelectClauses clauses = SelectClauses.of(tokens);
-    // Pass 2: the calls, outermost first.
+    int[] closers = SqlTokens.closers(tokens);
+    // The calls, outermost first.
     TextEdits edits = new TextEdits(sql);
     int counter = 0;
     int skipUntil = -1;
@@ -70,9 +71,13 @@ final class SetReturningFunctions {
           || !tokens.get(i + 1).isSymbol("(")) {
         continue;
       }
-      int start = i >= 2 && tokens.get(i - 1).isSymbol(".")
-          && tokens.get(i - 2).kind() == SqlTokens.Kind.WORD ? i - 2 : i;
-      int close = matching(tokens, i + 1);
+      boolean qualified = i >= 2 && tokens.get(i - 1).isSymbol(".");
+      if (qualified && !tokens.get(i - 2).isWord("pg_catalog")
+          && !tokens.get(i - 2).isWord("information_schema")) {
+        continue; // a function of another schema
+      }
+      int start = qualified ? i - 2 : i;
+      int close = closers[i + 1];
       if (close < 0) {
         return sql;
       }
@@ -99,6 +104,10 @@ final class SetReturningFunctions {
           ? "UNNEST(pg_catalog." + function + "(" + arguments + "))"
           : series ? "UNNEST(" + arguments + ")" : "UNNEST(" + arguments + ") WITH ORDINALITY";
       Token before = start > 0 ? tokens.get(start - 1) : null;
+      if (isFromItem(tokens, start, clauses) && function.equals("unnest") && !qualified) {
+        skipUntil = close; // a user's UNNEST in FROM is Calcite's own
+        continue;
+      }
       if (isFromItem(tokens, start, clauses)) {
         boolean ordinality = close + 1 < n && tokens.get(close + 1).isWord("WITH");
         List<String> bounds = arguments(sql, tokens, i + 1, close);
@@ -166,7 +175,7 @@ final class SetReturningFunctions {
       return sql;
     }
     for (SelectClauses.Select s : clauses.selects()) {
-      int at = s.end < n ? tokens.get(s.end).start() : sql.length();
+      int at = s.end < n ? tokens.get(s.end).start() : tokens.get(n - 1).end();
       if (s.arrays.size() == 1) {
         edits.replace(at, at, (s.from < 0 ? " FROM " : " CROSS JOIN ") + "UNNEST("
             + s.arrays.get(0) + ") WITH ORDINALITY AS " + s.alias + "(x1, n) ");
@@ -185,7 +194,8 @@ final class SetReturningFunctions {
           edits.replace(at, at, " WHERE " + conditions + " ");
         } else {
           int whereAt = tokens.get(s.where).end();
-          int whereEnd = s.whereEnd < n ? tokens.get(s.whereEnd).start() : sql.length();
+          int whereEnd = s.whereEnd < n ? tokens.get(s.whereEnd).start()
+              : tokens.get(n - 1).end();
           edits.replace(whereAt, whereAt, " " + conditions + " AND (");
           edits.replace(whereEnd, whereEnd, ") ");
         }
@@ -222,19 +232,6 @@ final class SetReturningFunctions {
     return before != null && (before.isWord("FROM") && clauses.inFrom(start)
         || before.isWord("JOIN") || before.isWord("LATERAL")
         || before.isSymbol(",") && clauses.inFrom(start));
-  }
-
-  /** The index of the parenthesis closing the one at {@code open}, or -1. */
-  private static int matching(List<Token> tokens, int open) {
-    int depth = 0;
-    for (int i = open; i < tokens.size(); i++) {
-      if (tokens.get(i).isSymbol("(")) {
-        depth++;
-      } else if (tokens.get(i).isSymbol(")") && --depth == 0) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /**

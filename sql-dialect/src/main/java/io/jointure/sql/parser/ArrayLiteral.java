@@ -35,6 +35,8 @@ final class ArrayLiteral {
         } else {
           element.append(c);
         }
+      } else if (c == '\\' && i + 1 < body.length()) {
+        element.append(body.charAt(++i)); // an escaped character, outside quotes too
       } else if (c == '"') {
         quoted = true;
         wasQuoted = true;

@@ -71,15 +71,30 @@ public final class PostgresSyntax {
     return new Adapted(edits.isEmpty() ? sql : edits.apply(), edits);
   }
 
-  /** Babel's reserved words: PostgreSQL takes any of them as a column label after AS. */
-  private static final java.util.function.Predicate<String> RESERVED = word ->
-      ReservedWords.METADATA.isReservedWord(word);
-
-  /** Lazily, the parser's metadata (building a parser costs). */
+  /** Lazily, Babel's reserved words (building a parser costs). */
   private static final class ReservedWords {
-    static final org.apache.calcite.sql.parser.SqlAbstractParserImpl.Metadata METADATA =
-        org.apache.calcite.sql.parser.babel.SqlBabelParserImpl.FACTORY
-            .getParser(new java.io.StringReader("")).getMetadata();
+    static final java.util.SortedSet<String> WORDS;
+
+    static {
+      org.apache.calcite.sql.parser.SqlAbstractParserImpl.Metadata metadata =
+          org.apache.calcite.sql.parser.babel.SqlBabelParserImpl.FACTORY
+              .getParser(new java.io.StringReader("")).getMetadata();
+      java.util.SortedSet<String> words = new java.util.TreeSet<>();
+      for (String token : metadata.getTokens()) {
+        if (token.matches("[A-Z_]+") && metadata.isReservedWord(token)) {
+          words.add(token);
+        }
+      }
+      WORDS = java.util.Collections.unmodifiableSortedSet(words);
+    }
+  }
+
+  /**
+   * The words Jointure's parser reserves, upper case: after AS they are quoted here, and
+   * {@code pg_get_keywords()} lists them.
+   */
+  public static java.util.SortedSet<String> reservedWords() {
+    return ReservedWords.WORDS;
   }
 
   /** Tokens after which an item's label ends. */
@@ -108,7 +123,7 @@ public final class PostgresSyntax {
         boolean ends = next == null || next.isSymbol(",") || next.isSymbol(")")
             || next.isSymbol(";") || next.kind() == SqlTokens.Kind.WORD
             && AFTER_LABEL.contains(next.upper());
-        if (label.kind() == SqlTokens.Kind.WORD && ends && RESERVED.test(label.upper())) {
+        if (label.kind() == SqlTokens.Kind.WORD && ends && reservedWords().contains(label.upper())) {
           edits.replace(label.start(), label.end(),
               "\"" + label.text().toLowerCase(java.util.Locale.ROOT) + "\"");
         }
@@ -162,7 +177,7 @@ public final class PostgresSyntax {
 
   /** The element types of an array literal whose elements stay string literals. */
   private static final Set<String> TEXT_TYPES = Set.of("TEXT", "VARCHAR", "CHARACTER VARYING",
-      "NAME", "PG_CATALOG.TEXT");
+      "NAME", "PG_CATALOG . TEXT");
 
   /** Parenthesizes each {@code operand::type} so that the cast binds as in PostgreSQL. */
   private static void infixCasts(List<Token> tokens, TextEdits edits) {

@@ -44,7 +44,8 @@ public final class SqlTokens {
       if (Character.isWhitespace(c)) {
         i++;
       } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        while (i < n && sql.charAt(i) != '\n') {
+        // PostgreSQL ends a line comment at a line feed or a carriage return
+        while (i < n && sql.charAt(i) != '\n' && sql.charAt(i) != '\r') {
           i++;
         }
       } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
@@ -100,6 +101,71 @@ public final class SqlTokens {
       }
     }
     return n;
+  }
+
+  /**
+   * For each opening parenthesis or bracket among {@code tokens}, the index of the token that
+   * closes it (-1 when none does); -1 for every other token. One pass, whatever the nesting.
+   */
+  public static int[] closers(List<Token> tokens) {
+    int[] closer = new int[tokens.size()];
+    java.util.Arrays.fill(closer, -1);
+    java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.isSymbol("(") || t.isSymbol("[")) {
+        open.push(i);
+      } else if (t.isSymbol(")") || t.isSymbol("]")) {
+        String opener = t.isSymbol(")") ? "(" : "[";
+        // an unbalanced closer closes nothing; a mismatched one ends the openers it passes
+        while (!open.isEmpty() && !tokens.get(open.peek()).isSymbol(opener)) {
+          open.pop();
+        }
+        if (!open.isEmpty()) {
+          closer[open.pop()] = i;
+        }
+      }
+    }
+    return closer;
+  }
+
+  /**
+   * The text with its comments blanked (each character a space, line ends kept), so that
+   * positions stay and no reader that sees comments differently (Calcite ends a {@code --}
+   * comment at a carriage return, PostgreSQL does not) finds code where the other found a comment.
+   * Hints ({@code /}{@code *+ ... *}{@code /}) stay.
+   */
+  public static String withoutComments(String sql) {
+    if (!sql.contains("--") && !sql.contains("/*")) {
+      return sql;
+    }
+    char[] text = sql.toCharArray();
+    int at = 0;
+    for (Token t : of(sql)) {
+      blank(text, at, t.start());
+      at = t.end();
+    }
+    blank(text, at, text.length);
+    return new String(text);
+  }
+
+  /** Blanks the comments in [from, to), text between tokens: whitespace and comments only. */
+  private static void blank(char[] text, int from, int to) {
+    boolean hint = false;
+    for (int i = from; i < to; i++) {
+      if (!hint && text[i] == '/' && i + 2 < to && text[i + 1] == '*' && text[i + 2] == '+') {
+        hint = true;
+      }
+      if (hint) {
+        if (text[i] == '/' && i > from && text[i - 1] == '*' && i - 1 > from) {
+          hint = false;
+        }
+        continue;
+      }
+      if (!Character.isWhitespace(text[i])) {
+        text[i] = ' ';
+      }
+    }
   }
 
   /** The end of a string opened at {@code quote}: '' is a quote; in E'' strings, \ escapes. */

@@ -13,6 +13,7 @@ public final class TextEdits {
 
   private final String original;
   private final List<Edit> edits = new ArrayList<>();
+  private boolean sorted = true;
 
   public TextEdits(String original) {
     this.original = original;
@@ -21,9 +22,16 @@ public final class TextEdits {
   /** Replaces {@code [start, end)} of the original; edits must not overlap. */
   public void replace(int start, int end, String replacement) {
     edits.add(new Edit(start, end, replacement));
-    // Insertions before a replacement at the same place; otherwise in order.
-    edits.sort(java.util.Comparator.comparingInt(Edit::start)
-        .thenComparingInt(e -> e.end - e.start));
+    sorted = false;
+  }
+
+  /** Insertions before a replacement at the same place; otherwise in the order made. */
+  private void sort() {
+    if (!sorted) {
+      edits.sort(java.util.Comparator.comparingInt(Edit::start)
+          .thenComparingInt(e -> e.end - e.start));
+      sorted = true;
+    }
   }
 
   public boolean isEmpty() {
@@ -31,6 +39,7 @@ public final class TextEdits {
   }
 
   public String apply() {
+    sort();
     StringBuilder text = new StringBuilder(original.length() + 16 * edits.size());
     int at = 0;
     for (Edit edit : edits) {
@@ -42,6 +51,7 @@ public final class TextEdits {
 
   /** The offset in the original text of an offset in the edited text. */
   int originalOffset(int editedOffset) {
+    sort();
     int delta = 0;
     for (Edit edit : edits) {
       int editedStart = edit.start + delta;

@@ -29,7 +29,8 @@ public final class Catalogs {
   private static final ThreadLocal<Catalogs> CURRENT = new ThreadLocal<>();
 
   private final String jdbcUrl;
-  private CatalogSnapshot snapshot;
+  /** Read once; volatile so that catalog functions, row by row, read it without the lock. */
+  private volatile CatalogSnapshot snapshot;
   /** The tables every session shares, made on first use. */
   private Map<String, Table> pgCatalog;
   private Map<String, Table> informationSchema;
@@ -38,7 +39,12 @@ public final class Catalogs {
     this.jdbcUrl = jdbcUrl;
   }
 
-  private synchronized CatalogSnapshot snapshot() {
+  private CatalogSnapshot snapshot() {
+    CatalogSnapshot read = snapshot;
+    return read != null ? read : readSnapshot();
+  }
+
+  private synchronized CatalogSnapshot readSnapshot() {
     if (snapshot == null) {
       Properties info = new Properties();
       info.setProperty("user", CatalogFunctions.DATABASE);

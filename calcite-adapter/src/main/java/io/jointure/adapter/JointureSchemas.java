@@ -7,6 +7,7 @@ import io.jointure.model.DatasourceConfig;
 import io.jointure.model.DeclaredKeys;
 import io.jointure.model.Model;
 import io.jointure.model.MongoDatasourceConfig;
+import io.jointure.model.GraphQlDatasourceConfig;
 import io.jointure.model.RestDatasourceConfig;
 import io.jointure.model.SqlDatasourceConfig;
 import java.util.Map;
@@ -28,6 +29,9 @@ public final class JointureSchemas {
       Map<String, DeclaredKeys> keys) {
     if (config instanceof MongoDatasourceConfig mongo) {
       return new MongoSchema(registry.mongoSource(mongo), keys);
+    }
+    if (config instanceof GraphQlDatasourceConfig graphQl) {
+      return new RestSchema(registry.graphQlSource(graphQl), keys);
     }
     if (config instanceof RestDatasourceConfig rest) {
       return new RestSchema(registry.restSource(rest), keys);

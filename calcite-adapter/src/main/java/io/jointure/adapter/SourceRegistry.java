@@ -4,6 +4,7 @@ import io.jointure.adapter.mongo.MongoSource;
 import io.jointure.adapter.rest.RestSource;
 import io.jointure.adapter.sql.SqlSource;
 import io.jointure.model.MongoDatasourceConfig;
+import io.jointure.model.GraphQlDatasourceConfig;
 import io.jointure.model.RestDatasourceConfig;
 import io.jointure.model.SqlDatasourceConfig;
 import java.util.List;
@@ -21,6 +22,8 @@ public final class SourceRegistry {
   private final Map<SqlDatasourceConfig, SqlSource> sqlSources = new ConcurrentHashMap<>();
   private final Map<MongoDatasourceConfig, MongoSource> mongoSources = new ConcurrentHashMap<>();
   private final Map<RestDatasourceConfig, RestSource> restSources = new ConcurrentHashMap<>();
+  private final Map<GraphQlDatasourceConfig, RestSource> graphQlSources =
+      new ConcurrentHashMap<>();
 
   public static SourceRegistry global() {
     return GLOBAL;
@@ -38,6 +41,11 @@ public final class SourceRegistry {
     return restSources.computeIfAbsent(config, RestSource::new);
   }
 
+  /** A GraphQL API is an HTTP source whose collections come from introspection. */
+  public RestSource graphQlSource(GraphQlDatasourceConfig config) {
+    return graphQlSources.computeIfAbsent(config, RestSource::new);
+  }
+
   /**
    * Closes every source's pool, client or threads and forgets them, for a process that is
    * shutting down (a server on SIGTERM). Connections opened afterwards get new sources.
@@ -46,6 +54,7 @@ public final class SourceRegistry {
     closeAndForget(sqlSources);
     closeAndForget(mongoSources);
     closeAndForget(restSources);
+    closeAndForget(graphQlSources);
   }
 
   private static <C, S extends AutoCloseable> void closeAndForget(Map<C, S> sources) {

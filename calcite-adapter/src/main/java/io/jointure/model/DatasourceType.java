@@ -9,7 +9,8 @@ public enum DatasourceType {
   POSTGRESQL(true),
   JDBC(true),
   MONGODB(true),
-  REST(true);
+  REST(true),
+  GRAPHQL(true);
 
   /** Whether this build can connect to this kind of source yet. */
   public final boolean supported;

@@ -440,6 +440,7 @@ public final class ModelLoader {
       return switch (type) {
         case MONGODB -> mongoDatasource(name, path, node);
         case REST -> new RestModelReader(this).datasource(name, path, node);
+        case GRAPHQL -> new GraphQlModelReader(this).datasource(name, path, node);
         default -> sqlDatasource(name, type, path, node);
       };
     }

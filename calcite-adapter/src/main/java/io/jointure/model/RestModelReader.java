@@ -68,7 +68,8 @@ final class RestModelReader {
         byName);
   }
 
-  private RestDatasourceConfig.HttpSettings http(JsonNode node, String path)
+  /** The request settings of an HTTP API's datasource node (REST or GraphQL). */
+  RestDatasourceConfig.HttpSettings http(JsonNode node, String path)
       throws ModelException {
     RestDatasourceConfig.HttpSettings defaults = RestDatasourceConfig.HttpSettings.defaults();
     return new RestDatasourceConfig.HttpSettings(textMap(node, path, "headers"),
@@ -272,7 +273,7 @@ final class RestModelReader {
     return reader.positiveInt(node, path, key, fallback);
   }
 
-  private void httpUrl(String path, String url) throws ModelException {
+  void httpUrl(String path, String url) throws ModelException {
     try {
       URI uri = new URI(url);
       if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())

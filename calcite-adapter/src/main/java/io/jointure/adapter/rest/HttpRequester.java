@@ -21,7 +21,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends one API's GET requests: its headers on every request, at most {@code maxConcurrency} in
+ * Sends one API's requests (GET, and POST for GraphQL): its headers on every request, at most {@code maxConcurrency} in
  * flight, each within the timeout, retried with exponential backoff when the API answers 429 or
  * 5xx (waiting as long as {@code Retry-After} asks, up to a minute) or cannot be reached.
  */
@@ -45,37 +45,47 @@ final class HttpRequester {
 
   /** The response's JSON, or a {@link RestException} naming the URL and the status. */
   JsonNode get(RestUrl url, QueryControl control) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(url.toUri()).GET()
-        .timeout(settings.timeout()).header("Accept", "application/json");
+    return exchange(HttpRequest.newBuilder(url.toUri()).GET(), "GET " + url.shown(), control);
+  }
+
+  /** POSTs a JSON body (a GraphQL request); the response's JSON, as {@link #get}. */
+  JsonNode post(RestUrl url, String json, QueryControl control) {
+    return exchange(HttpRequest.newBuilder(url.toUri())
+        .POST(HttpRequest.BodyPublishers.ofString(json, java.nio.charset.StandardCharsets.UTF_8))
+        .header("Content-Type", "application/json"), "POST " + url.shown(), control);
+  }
+
+  private JsonNode exchange(HttpRequest.Builder request, String shown, QueryControl control) {
+    request.timeout(settings.timeout()).header("Accept", "application/json");
     settings.headers().forEach(request::header);
     for (int attempt = 0; ; attempt++) {
       HttpResponse<String> response;
       try {
         response = send(request.build(), control);
       } catch (HttpTimeoutException e) {
-        throw new RestException(ErrorCode.QUERY_CANCELED, source, url.shown(), "no answer within "
+        throw new RestException(ErrorCode.QUERY_CANCELED, source, shown, "no answer within "
             + settings.timeout().toSeconds() + " s (timeoutSeconds)", e);
       } catch (ConnectException e) {
         if (attempt < settings.maxRetries()) {
-          sleep(backoff(attempt), url, control);
+          sleep(backoff(attempt), shown, control);
           continue;
         }
-        throw new RestException(ErrorCode.UNABLE_TO_CONNECT, source, url.shown(),
+        throw new RestException(ErrorCode.UNABLE_TO_CONNECT, source, shown,
             "cannot connect (" + e.getMessage()
             + ") after " + (attempt + 1) + " attempts; is the API up?", e);
       } catch (IOException e) {
-        throw new RestException(ErrorCode.CONNECTION_FAILURE, source, url.shown(),
+        throw new RestException(ErrorCode.CONNECTION_FAILURE, source, shown,
             "request failed: " + e, e);
       }
       int status = response.statusCode();
       if (status / 100 == 2) {
-        return parse(response.body(), url);
+        return parse(response.body(), shown);
       }
       if ((status == 429 || status / 100 == 5) && attempt < settings.maxRetries()) {
-        sleep(retryAfter(response).orElse(backoff(attempt)), url, control);
+        sleep(retryAfter(response).orElse(backoff(attempt)), shown, control);
         continue;
       }
-      throw new RestException(RestException.codeOf(status), source, url.shown(),
+      throw new RestException(RestException.codeOf(status), source, shown,
           "HTTP " + status + redacted(excerpt(
           response.body()))
           + (status == 401 || status == 403 ? "; check the datasource's headers and"
@@ -113,11 +123,11 @@ final class HttpRequester {
     }
   }
 
-  private JsonNode parse(String body, RestUrl url) {
+  private JsonNode parse(String body, String shown) {
     try {
       return JSON.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source, url.shown(),
+      throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source, shown,
           "the response is not JSON ("
           + e.getOriginalMessage() + ")" + excerpt(body), e);
     }
@@ -144,7 +154,7 @@ final class HttpRequester {
   }
 
   /** Waits before a retry, in short steps so that a stopped query does not wait on. */
-  private void sleep(Duration wait, RestUrl url, QueryControl control) {
+  private void sleep(Duration wait, String shown, QueryControl control) {
     try {
       long until = System.nanoTime() + wait.toNanos();
       for (long left = wait.toMillis(); left > 0;
@@ -155,7 +165,7 @@ final class HttpRequester {
       control.check();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RestException(ErrorCode.QUERY_CANCELED, source, url.shown(),
+      throw new RestException(ErrorCode.QUERY_CANCELED, source, shown,
           "interrupted while waiting to retry", e);
     }
   }

@@ -171,7 +171,8 @@ final class RecordPages implements Iterator<JsonNode> {
   /** An API that hands back the same cursor or link would be listed forever. */
   private void repeated(String next, String current, RestUrl url, String what) {
     if (next != null && next.equals(current)) {
-      throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source.name(), url.shown(),
+      throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source.name(),
+          "GET " + url.shown(),
           "the response repeats the " + what
           + " it was asked with, so the listing would never end; check the collection's"
           + " pagination (" + endpoint.config().modelPath() + ".pagination)", null);

@@ -3,6 +3,7 @@ package io.jointure.adapter.rest;
 import io.jointure.model.RestCollectionConfig;
 import io.jointure.model.Row;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -22,7 +23,7 @@ record RestCollection(String name, List<RestColumn> columns, int keyColumns, End
     double rowCount, Optional<String> primaryKey) {
 
   /** Where records come from. */
-  sealed interface Endpoint permits ApiCollection, UrlTemplate, JavaFunction {
+  sealed interface Endpoint permits ApiCollection, UrlTemplate, JavaFunction, GraphQlField {
   }
 
   /** A collection of a {@code type: rest} datasource: paginated, maybe filterable. */
@@ -40,6 +41,36 @@ record RestCollection(String name, List<RestColumn> columns, int keyColumns, End
   record JavaFunction(Function<Row, List<Row>> function) implements Endpoint {
   }
 
+  /**
+   * A root Query field of a {@code type: graphql} datasource: its records, a page per request
+   * (see {@link GraphQlPages}).
+   *
+   * @param url       the API's endpoint
+   * @param field     the Query field
+   * @param paging    how its pages are asked for
+   * @param arguments the arguments that filter it, by the column they filter
+   */
+  record GraphQlField(String url, String field, GraphQlPaging paging,
+      Map<String, GraphQlArgument> arguments) implements Endpoint {
+  }
+
+  /** An argument that filters a column: a value ({@code libraryId: ID}) or a list ({@code ids}). */
+  record GraphQlArgument(String name, String type, boolean list) {
+  }
+
+  /**
+   * How a field's records come page by page: a Relay connection ({@code first}, {@code after},
+   * {@code edges { node }}, {@code pageInfo}), offsets ({@code limit}/{@code offset},
+   * {@code first}/{@code skip}, {@code take}/{@code skip}), a size only, or one answer.
+   *
+   * @param kind   which
+   * @param size   the argument of a page's size, or null
+   * @param offset the argument of where a page starts (the cursor, the offset), or null
+   */
+  record GraphQlPaging(Kind kind, String size, String offset) {
+    enum Kind { RELAY, OFFSET, SIZE, ONE }
+  }
+
   /** Whether a request needs values for the key columns (an External relation's records). */
   boolean needsKeys() {
     return keyColumns > 0;
@@ -47,6 +78,11 @@ record RestCollection(String name, List<RestColumn> columns, int keyColumns, End
 
   /** How the API takes several values of a filterable column (a key: one per request). */
   RestCollectionConfig.ListStyle listStyle(int column) {
+    if (endpoint instanceof GraphQlField graphQl) {
+      GraphQlArgument argument = graphQl.arguments().get(columns.get(column).name());
+      return argument != null && argument.list() ? RestCollectionConfig.ListStyle.REPEATED
+          : RestCollectionConfig.ListStyle.NONE;
+    }
     return endpoint instanceof ApiCollection api
         ? api.config().filters().get(columns.get(column).name()).list()
         : RestCollectionConfig.ListStyle.NONE;
@@ -57,9 +93,12 @@ record RestCollection(String name, List<RestColumn> columns, int keyColumns, End
    * {@code maxKeysPerRequest} when the API takes a list for the one key column, else 1.
    */
   int keysPerRequest(List<Integer> keyColumns) {
-    return keyColumns.size() == 1
-        && listStyle(keyColumns.get(0)) != RestCollectionConfig.ListStyle.NONE
-        && endpoint instanceof ApiCollection api ? api.config().maxKeysPerRequest() : 1;
+    if (keyColumns.size() != 1
+        || listStyle(keyColumns.get(0)) == RestCollectionConfig.ListStyle.NONE) {
+      return 1;
+    }
+    return endpoint instanceof ApiCollection api ? api.config().maxKeysPerRequest()
+        : GraphQlPages.KEYS_PER_REQUEST;
   }
 
   int columnIndex(String column) {

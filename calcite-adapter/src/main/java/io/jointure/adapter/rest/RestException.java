@@ -11,9 +11,10 @@ import io.jointure.sql.errors.SourceFailure;
  * request or answered something else than declared ({@code 38000}).
  */
 public final class RestException extends SourceFailure {
-  RestException(ErrorCode code, String source, String shownUrl, String problem,
+  /** @param request what was asked, secrets hidden: {@code GET https://...}, {@code POST ...} */
+  RestException(ErrorCode code, String source, String request, String problem,
       Throwable cause) {
-    super(code, source, "datasource '" + source + "': GET " + shownUrl + ": " + problem, cause);
+    super(code, source, "datasource '" + source + "': " + request + ": " + problem, cause);
   }
 
   /** The error for an HTTP status the API answered. */

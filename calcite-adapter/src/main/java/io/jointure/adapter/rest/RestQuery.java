@@ -14,6 +14,7 @@ import io.jointure.sql.values.SqlValues;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,9 +72,10 @@ public final class RestQuery {
           }
         }
         List<Map<Integer, List<Object>>> listings = fanOut(bound);
-        if (listings.size() == 1 && collection.endpoint()
-            instanceof RestCollection.ApiCollection api) {
-          return streamed(api, listings.get(0), context); // pages fetched as rows are read
+        if (listings.size() == 1 && (collection.endpoint()
+            instanceof RestCollection.ApiCollection
+            || collection.endpoint() instanceof RestCollection.GraphQlField)) {
+          return streamed(listings.get(0), context); // pages fetched as rows are read
         }
         return Linq4j.enumerator(fetchAll(listings, QueryControl.of(context)));
       }
@@ -180,8 +182,9 @@ public final class RestQuery {
   private List<Object> rows(Map<Integer, List<Object>> listing, QueryControl control) {
     List<Object> rows = new ArrayList<>();
     RestCollection.Endpoint endpoint = collection.endpoint();
-    if (endpoint instanceof RestCollection.ApiCollection api) {
-      RecordPages pages = pages(api, listing, control);
+    if (endpoint instanceof RestCollection.ApiCollection
+        || endpoint instanceof RestCollection.GraphQlField) {
+      Iterator<JsonNode> pages = pages(listing, control);
       while (pages.hasNext()) {
         control.check();
         JsonNode record = pages.next();
@@ -211,9 +214,16 @@ public final class RestQuery {
     return rows;
   }
 
-  /** The pages of a listing of an API collection, each fetched when the rows before are read. */
-  private RecordPages pages(RestCollection.ApiCollection api, Map<Integer, List<Object>> listing,
-      QueryControl control) {
+  /**
+   * The pages of a listing of an API collection or GraphQL field, each fetched when the rows
+   * before are read.
+   */
+  private Iterator<JsonNode> pages(Map<Integer, List<Object>> listing, QueryControl control) {
+    long limit = spec.fetch() == null ? Long.MAX_VALUE : spec.fetch();
+    if (collection.endpoint() instanceof RestCollection.GraphQlField) {
+      return new GraphQlPages(source, collection, spec.projection(), listing, limit, control);
+    }
+    RestCollection.ApiCollection api = (RestCollection.ApiCollection) collection.endpoint();
     RestCollectionConfig config = api.config();
     List<String[]> parameters = new ArrayList<>();
     listing.forEach((column, values) -> {
@@ -232,7 +242,6 @@ public final class RestQuery {
       parameters.add(new String[] {sort.parameter(), (spec.descending()
           ? sort.descendingPrefix() : "") + collection.columns().get(spec.sortColumn()).name()});
     }
-    long limit = spec.fetch() == null ? Long.MAX_VALUE : spec.fetch();
     return new RecordPages(source, api, parameters, limit, control);
   }
 
@@ -240,14 +249,13 @@ public final class RestQuery {
    * A listing of an API collection, page by page as rows are read; each page's request is
    * logged as it is sent.
    */
-  private Enumerator<Object> streamed(RestCollection.ApiCollection api,
-      Map<Integer, List<Object>> listing, DataContext context) {
+  private Enumerator<Object> streamed(Map<Integer, List<Object>> listing, DataContext context) {
     return new SourceCursor(context) {
-      private RecordPages pages;
+      private Iterator<JsonNode> pages;
 
       @Override
       protected void open() {
-        pages = pages(api, listing, control);
+        pages = pages(listing, control);
       }
 
       @Override
@@ -318,7 +326,7 @@ public final class RestQuery {
       return JsonValues.toInternal(JsonValues.at(record, restColumn.path()), restColumn.type());
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source.name(),
-          url == null ? describe() : url.shown(),
+          url == null ? describe() : "GET " + url.shown(),
           "the response is not the declared shape: column " + restColumn.name() + ": "
               + e.getMessage() + "; fix the type in the model's schema", e);
     }
@@ -392,6 +400,13 @@ public final class RestQuery {
     };
   }
 
+  /** The filtered columns with a stand-in value each (EXPLAIN shows no values). */
+  private Map<Integer, List<Object>> placeholders() {
+    Map<Integer, List<Object>> values = new LinkedHashMap<>();
+    spec.filters().keySet().forEach(column -> values.put(column, List.of("?")));
+    return values;
+  }
+
   /** The requests this listing sends, for EXPLAIN: values shown as {@code ?}. */
   public String describe() {
     return describe(List.of());
@@ -418,6 +433,14 @@ public final class RestQuery {
       if (config.pagination().kind() != io.jointure.model.RestPagination.Kind.NONE) {
         text.append(" (").append(config.pagination().kind().name().toLowerCase(
             java.util.Locale.ROOT)).append(" pagination)");
+      }
+    } else if (endpoint instanceof RestCollection.GraphQlField) {
+      // The document as sent, its arguments as variables: their values are not in it.
+      text.replace(0, text.length(), "POST " + ((RestCollection.GraphQlField) endpoint).url()
+          + " " + new GraphQlPages(source, collection, spec.projection(), placeholders(),
+          Long.MAX_VALUE, null).document());
+      if (spec.fetch() != null) {
+        text.append(" (first ").append(spec.fetch()).append(" records)");
       }
     } else if (endpoint instanceof RestCollection.UrlTemplate template) {
       text.append(template.template());

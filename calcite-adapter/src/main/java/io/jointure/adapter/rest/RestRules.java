@@ -85,8 +85,12 @@ public final class RestRules {
     if (column < collection.keyColumns()) {
       return true;
     }
+    String name = collection.columns().get(column).name();
+    if (collection.endpoint() instanceof RestCollection.GraphQlField graphQl) {
+      return graphQl.arguments().containsKey(name);
+    }
     return collection.endpoint() instanceof RestCollection.ApiCollection api
-        && api.config().filters().containsKey(collection.columns().get(column).name());
+        && api.config().filters().containsKey(name);
   }
 
   /** Equality filters on filterable columns become query parameters. */

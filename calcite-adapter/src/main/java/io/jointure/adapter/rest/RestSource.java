@@ -8,6 +8,7 @@ import io.jointure.adapter.request.SourceRequest;
 import io.jointure.model.DeclaredColumn;
 import io.jointure.model.RestCollectionConfig;
 import io.jointure.model.RestDatasourceConfig.HttpSettings;
+import io.jointure.model.GraphQlDatasourceConfig;
 import io.jointure.model.RestDatasourceConfig;
 import io.jointure.sql.errors.ErrorCode;
 import io.jointure.sql.errors.SourceFailure;
@@ -38,6 +39,9 @@ public final class RestSource implements AutoCloseable {
 
   private final String name;
   private final RestDatasourceConfig config;
+  /** The GraphQL datasource, or null; its collections come from introspection. */
+  private final GraphQlDatasourceConfig graphQl;
+  private boolean introspected;
   private final HttpSettings http;
   private final HttpRequester requester;
   private final RequestLog requestLog = new RequestLog();
@@ -48,18 +52,24 @@ public final class RestSource implements AutoCloseable {
 
   /** A {@code type: rest} datasource. */
   public RestSource(RestDatasourceConfig config) {
-    this(config.name(), config, config.http(), new LinkedHashMap<>());
+    this(config.name(), config, null, config.http(), new LinkedHashMap<>());
+  }
+
+  /** A {@code type: graphql} datasource: its collections found by introspection, once. */
+  public RestSource(GraphQlDatasourceConfig config) {
+    this(config.name(), null, config, config.http(), new LinkedHashMap<>());
   }
 
   /** The API of one External relation, whose one collection is already known. */
   RestSource(String name, HttpSettings http, RestCollection collection) {
-    this(name, null, http, new LinkedHashMap<>(Map.of(collection.name(), collection)));
+    this(name, null, null, http, new LinkedHashMap<>(Map.of(collection.name(), collection)));
   }
 
-  private RestSource(String name, RestDatasourceConfig config, HttpSettings http,
-      Map<String, RestCollection> collections) {
+  private RestSource(String name, RestDatasourceConfig config, GraphQlDatasourceConfig graphQl,
+      HttpSettings http, Map<String, RestCollection> collections) {
     this.name = name;
     this.config = config;
+    this.graphQl = graphQl;
     this.http = http;
     this.collections = collections;
     this.requester = new HttpRequester(name, http);
@@ -106,10 +116,10 @@ public final class RestSource implements AutoCloseable {
    * API answers at its base address says nothing about its collections.
    */
   public Optional<String> unreachable() {
-    if (config == null) {
+    if (config == null && graphQl == null) {
       return Optional.empty();
     }
-    URI base = URI.create(config.baseUrl());
+    URI base = URI.create(config != null ? config.baseUrl() : graphQl.url());
     int port = base.getPort() >= 0 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
     int timeout = (int) Math.min(http.timeout().toMillis(), PROBE_TIMEOUT_MS);
     try (Socket socket = new Socket()) {
@@ -127,9 +137,35 @@ public final class RestSource implements AutoCloseable {
   }
 
   /** The names of the collections, in the model's order. */
-  public List<String> collectionNames() {
+  public synchronized List<String> collectionNames() {
+    if (graphQl != null) {
+      introspect();
+    }
     return config == null ? List.copyOf(collections.keySet())
         : List.copyOf(config.collections().keySet());
+  }
+
+  /**
+   * A GraphQL API's tables, from its own description (the introspection query); a failed
+   * introspection is tried again on next use.
+   */
+  private void introspect() {
+    if (introspected) {
+      return;
+    }
+    RestUrl url = RestUrl.of(graphQl.url(), secretParameters());
+    com.fasterxml.jackson.databind.node.ObjectNode request =
+        new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+    request.put("query", GraphQlTypes.INTROSPECTION);
+    JsonNode answer = requester.post(url, request.toString(), QueryControl.unbounded());
+    requestLog.record(new io.jointure.adapter.request.SourceRequest(name, "introspection",
+        List.of(), 1));
+    JsonNode errors = answer.get("errors");
+    if (errors != null && errors.isArray() && !errors.isEmpty()) {
+      throw GraphQlErrors.failure(name, "POST " + url.shown() + " (introspection)", errors);
+    }
+    collections.putAll(GraphQlCollections.of(GraphQlTypes.of(answer.path("data")), graphQl));
+    introspected = true;
   }
 
   /**
@@ -137,6 +173,9 @@ public final class RestSource implements AutoCloseable {
    * failed sample is tried again next time, and leaves the other collections alone).
    */
   public synchronized RestCollection collection(String name) {
+    if (graphQl != null) {
+      introspect();
+    }
     RestCollection collection = collections.get(name);
     if (collection == null) {
       collection = describe(config.collections().get(name));
@@ -212,7 +251,7 @@ public final class RestSource implements AutoCloseable {
       return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
           .add(records);
     }
-    throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, name, url.shown(),
+    throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, name, "GET " + url.shown(),
         "the response is not the declared shape: expected"
         + " an array of records at " + (pointer.isEmpty() ? "its top level" : "JSON pointer "
             + pointer) + ", found " + records.getNodeType().name().toLowerCase(

@@ -79,8 +79,8 @@ public final class RestTable extends AbstractTable implements TranslatableTable,
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     RelDataTypeFactory.Builder builder = typeFactory.builder();
     for (RestColumn column : collection().columns()) {
-      builder.add(column.name(),
-          typeFactory.createTypeWithNullability(column.type().toRelType(typeFactory), true));
+      builder.add(column.name(), typeFactory.createTypeWithNullability(
+          column.type().toRelType(typeFactory), !column.notNull()));
     }
     return builder.build();
   }

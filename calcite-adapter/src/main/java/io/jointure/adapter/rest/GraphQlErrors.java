@@ -1,0 +1,36 @@
+package io.jointure.adapter.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jointure.sql.errors.ErrorCode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A GraphQL answer's {@code errors}: the query fails with the API's messages and paths, naming
+ * the datasource and the field, also when the answer carries partial {@code data} (rows missing
+ * from a result are a wrong result).
+ */
+final class GraphQlErrors {
+  private GraphQlErrors() {
+  }
+
+  static RestException failure(String source, String request, JsonNode errors) {
+    List<String> messages = new ArrayList<>();
+    for (JsonNode error : errors) {
+      StringBuilder message = new StringBuilder(error.path("message").asText("(no message)"));
+      JsonNode path = error.get("path");
+      if (path != null && path.isArray() && !path.isEmpty()) {
+        List<String> parts = new ArrayList<>();
+        path.forEach(p -> parts.add(p.asText()));
+        message.append(" (at ").append(String.join(".", parts)).append(')');
+      }
+      messages.add(message.toString());
+      if (messages.size() == 3) {
+        break;
+      }
+    }
+    return new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source, request,
+        "the GraphQL API answered " + errors.size() + " error" + (errors.size() == 1 ? "" : "s")
+            + ": " + String.join("; ", messages), null);
+  }
+}

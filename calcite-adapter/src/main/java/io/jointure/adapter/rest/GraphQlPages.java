@@ -1,0 +1,232 @@
+package io.jointure.adapter.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jointure.adapter.execution.QueryControl;
+import io.jointure.adapter.request.SourceRequest;
+import io.jointure.sql.errors.ErrorCode;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The records of one listing of a GraphQL field, page after page, each page one POST of the same
+ * document: the fields the query reads (and no others), the arguments that filter as
+ * variables ({@code $v0}), never spliced into the document, and the page's size and cursor or
+ * offset. A page is fetched when the rows before are used up, and no more than {@code limit}
+ * records; a cursor the API gave before fails the listing instead of looping.
+ */
+final class GraphQlPages implements Iterator<JsonNode> {
+  /** Keys one request carries in a list argument ({@code ids: [...]}). */
+  static final int KEYS_PER_REQUEST = 100;
+  /** Records asked for per page; APIs may give fewer (they cap pages), never more. */
+  static final int PAGE_SIZE = 100;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RestSource source;
+  private final RestCollection collection;
+  private final RestCollection.GraphQlField field;
+  private final String document;
+  private final ObjectNode variables;
+  private final long limit;
+  private final QueryControl control;
+  private final Set<String> cursors = new HashSet<>();
+  private Iterator<JsonNode> page = Collections.emptyIterator();
+  private long returned;
+  private long offset;
+  private String cursor;
+  private boolean last;
+
+  /**
+   * @param columns the table columns the query reads
+   * @param values  the filtering arguments' values, by table column
+   * @param limit   records wanted at most; {@code Long.MAX_VALUE} for all
+   */
+  GraphQlPages(RestSource source, RestCollection collection, List<Integer> columns,
+      Map<Integer, List<Object>> values, long limit, QueryControl control) {
+    this.source = source;
+    this.collection = collection;
+    this.field = (RestCollection.GraphQlField) collection.endpoint();
+    this.limit = limit;
+    this.control = control;
+    this.variables = JSON.createObjectNode();
+    Map<String, String> declarations = new LinkedHashMap<>();
+    Map<String, String> arguments = new LinkedHashMap<>();
+    int n = 0;
+    for (Map.Entry<Integer, List<Object>> entry : values.entrySet()) {
+      RestColumn column = collection.columns().get(entry.getKey());
+      RestCollection.GraphQlArgument argument = field.arguments().get(column.name());
+      String variable = "v" + n++;
+      declarations.put(variable, argument.type());
+      arguments.put(argument.name(), "$" + variable);
+      if (argument.list()) {
+        var list = variables.putArray(variable);
+        entry.getValue().forEach(v -> list.add(JSON.valueToTree(variableValue(v, column))));
+      } else {
+        variables.set(variable, JSON.valueToTree(variableValue(entry.getValue().get(0), column)));
+      }
+    }
+    RestCollection.GraphQlPaging paging = field.paging();
+    if (paging.size() != null) {
+      declarations.put("size", "Int");
+      arguments.put(paging.size(), "$size");
+    }
+    if (paging.kind() == RestCollection.GraphQlPaging.Kind.RELAY) {
+      declarations.put("cursor", "String");
+      arguments.put(paging.offset(), "$cursor");
+    } else if (paging.kind() == RestCollection.GraphQlPaging.Kind.OFFSET) {
+      declarations.put("offset", "Int");
+      arguments.put(paging.offset(), "$offset");
+    }
+    this.document = document(declarations, arguments, selection(collection, columns));
+  }
+
+  /** The document, as sent: for the request log and EXPLAIN. */
+  String document() {
+    return document;
+  }
+
+  private String document(Map<String, String> declarations, Map<String, String> arguments,
+      String selection) {
+    StringBuilder text = new StringBuilder("query Jointure");
+    if (!declarations.isEmpty()) {
+      text.append('(');
+      declarations.forEach((name, type) -> text.append(text.charAt(text.length() - 1) == '('
+          ? "" : ", ").append('$').append(name).append(": ").append(type));
+      text.append(')');
+    }
+    text.append(" { ").append(field.field());
+    if (!arguments.isEmpty()) {
+      text.append('(');
+      arguments.forEach((name, value) -> text.append(text.charAt(text.length() - 1) == '('
+          ? "" : ", ").append(name).append(": ").append(value));
+      text.append(')');
+    }
+    text.append(field.paging().kind() == RestCollection.GraphQlPaging.Kind.RELAY
+        ? " { edges { node " + selection + " } pageInfo { hasNextPage endCursor } } }"
+        : " " + selection + " }");
+    return text.toString();
+  }
+
+  /**
+   * The selection of the columns read, nested as their paths are ({@code { id author { name } }});
+   * a query reading no column (COUNT(*)) selects the first.
+   */
+  private static String selection(RestCollection collection, List<Integer> columns) {
+    Map<String, Object> tree = new TreeMap<>();
+    List<Integer> read = columns.isEmpty() ? List.of(0) : columns;
+    for (int column : read) {
+      Map<String, Object> at = tree;
+      List<String> path = collection.columns().get(column).path();
+      for (int i = 0; i < path.size(); i++) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> child = (Map<String, Object>) at.computeIfAbsent(path.get(i),
+            k -> new TreeMap<String, Object>());
+        at = child;
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    write(tree, text);
+    return text.toString();
+  }
+
+  private static void write(Map<String, Object> tree, StringBuilder text) {
+    text.append("{ ");
+    tree.forEach((name, children) -> {
+      text.append(name).append(' ');
+      @SuppressWarnings("unchecked")
+      Map<String, Object> nested = (Map<String, Object>) children;
+      if (!nested.isEmpty()) {
+        write(nested, text);
+        text.append(' ');
+      }
+    });
+    text.append('}');
+  }
+
+  /** A value as a variable: numbers, booleans and strings as they are, others as text. */
+  private static Object variableValue(Object value, RestColumn column) {
+    return value instanceof Number || value instanceof Boolean || value instanceof String
+        ? value : String.valueOf(value);
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (!page.hasNext()) {
+      if (last || returned >= limit) {
+        return false;
+      }
+      fetchPage();
+    }
+    return true;
+  }
+
+  @Override
+  public JsonNode next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    returned++;
+    return page.next();
+  }
+
+  private void fetchPage() {
+    control.check();
+    ObjectNode pageVariables = variables.deepCopy();
+    RestCollection.GraphQlPaging paging = field.paging();
+    long size = Math.min(PAGE_SIZE, limit - returned);
+    if (paging.size() != null) {
+      pageVariables.put("size", size);
+    }
+    if (paging.kind() == RestCollection.GraphQlPaging.Kind.RELAY) {
+      pageVariables.put("cursor", cursor);
+    } else if (paging.kind() == RestCollection.GraphQlPaging.Kind.OFFSET) {
+      pageVariables.put("offset", offset);
+    }
+    ObjectNode request = JSON.createObjectNode();
+    request.put("query", document);
+    request.set("variables", pageVariables);
+    RestUrl url = RestUrl.of(field.url(), source.secretParameters());
+    JsonNode answer = source.requester().post(url, request.toString(), control);
+    JsonNode errors = answer.get("errors");
+    JsonNode data = answer.path("data").path(field.field());
+    List<JsonNode> records = new java.util.ArrayList<>();
+    if (paging.kind() == RestCollection.GraphQlPaging.Kind.RELAY) {
+      data.path("edges").forEach(edge -> records.add(edge.path("node")));
+    } else {
+      data.forEach(records::add);
+    }
+    source.requestLog().record(new SourceRequest(source.name(), document + " " + pageVariables,
+        List.of(), records.size()));
+    if (errors != null && errors.isArray() && !errors.isEmpty()) {
+      throw GraphQlErrors.failure(source.name(), "POST " + url.shown() + " (" + field.field()
+          + ")", errors);
+    }
+    page = records.iterator();
+    switch (paging.kind()) {
+      case RELAY -> {
+        JsonNode info = data.path("pageInfo");
+        String next = info.path("endCursor").isNull() ? null : info.path("endCursor").asText(null);
+        last = !info.path("hasNextPage").asBoolean(false) || next == null;
+        if (!last && !cursors.add(next)) {
+          throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source.name(),
+              "POST " + url.shown(), "field " + field.field() + " gave the cursor " + next + " twice;"
+              + " its pages would never end", null);
+        }
+        cursor = next;
+      }
+      case OFFSET -> {
+        offset += records.size();
+        last = records.isEmpty();
+      }
+      default -> last = true;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package io.jointure.adapter.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A GraphQL API's types as its introspection tells them: objects with their fields (and their
+ * fields' arguments), scalars, enums. Read once per source, with the standard introspection
+ * query, the API's own description of itself.
+ */
+final class GraphQlTypes {
+  /** The introspection query: the root query type, and each type's fields and arguments. */
+  static final String INTROSPECTION = "query JointureIntrospection { __schema {"
+      + " queryType { name } types { kind name fields(includeDeprecated: true) { name"
+      + " args { name type { ...Ref } } type { ...Ref } } } } }"
+      + " fragment Ref on __Type { kind name ofType { kind name ofType { kind name"
+      + " ofType { kind name ofType { kind name ofType { kind name } } } } } }";
+
+  /** A reference to a type: NON_NULL and LIST wrap another. */
+  record Ref(String kind, String name, Ref of) {
+    static Ref of(JsonNode node) {
+      if (node == null || node.isNull()) {
+        return null;
+      }
+      return new Ref(node.path("kind").asText(), node.path("name").isNull() ? null
+          : node.path("name").asText(null), of(node.get("ofType")));
+    }
+
+    boolean nonNull() {
+      return kind.equals("NON_NULL");
+    }
+
+    /** Without NON_NULL. */
+    Ref nullable() {
+      return nonNull() ? of : this;
+    }
+
+    boolean isList() {
+      return nullable().kind.equals("LIST");
+    }
+
+    /** The named type under every wrapper. */
+    Ref named() {
+      Ref ref = this;
+      while (ref.of != null && ref.name == null) {
+        ref = ref.of;
+      }
+      return ref;
+    }
+
+    /** As GraphQL writes it, for a variable's declaration: {@code [ID!]}, {@code Int}. */
+    String text() {
+      return switch (kind) {
+        case "NON_NULL" -> of.text() + "!";
+        case "LIST" -> "[" + of.text() + "]";
+        default -> name;
+      };
+    }
+  }
+
+  record Field(String name, Ref type, Map<String, Ref> arguments) {
+  }
+
+  record Type(String kind, String name, Map<String, Field> fields) {
+  }
+
+  private final String queryType;
+  private final Map<String, Type> types;
+
+  private GraphQlTypes(String queryType, Map<String, Type> types) {
+    this.queryType = queryType;
+    this.types = types;
+  }
+
+  /** From the {@code data} of the introspection query's answer. */
+  static GraphQlTypes of(JsonNode data) {
+    JsonNode schema = data.path("__schema");
+    Map<String, Type> types = new LinkedHashMap<>();
+    for (JsonNode type : schema.path("types")) {
+      Map<String, Field> fields = new LinkedHashMap<>();
+      for (JsonNode field : type.path("fields")) {
+        Map<String, Ref> arguments = new LinkedHashMap<>();
+        for (JsonNode argument : field.path("args")) {
+          arguments.put(argument.path("name").asText(), Ref.of(argument.get("type")));
+        }
+        fields.put(field.path("name").asText(), new Field(field.path("name").asText(),
+            Ref.of(field.get("type")), Map.copyOf(arguments)));
+      }
+      types.put(type.path("name").asText(), new Type(type.path("kind").asText(),
+          type.path("name").asText(), java.util.Collections.unmodifiableMap(fields)));
+    }
+    return new GraphQlTypes(schema.path("queryType").path("name").asText("Query"),
+        java.util.Collections.unmodifiableMap(types));
+  }
+
+  /** The root Query type's fields. */
+  List<Field> queryFields() {
+    Type query = types.get(queryType);
+    return query == null ? List.of() : List.copyOf(query.fields().values());
+  }
+
+  Type type(String name) {
+    return types.get(name);
+  }
+}

@@ -137,6 +137,7 @@ class GraphQlSourceTest {
     List<GraphQlApiServer.Request> sent = requests();
     assertEquals(1, sent.size(), sent.toString());
     assertTrue(sent.get(0).document().contains("books(libraryId: $v0"), sent.get(0).document());
+    assertTrue(sent.get(0).document().contains("node { id title }"), sent.get(0).document());
     assertEquals("L3", sent.get(0).variables().get("v0"));
     // a value that looks like GraphQL stays a value
     api.clearRequests();
@@ -163,11 +164,15 @@ class GraphQlSourceTest {
     assertEquals(null, sent.get(0).variables().get("cursor"));
     assertTrue(sent.get(1).variables().get("cursor") != null);
     api.clearRequests();
-    // a limit is the page's size, and the first page is the last
-    assertEquals(4, Jointure.rows(jointure, "SELECT id, title FROM lib.books LIMIT 4").size());
+    // a limit is the page's size, and the first page is the last; with a filter that is an
+    // argument, and only the column read selected
+    assertEquals(4, Jointure.rows(jointure, "SELECT id FROM lib.books WHERE \"libraryId\" = 'L1'"
+        + " LIMIT 4").size());
     sent = requests();
     assertEquals(1, sent.size(), sent.toString());
     assertEquals(4, sent.get(0).variables().get("size"));
+    assertEquals("L1", sent.get(0).variables().get("v0"));
+    assertTrue(sent.get(0).document().contains("node { id }"), sent.get(0).document());
   }
 
   @Test

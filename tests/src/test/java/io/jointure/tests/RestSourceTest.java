@@ -130,6 +130,14 @@ class RestSourceTest extends RestFixtureTest {
     assertEquals(1, requests.size(), requests.toString());
     assertEquals("-amount", first(requests.get(0), "sort"));
     assertEquals("3", first(requests.get(0), "per_page"));
+    // a limit above a filter the API applies travels with it
+    api.clearRequests();
+    sameRows("SELECT id, amount FROM billing.payments WHERE customer_id = 7 ORDER BY amount DESC"
+        + " LIMIT 2");
+    requests = api.requests("/payments");
+    assertEquals(1, requests.size(), requests.toString());
+    assertEquals("7", first(requests.get(0), "customer_id"));
+    assertEquals("2", first(requests.get(0), "per_page"));
   }
 
   @Test

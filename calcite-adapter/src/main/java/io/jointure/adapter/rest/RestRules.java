@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
@@ -40,6 +41,11 @@ public final class RestRules {
         FilterConfig.of(out).toRule(),
         ProjectConfig.of(out).toRule(),
         SortConfig.of(out).toRule(),
+        TwinConfig.of(out).toRule(),
+        ConverterRule.Config.INSTANCE
+            .withConversion(RestTableScan.class, Convention.NONE, out,
+                "RestScanToConventionRule:" + out.getName())
+            .withRuleFactory(ToConventionRule::new).toRule(ToConventionRule.class),
         ConverterRule.Config.INSTANCE
             .withConversion(RelNode.class, out, EnumerableConvention.INSTANCE,
                 "RestToEnumerableConverterRule:" + out.getName())
@@ -254,6 +260,60 @@ public final class RestRules {
     @Override
     default SortRule toRule() {
       return new SortRule(this);
+    }
+  }
+
+  /**
+   * A scan in the source's convention gets a twin without one (Convention.NONE) in its set.
+   * The logical operators the planner makes while it searches (a filter moved under a
+   * projection, a projection moved over a sort) take their inputs in NONE, and a rule's child
+   * operand sees only rels of its parent's input's traits: without the twin, a filter or a
+   * projection above a narrowed scan never met it again, and stayed in Calcite.
+   */
+  static final class TwinRule extends RelRule<TwinConfig> {
+    TwinRule(TwinConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      RestTableScan scan = call.rel(0);
+      if (scan.source().convention() == config.convention()
+          && scan.getConvention() == config.convention()) {
+        call.transformTo(scan.copy(scan.getTraitSet().replace(Convention.NONE), List.of()));
+      }
+    }
+  }
+
+  /** Rule configuration. */
+  @Value.Immutable
+  interface TwinConfig extends RelRule.Config {
+    static TwinConfig of(RestConvention convention) {
+      return ImmutableRestRules.TwinConfig.builder().convention(convention)
+          .description("RestScanTwinRule:" + convention.getName())
+          .operandSupplier(b -> b.operand(RestTableScan.class).noInputs())
+          .build();
+    }
+
+    RestConvention convention();
+
+    @Override
+    default TwinRule toRule() {
+      return new TwinRule(this);
+    }
+  }
+
+  /** A scan the rules made in NONE (from a twin), back in the source's convention. */
+  static final class ToConventionRule extends ConverterRule {
+    ToConventionRule(Config config) {
+      super(config);
+    }
+
+    @Override
+    public RelNode convert(RelNode rel) {
+      RestTableScan scan = (RestTableScan) rel;
+      return scan.source().convention() == getOutConvention()
+          ? scan.copy(scan.getTraitSet().replace(getOutConvention()), List.of()) : null;
     }
   }
 

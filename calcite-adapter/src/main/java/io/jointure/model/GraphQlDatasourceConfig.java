@@ -1,5 +1,6 @@
 package io.jointure.model;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -39,8 +40,29 @@ public record GraphQlDatasourceConfig(
    * @param hidden     left out of the schema
    * @param primaryKey the column identifying a record
    * @param rowCount   the planner's estimate of its records
+   * @param arguments  columns filtered by an argument the schema does not name after them, by
+   *                   column: the argument's path ({@code filter.authorId},
+   *                   {@code where.id._in})
+   * @param orderBy    how the API orders the records as SQL does, if it can
    */
   public record GraphQlCollection(String name, String query, boolean hidden,
-      Optional<String> primaryKey, OptionalDouble rowCount) {
+      Optional<String> primaryKey, OptionalDouble rowCount, Map<String, String> arguments,
+      Optional<GraphQlOrderBy> orderBy) {
+  }
+
+  /**
+   * An ordering argument ({@code orderBy}) and the value it takes for a column, each way: JSON
+   * in which {@code {column}} stands for the column's name and {@code {COLUMN}} for it in upper
+   * snake case ({@code {field: "{COLUMN}", direction: ASC}}, {@code ["{COLUMN}_DESC"]},
+   * {@code {"{column}": desc}}).
+   *
+   * @param argument   the field's argument
+   * @param ascending  its value for an ascending order, as JSON text
+   * @param descending its value for a descending order, as JSON text
+   * @param columns    the columns the API orders as SQL does (NULLs last ascending, first
+   *                   descending)
+   */
+  public record GraphQlOrderBy(String argument, String ascending, String descending,
+      List<String> columns) {
   }
 }

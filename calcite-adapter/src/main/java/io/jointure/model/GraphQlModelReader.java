@@ -3,7 +3,9 @@ package io.jointure.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -13,7 +15,9 @@ final class GraphQlModelReader {
       "queryParameters", "timeoutSeconds", "maxRetries", "maxConcurrency", "depth", "scalars",
       "collections");
   private static final Set<String> COLLECTION_KEYS = Set.of("query", "hidden", "primaryKey",
-      "rowCount");
+      "rowCount", "arguments", "orderBy");
+  private static final Set<String> ORDER_BY_KEYS = Set.of("argument", "ascending", "descending",
+      "columns");
   /** The SQL types a custom scalar may be read as. */
   private static final Set<String> SCALAR_TYPES = Set.of("VARCHAR", "INTEGER", "BIGINT",
       "DOUBLE", "BOOLEAN", "DATE", "TIMESTAMP", "DECIMAL");
@@ -75,11 +79,80 @@ final class GraphQlModelReader {
             entry.getKey(), reader.optionalText(c, at, "query").orElse(entry.getKey()),
             c.has("hidden") && c.get("hidden").asBoolean(),
             reader.optionalText(c, at, "primaryKey"),
-            rowCount == null ? OptionalDouble.empty() : OptionalDouble.of(rowCount.asDouble())));
+            rowCount == null ? OptionalDouble.empty() : OptionalDouble.of(rowCount.asDouble()),
+            arguments(c, at), orderBy(c, at)));
       }
     }
     return new GraphQlDatasourceConfig(name, url, rest.http(node, path),
         reader.positiveInt(node, path, "depth", GraphQlDatasourceConfig.DEFAULT_DEPTH),
         Map.copyOf(scalars), java.util.Collections.unmodifiableMap(collections));
+  }
+
+  /** {@code arguments: { author.id: filter.authorId }}: column to argument path. */
+  private Map<String, String> arguments(JsonNode collection, String at) throws ModelException {
+    JsonNode node = collection.get("arguments");
+    Map<String, String> arguments = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return Map.of();
+    }
+    if (!node.isObject()) {
+      throw reader.error(at + ".arguments", "must map columns to the arguments that filter"
+          + " them, e.g. `arguments: { author.id: filter.authorId }`");
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String column = it.next();
+      String argument = reader.optionalText(node, at + ".arguments", column).orElse("");
+      if (!argument.matches("[_A-Za-z][_0-9A-Za-z]*(\\.[_A-Za-z][_0-9A-Za-z]*)*")) {
+        throw reader.error(at + ".arguments." + column, "'" + argument + "' is not an"
+            + " argument's path; write the field's argument, then the input fields down to"
+            + " the value, with dots, e.g. filter.authorId or where.id._in");
+      }
+      arguments.put(column, argument);
+    }
+    return Map.copyOf(arguments);
+  }
+
+  /**
+   * {@code orderBy: { argument: orderBy, ascending: {field: "{COLUMN}", direction: ASC},
+   * descending: ..., columns: [title] }}.
+   */
+  private Optional<GraphQlDatasourceConfig.GraphQlOrderBy> orderBy(JsonNode collection,
+      String at) throws ModelException {
+    JsonNode node = collection.get("orderBy");
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    String path = at + ".orderBy";
+    if (!node.isObject()) {
+      throw reader.error(path, "must say how the API orders records, e.g. `orderBy: {"
+          + " argument: orderBy, ascending: {field: \"{COLUMN}\", direction: ASC},"
+          + " descending: {field: \"{COLUMN}\", direction: DESC}, columns: [title] }`");
+    }
+    reader.checkKeys(node, path, ORDER_BY_KEYS);
+    String argument = reader.optionalText(node, path, "argument").orElseThrow(() ->
+        reader.error(path + ".argument", "missing; name the field's ordering argument, e.g."
+            + " `argument: orderBy`"));
+    List<String> columns = reader.stringList(node, path, "columns");
+    if (columns.isEmpty()) {
+      throw reader.error(path + ".columns", "missing; list the columns the API orders as SQL"
+          + " does (NULLs last ascending, first descending), e.g. `columns: [title, pages]`");
+    }
+    return Optional.of(new GraphQlDatasourceConfig.GraphQlOrderBy(argument,
+        template(node, path, "ascending"), template(node, path, "descending"), columns));
+  }
+
+  private String template(JsonNode node, String path, String key) throws ModelException {
+    JsonNode value = node.get(key);
+    if (value == null || value.isNull()) {
+      throw reader.error(path + "." + key, "missing; give the argument's value, with {column}"
+          + " or {COLUMN} for the column, e.g. `" + key + ": {field: \"{COLUMN}\", direction: "
+          + (key.equals("ascending") ? "ASC" : "DESC") + "}`");
+    }
+    String text = value.toString();
+    if (!text.contains("{column}") && !text.contains("{COLUMN}")) {
+      throw reader.error(path + "." + key, "names no column; write {column} (the name) or"
+          + " {COLUMN} (upper snake case) where the column goes");
+    }
+    return text;
   }
 }

@@ -37,7 +37,7 @@ public final class ModelLoader {
   private static final Set<String> PINNED_COLLECTION_KEYS = Set.of("schema");
   private static final Set<String> EXTERNAL_RELATION_KEYS = Set.of("type", "url", "schema",
       "records", "headers", "queryParameters", "timeoutSeconds", "maxRetries", "maxConcurrency",
-      "view", "dependencies");
+      "view", "dependencies", "query");
   /** Schemas of Jointure itself (relations) and of Calcite (metadata). */
   private static final Set<String> RESERVED_SCHEMAS = Set.of("jointure", "metadata");
   private static final Set<String> COLLECTION_KEYS = Set.of("relations", "fields", "primaryKey",

@@ -44,6 +44,6 @@ public record RelationConfig(
     return new RelationConfig(origin, name, kind, foreignCollection, throughCollection, originKey,
         originKeyTarget, foreignKey, foreignKeyTarget, compareAs, view, path,
         Optional.of(new ExternalTarget(target.keyColumns(), target.schema(), target.url(),
-            target.records(), target.http(), Optional.of(function))));
+            target.graphQl(), target.records(), target.http(), Optional.of(function))));
   }
 }

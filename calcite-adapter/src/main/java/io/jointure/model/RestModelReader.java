@@ -39,6 +39,8 @@ final class RestModelReader {
       "columns");
   /** A URL template's variables: {@code {id}}. */
   static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{([^{}]+)}");
+  /** A variable's declaration in a GraphQL operation: {@code $id: ID!}. */
+  static final Pattern GRAPHQL_VARIABLE = Pattern.compile("\\$([_A-Za-z][_0-9A-Za-z]*)\\s*:");
 
   private final ModelLoader.Reader reader;
 
@@ -192,8 +194,26 @@ final class RestModelReader {
       throws ModelException {
     List<DeclaredColumn> schema = reader.schemaColumns(path + ".schema", node.get("schema"));
     Optional<String> url = reader.optionalText(node, path, "url");
+    Optional<String> graphQl = reader.optionalText(node, path, "query");
     List<String> keys = new ArrayList<>();
-    if (url.isPresent()) {
+    if (graphQl.isPresent()) {
+      if (url.isEmpty()) {
+        throw reader.error(path + ".url", "missing; give the GraphQL API's endpoint the query"
+            + " is POSTed to, e.g. `url: https://api.example.com/graphql`");
+      }
+      httpUrl(path + ".url", url.get());
+      Matcher m = GRAPHQL_VARIABLE.matcher(graphQl.get());
+      while (m.find()) {
+        if (!keys.contains(m.group(1))) {
+          keys.add(m.group(1));
+        }
+      }
+      if (keys.isEmpty()) {
+        throw reader.error(path + ".query", "declares no variable; the origin's columns are the"
+            + " query's variables, e.g. `query: \"query($id: ID!) { library(id: $id) { name }"
+            + " }\"`");
+      }
+    } else if (url.isPresent()) {
       Matcher m = TEMPLATE_VARIABLE.matcher(url.get());
       while (m.find()) {
         if (!keys.contains(m.group(1))) {
@@ -213,7 +233,7 @@ final class RestModelReader {
             + " from, e.g. `url: \"https://api.mytown.com/cities/{id}/honorary-citizen\"`");
       }
     }
-    ExternalTarget target = new ExternalTarget(List.copyOf(keys), schema, url,
+    ExternalTarget target = new ExternalTarget(List.copyOf(keys), schema, url, graphQl,
         pointer(node, path, "records"), http(node, path), Optional.empty());
     return new RelationConfig(origin, name, RelationKind.External,
         url.orElse("java:" + name), Optional.empty(), Optional.empty(), Optional.empty(),

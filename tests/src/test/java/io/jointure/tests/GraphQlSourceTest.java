@@ -26,33 +26,40 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * its rows equal to the same data in PostgreSQL, and each request it received asked only for
  * the fields, records and pages the query needs, with values as variables.
  */
-@ExtendWith(PostgresExtension.class)
+@ExtendWith({PostgresExtension.class, MongoExtension.class})
 class GraphQlSourceTest {
   private static final LibraryApi.Data DATA = LibraryApi.sample(12, 10);
+  private static final String TOKEN = "Bearer gq-t0k3n";
+  private static final String KEY = "gq-k3y-secret";
   private static GraphQlApiServer api;
   private static Connection jointure;
   private static Connection groundTruth;
 
   @BeforeAll
-  static void start(EmbeddedPostgres pg) throws Exception {
+  static void start(EmbeddedPostgres pg, MongoExtension.TestMongo mongo) throws Exception {
     api = GraphQlApiServer.start(DATA);
-    jointure = Jointure.connect("""
-        version: 1
-        datasources:
-          lib:
-            type: graphql
-            url: %s
-            scalars: { DateTime: TIMESTAMP }
-        """.formatted(api.url()));
+    api.requireHeaders(java.util.Map.of("Authorization", TOKEN));
+    pg.createDatabase("gq_city");
     pg.createDatabase("gq_truth");
+    // Members of the libraries (PostgreSQL), their loans (MongoDB); the ground truth holds the
+    // API's records too, under the same schema and table names.
+    String members = "CREATE TABLE city.members (id int PRIMARY KEY, name text NOT NULL,"
+        + " library_id text, favourite_book text);";
+    Jointure.execute(pg, "gq_city", members.replace("city.", ""));
+    Jointure.execute(pg, "gq_truth", "CREATE SCHEMA city; CREATE SCHEMA lib; CREATE SCHEMA shop;"
+        + members + """
+        CREATE TABLE lib.books (id text PRIMARY KEY, title text NOT NULL,
+          "libraryId" text NOT NULL, format text, pages int, price double precision,
+          available boolean NOT NULL, "author.id" text, "author.name" text);
+        CREATE TABLE lib.libraries (id text PRIMARY KEY, name text NOT NULL, city text,
+          "townId" int);
+        CREATE TABLE shop.loans (_id int PRIMARY KEY, book_id text, member_id int);
+        """);
     groundTruth = pg.connect("gq_truth");
-    groundTruth.createStatement().execute("CREATE TABLE books (id text PRIMARY KEY,"
-        + " title text NOT NULL, \"libraryId\" text NOT NULL, format text, pages int,"
-        + " price double precision, available boolean NOT NULL, \"author.name\" text)");
+    java.util.Map<String, String> authors = new java.util.HashMap<>();
+    DATA.authors().forEach(a -> authors.put(a.id(), a.name()));
     try (PreparedStatement insert = groundTruth.prepareStatement(
-        "INSERT INTO books VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      java.util.Map<String, String> authors = new java.util.HashMap<>();
-      DATA.authors().forEach(a -> authors.put(a.id(), a.name()));
+        "INSERT INTO lib.books VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (LibraryApi.Book b : DATA.books()) {
         insert.setString(1, b.id());
         insert.setString(2, b.title());
@@ -61,11 +68,92 @@ class GraphQlSourceTest {
         insert.setObject(5, b.pages());
         insert.setObject(6, b.price());
         insert.setBoolean(7, b.available());
-        insert.setString(8, b.authorId() == null ? null : authors.get(b.authorId()));
+        insert.setString(8, b.authorId());
+        insert.setString(9, b.authorId() == null ? null : authors.get(b.authorId()));
         insert.addBatch();
       }
       insert.executeBatch();
     }
+    try (PreparedStatement insert = groundTruth.prepareStatement(
+        "INSERT INTO lib.libraries VALUES (?, ?, ?, ?)")) {
+      for (LibraryApi.Library l : DATA.libraries()) {
+        insert.setString(1, l.id());
+        insert.setString(2, l.name());
+        insert.setString(3, l.city());
+        insert.setObject(4, l.townId());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    // 40 members: a library each (some in no library, one in a library the API does not
+    // know), a favourite book each (some none).
+    StringBuilder rows = new StringBuilder();
+    for (int m = 1; m <= 40; m++) {
+      rows.append(m == 1 ? "" : ", ").append("(").append(m).append(", 'Member ").append(m)
+          .append("', ").append(m % 7 == 0 ? "NULL" : m == 39 ? "'L99'" : "'L" + (1 + m % 12)
+              + "'").append(", ").append(m % 5 == 0 ? "NULL" : "'B" + (m * 3) + "'").append(")");
+    }
+    String insertMembers = "INSERT INTO city.members VALUES " + rows + ";";
+    Jointure.execute(pg, "gq_city", insertMembers.replace("city.", "") + "ANALYZE;");
+    Jointure.execute(pg, "gq_truth", insertMembers);
+    List<org.bson.Document> loans = new ArrayList<>();
+    try (PreparedStatement insert = groundTruth.prepareStatement(
+        "INSERT INTO shop.loans VALUES (?, ?, ?)")) {
+      for (int i = 1; i <= 60; i++) {
+        String book = "B" + (1 + i * 7 % 120);
+        int member = 1 + i % 40;
+        loans.add(new org.bson.Document("_id", i).append("book_id", book)
+            .append("member_id", member));
+        insert.setInt(1, i);
+        insert.setString(2, book);
+        insert.setInt(3, member);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(
+        mongo.uri())) {
+      var collection = client.getDatabase("gq_shop").getCollection("loans");
+      collection.drop();
+      collection.insertMany(loans);
+    }
+    jointure = Jointure.connect("""
+        version: 1
+        datasources:
+          lib:
+            type: graphql
+            url: %1$s
+            headers: { Authorization: "%2$s" }
+            queryParameters: { api_key: "%3$s" }
+            timeoutSeconds: 2
+            maxRetries: 2
+            scalars: { DateTime: TIMESTAMP }
+            collections:
+              books:
+                rowCount: 120
+                arguments: { author.id: filter.authorId }
+                orderBy:
+                  argument: orderBy
+                  ascending: { field: "{COLUMN}", direction: ASC }
+                  descending: { field: "{COLUMN}", direction: DESC }
+                  columns: [pages, published]
+              libraries: { rowCount: 12 }
+          city: { type: postgresql, url: "%4$s", user: postgres }
+          shop: { type: mongodb, uri: "%5$s", database: gq_shop }
+        collections:
+          city.members:
+            relations:
+              library: { type: ManyToOne, foreignCollection: lib.libraries,
+                         foreignKey: library_id }
+              branch:
+                type: External
+                url: "%1$s"
+                query: "query Branch($library_id: ID!) { library(id: $library_id) { name city } }"
+                records: /data/library
+                schema: { name: VARCHAR, city: VARCHAR }
+                headers: { Authorization: "%2$s" }
+                queryParameters: { api_key: "%3$s" }
+        """.formatted(api.url(), TOKEN, KEY, pg.jdbcUrl("gq_city"), mongo.uri()));
   }
 
   @AfterAll
@@ -86,9 +174,9 @@ class GraphQlSourceTest {
         .filter(r -> !r.document().contains("__schema")).toList();
   }
 
-  /** The same SQL on the API (as lib.books) and natively (books): the same rows. */
+  /** The same SQL over the sources and natively, in one PostgreSQL database: the same rows. */
   private static List<List<Object>> sameRows(String sql) throws SQLException {
-    List<List<Object>> expected = Jointure.rows(groundTruth, sql.replace("lib.books", "books"));
+    List<List<Object>> expected = Jointure.rows(groundTruth, sql);
     assertFalse(expected.isEmpty(), sql);
     List<List<Object>> actual = Jointure.rows(jointure, sql);
     assertEquals(expected, actual, sql);
@@ -193,5 +281,151 @@ class GraphQlSourceTest {
         "SELECT id FROM lib.libraries"));
     assertTrue(e.getMessage().contains("datasource 'lib'")
         && e.getMessage().contains("the catalog is closed for inventory"), e.getMessage());
+  }
+
+  @Test
+  void inputObjectFieldsAndDeclaredArgumentsAreVariablesInOneFilter() throws SQLException {
+    // available is a field of the filter argument, found by its name; author.id is the
+    // model's: filter.authorId
+    sameRows("SELECT id, title, \"author.name\" FROM lib.books WHERE available"
+        + " AND \"author.id\" = 'A5' ORDER BY id");
+    List<GraphQlApiServer.Request> sent = requests();
+    assertEquals(1, sent.size(), sent.toString());
+    String document = sent.get(0).document();
+    assertTrue(document.matches(".*books\\(filter: \\{(available: \\$v0, authorId: \\$v1"
+        + "|authorId: \\$v0, available: \\$v1)}.*"), document);
+    assertEquals(java.util.Set.of(true, "A5"), java.util.Set.copyOf(
+        sent.get(0).variables().entrySet().stream().filter(e -> e.getKey().startsWith("v"))
+            .map(java.util.Map.Entry::getValue).toList()));
+  }
+
+  @Test
+  void orderByWithALimitIsTheApisOrderAndOnePage() throws SQLException {
+    for (String direction : List.of("DESC", "")) {
+      api.clearRequests();
+      sameRows("SELECT pages FROM lib.books ORDER BY pages " + direction + " LIMIT 7");
+      List<GraphQlApiServer.Request> sent = requests();
+      assertEquals(1, sent.size(), sent.toString());
+      assertEquals(java.util.Map.of("field", "PAGES", "direction",
+          direction.isEmpty() ? "ASC" : direction), sent.get(0).variables().get("order"));
+      assertEquals(7, sent.get(0).variables().get("size"));
+      assertTrue(sent.get(0).document().contains("orderBy: $order"), sent.get(0).document());
+    }
+    // A column the model does not list is ordered in Calcite, over every page.
+    api.clearRequests();
+    sameRows("SELECT price FROM lib.books ORDER BY price LIMIT 3");
+    assertEquals(3, requests().size());
+    assertTrue(requests().stream().noneMatch(r -> r.variables().containsKey("order")));
+  }
+
+  @Test
+  void aSmallPostgresSideAsksForItsKeysInOneRequest() throws SQLException {
+    String sql = "SELECT m.name, b.title, b.pages FROM city.members m"
+        + " JOIN lib.books b ON b.id = m.favourite_book WHERE m.id <= 12 ORDER BY m.name";
+    Jointure.rows(jointure, sql); // planning warm, nothing asserted
+    api.clearRequests();
+    sameRows(sql);
+    List<GraphQlApiServer.Request> sent = requests();
+    assertEquals(1, sent.size(), sent.toString());
+    assertTrue(sent.get(0).document().contains("books(ids: $v0"), sent.get(0).document());
+    java.util.Set<Object> expected = new java.util.HashSet<>();
+    Jointure.rows(groundTruth, "SELECT favourite_book FROM city.members WHERE id <= 12"
+        + " AND favourite_book IS NOT NULL").forEach(r -> expected.add(r.get(0)));
+    assertEquals(expected, new java.util.HashSet<>((List<?>) sent.get(0).variables().get("v0")));
+  }
+
+  @Test
+  void aMongoDbSideAsksForItsKeysInOneRequest() throws SQLException {
+    String sql = "SELECT l._id, b.title FROM shop.loans l JOIN lib.books b ON b.id = l.book_id"
+        + " WHERE l.member_id < 6 ORDER BY l._id";
+    Jointure.rows(jointure, sql);
+    api.clearRequests();
+    sameRows(sql);
+    List<GraphQlApiServer.Request> sent = requests();
+    assertEquals(1, sent.size(), sent.toString());
+    java.util.Set<Object> expected = new java.util.HashSet<>();
+    Jointure.rows(groundTruth, "SELECT book_id FROM shop.loans WHERE member_id < 6")
+        .forEach(r -> expected.add(r.get(0)));
+    assertEquals(expected, new java.util.HashSet<>((List<?>) sent.get(0).variables().get("v0")));
+  }
+
+  @Test
+  void aRelationViewToTheApiAsksOnlyForTheLibrariesOfTheMembersRead() throws SQLException {
+    List<List<Object>> expected = Jointure.rows(groundTruth, "SELECT m.id, m.name, l.name,"
+        + " l.city FROM city.members m LEFT JOIN lib.libraries l ON l.id = m.library_id"
+        + " WHERE m.id BETWEEN 3 AND 9 ORDER BY m.id");
+    String sql = "SELECT id, name, \"library.name\", \"library.city\" FROM"
+        + " city.members_library WHERE id BETWEEN 3 AND 9 ORDER BY id";
+    Jointure.rows(jointure, sql);
+    api.clearRequests();
+    assertEquals(expected, Jointure.rows(jointure, sql));
+    List<GraphQlApiServer.Request> sent = requests();
+    assertEquals(1, sent.size(), sent.toString());
+    assertTrue(sent.get(0).document().contains("libraries(ids: $v0"), sent.get(0).document());
+    java.util.Set<Object> keys = new java.util.HashSet<>();
+    Jointure.rows(groundTruth, "SELECT library_id FROM city.members WHERE id BETWEEN 3 AND 9"
+        + " AND library_id IS NOT NULL").forEach(r -> keys.add(r.get(0)));
+    assertEquals(keys, new java.util.HashSet<>((List<?>) sent.get(0).variables().get("v0")));
+  }
+
+  @Test
+  void anExternalRelationSendsItsDocumentWithTheOriginsValuesAsVariables() throws SQLException {
+    List<List<Object>> expected = Jointure.rows(groundTruth, "SELECT m.id, l.name, l.city"
+        + " FROM city.members m LEFT JOIN lib.libraries l ON l.id = m.library_id"
+        + " WHERE m.id > 30 ORDER BY m.id");
+    assertEquals(expected, Jointure.rows(jointure, "SELECT id, \"branch.name\","
+        + " \"branch.city\" FROM city.members_branch WHERE id > 30 ORDER BY id"));
+    List<GraphQlApiServer.Request> sent = requests();
+    java.util.Set<Object> keys = new java.util.HashSet<>();
+    Jointure.rows(groundTruth, "SELECT library_id FROM city.members WHERE id > 30"
+        + " AND library_id IS NOT NULL").forEach(r -> keys.add(r.get(0)));
+    // one request per distinct library, the document as the model wrote it
+    assertEquals(keys.size(), sent.size(), sent.toString());
+    assertEquals(keys, sent.stream().map(r -> r.variables().get("library_id"))
+        .collect(java.util.stream.Collectors.toSet()));
+    assertTrue(sent.stream().allMatch(r -> r.document().startsWith("query Branch(")));
+  }
+
+  @Test
+  void explainShowsTheDocumentAndVariablesButNoSecretAndSendsNothing() throws SQLException {
+    String text = String.join("\n", Jointure.rows(jointure, "EXPLAIN PLAN FOR SELECT title"
+        + " FROM lib.books WHERE \"libraryId\" = 'L2' ORDER BY pages DESC LIMIT 3").stream()
+        .map(r -> String.valueOf(r.get(0))).toList());
+    assertTrue(text.contains("POST " + api.url().replace("/graphql", "")) && text.contains(
+        "books(libraryId: $v0, orderBy: $order, first: $size, after: $cursor)"), text);
+    assertTrue(text.contains("v0: ?") && text.contains("\"direction\":\"DESC\""), text);
+    assertTrue(text.contains("api_key=***") && !text.contains(KEY) && !text.contains(TOKEN),
+        text);
+    assertEquals(List.of(), requests(), "EXPLAIN sends nothing");
+    // the secrets reached the API
+    Jointure.rows(jointure, "SELECT id FROM lib.libraries");
+    GraphQlApiServer.Request r = requests().get(0);
+    assertEquals(TOKEN, r.headers().get("authorization"));
+    assertTrue(r.query().contains("api_key=" + KEY), r.query());
+  }
+
+  @Test
+  void retriesOn429AndThenSucceeds() throws SQLException {
+    api.failNext(2, 429, "1");
+    long start = System.nanoTime();
+    sameRows("SELECT id, name FROM lib.libraries ORDER BY id");
+    assertEquals(3, requests().size(), requests().toString());
+    assertTrue((System.nanoTime() - start) / 1e9 >= 1.9, "waited Retry-After: 1, twice");
+  }
+
+  @Test
+  void tooManyFailuresAndASlowApiFailTheQueryNamingTheSource() {
+    api.failNext(3, 503, "0");
+    SQLException e = assertThrows(SQLException.class,
+        () -> Jointure.rows(jointure, "SELECT id FROM lib.libraries"));
+    String message = Jointure.messages(e);
+    assertTrue(message.contains("datasource 'lib'") && message.contains("HTTP 503")
+        && message.contains("after 3 attempts") && !message.contains(KEY), message);
+    api.delayNext(java.time.Duration.ofSeconds(5));
+    long start = System.nanoTime();
+    e = assertThrows(SQLException.class,
+        () -> Jointure.rows(jointure, "SELECT id FROM lib.libraries"));
+    assertTrue((System.nanoTime() - start) / 1e9 < 4.5, "gave up within the 2 s timeout");
+    assertTrue(Jointure.messages(e).contains("no answer within 2 s"), Jointure.messages(e));
   }
 }

@@ -7,6 +7,8 @@ import io.jointure.adapter.rest.GraphQlTypes.Type;
 import io.jointure.model.DeclaredType;
 import io.jointure.model.GraphQlDatasourceConfig;
 import io.jointure.model.RestCollectionConfig;
+import io.jointure.sql.errors.ErrorCode;
+import io.jointure.sql.errors.SourceFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,22 +75,8 @@ final class GraphQlCollections {
     if (columns.isEmpty()) {
       return null;
     }
-    Map<String, RestCollection.GraphQlArgument> arguments = new LinkedHashMap<>();
-    for (Map.Entry<String, Ref> argument : field.arguments().entrySet()) {
-      String argumentName = argument.getKey();
-      Ref type = argument.getValue();
-      if (!isLeaf(types, type.named())) {
-        continue;
-      }
-      boolean list = type.isList();
-      String column = list && argumentName.endsWith("s")
-          ? argumentName.substring(0, argumentName.length() - 1) : argumentName;
-      if (columns.stream().anyMatch(c -> c.name().equals(column))
-          && !arguments.containsKey(column)) {
-        arguments.put(column, new RestCollection.GraphQlArgument(argumentName, type.text(),
-            list));
-      }
-    }
+    Map<String, RestCollection.GraphQlArgument> arguments =
+        arguments(types, field, config.name() + ".collections." + name, columns, settings);
     RestCollection.GraphQlPaging paging = paging(field.arguments().keySet(), relay);
     Optional<String> primaryKey = settings != null && settings.primaryKey().isPresent()
         ? settings.primaryKey()
@@ -96,8 +84,113 @@ final class GraphQlCollections {
             .map(RestColumn::name);
     double rowCount = settings != null && settings.rowCount().isPresent()
         ? settings.rowCount().getAsDouble() : RestCollectionConfig.DEFAULT_ROW_COUNT;
+    Optional<RestCollection.GraphQlOrder> order = settings == null ? Optional.empty()
+        : settings.orderBy().map(o -> order(field, config.name() + ".collections." + name,
+            columns, o));
     return new RestCollection(name, List.copyOf(columns), 0, new RestCollection.GraphQlField(
-        config.url(), field.name(), paging, Map.copyOf(arguments)), rowCount, primaryKey);
+        config.url(), field.name(), paging, Map.copyOf(arguments), order), rowCount, primaryKey);
+  }
+
+  /**
+   * The arguments that filter columns, by column: the model's ({@code arguments:}), then an
+   * argument named as a column ({@code libraryId}) or as its plural taking a list
+   * ({@code ids}), then a field of an input-object argument named so
+   * ({@code filter: {available}}).
+   */
+  private static Map<String, RestCollection.GraphQlArgument> arguments(GraphQlTypes types,
+      Field field, String table, List<RestColumn> columns,
+      GraphQlDatasourceConfig.GraphQlCollection settings) {
+    Map<String, RestCollection.GraphQlArgument> arguments = new LinkedHashMap<>();
+    if (settings != null) {
+      for (Map.Entry<String, String> declared : settings.arguments().entrySet()) {
+        String column = declared.getKey();
+        if (columns.stream().noneMatch(c -> c.name().equals(column))) {
+          throw modelError(table, "arguments." + column, "names no column of the table; its"
+              + " columns are " + columns.stream().map(RestColumn::name).toList());
+        }
+        List<String> path = List.of(declared.getValue().split("\\."));
+        Ref type = argumentAt(types, field, path);
+        if (type == null || !leaf(types, type)) {
+          throw modelError(table, "arguments." + column, "the field " + field.name()
+              + " has no argument " + declared.getValue() + " taking a scalar or a list of"
+              + " them; its arguments are " + field.arguments().keySet());
+        }
+        arguments.put(column, new RestCollection.GraphQlArgument(path, type.text(),
+            type.isList()));
+      }
+    }
+    for (Map.Entry<String, Ref> argument : field.arguments().entrySet()) {
+      Ref type = argument.getValue();
+      if (leaf(types, type)) {
+        match(List.of(argument.getKey()), type, columns, arguments);
+      }
+    }
+    for (Map.Entry<String, Ref> argument : field.arguments().entrySet()) {
+      Type input = argument.getValue().isList() ? null
+          : types.type(argument.getValue().named().name());
+      if (input != null && input.kind().equals("INPUT_OBJECT")) {
+        input.inputFields().forEach((inputField, type) -> {
+          if (leaf(types, type)) {
+            match(List.of(argument.getKey(), inputField), type, columns, arguments);
+          }
+        });
+      }
+    }
+    return arguments;
+  }
+
+  /** An argument (or input field) named as a column, or as its plural when it takes a list. */
+  private static void match(List<String> path, Ref type, List<RestColumn> columns,
+      Map<String, RestCollection.GraphQlArgument> arguments) {
+    String name = path.get(path.size() - 1);
+    boolean list = type.isList();
+    String column = list && name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
+    if (columns.stream().anyMatch(c -> c.name().equals(column))
+        && !arguments.containsKey(column)) {
+      arguments.put(column, new RestCollection.GraphQlArgument(path, type.text(), list));
+    }
+  }
+
+  /** The type at an argument's path: the field's argument, then input fields; or null. */
+  private static Ref argumentAt(GraphQlTypes types, Field field, List<String> path) {
+    Ref type = field.arguments().get(path.get(0));
+    for (int i = 1; i < path.size() && type != null; i++) {
+      Type input = type.isList() ? null : types.type(type.named().name());
+      type = input == null ? null : input.inputFields().get(path.get(i));
+    }
+    return type;
+  }
+
+  /** A scalar or enum, or a list of them. */
+  private static boolean leaf(GraphQlTypes types, Ref type) {
+    Type named = types.type(type.named().name());
+    return named != null && named.isLeaf()
+        && (!type.isList() || !type.nullable().of().nullable().isList());
+  }
+
+  /** The model's ordering, checked against the field's arguments and the table's columns. */
+  private static RestCollection.GraphQlOrder order(Field field, String table,
+      List<RestColumn> columns, GraphQlDatasourceConfig.GraphQlOrderBy orderBy) {
+    Ref type = field.arguments().get(orderBy.argument());
+    if (type == null) {
+      throw modelError(table, "orderBy.argument", "the field " + field.name() + " has no"
+          + " argument " + orderBy.argument() + "; its arguments are "
+          + field.arguments().keySet());
+    }
+    for (String column : orderBy.columns()) {
+      if (columns.stream().noneMatch(c -> c.name().equals(column))) {
+        throw modelError(table, "orderBy.columns", column + " is no column of the table; its"
+            + " columns are " + columns.stream().map(RestColumn::name).toList());
+      }
+    }
+    return new RestCollection.GraphQlOrder(orderBy.argument(), type.text(),
+        orderBy.ascending(), orderBy.descending(), List.copyOf(orderBy.columns()));
+  }
+
+  /** A mistake in the model's word on a table, found against the API's schema. */
+  private static SourceFailure modelError(String table, String key, String message) {
+    return new SourceFailure(ErrorCode.CONFIG_FILE_ERROR, table.substring(0, table.indexOf('.')),
+        "datasources." + table + "." + key + ": " + message, null);
   }
 
   /** How a field pages, from its arguments' names. */
@@ -118,11 +211,6 @@ final class GraphQlCollections {
     return size != null ? new RestCollection.GraphQlPaging(RestCollection.GraphQlPaging.Kind.SIZE,
         size, null) : new RestCollection.GraphQlPaging(RestCollection.GraphQlPaging.Kind.ONE,
         null, null);
-  }
-
-  private static boolean isLeaf(GraphQlTypes types, Ref named) {
-    Type type = types.type(named.name());
-    return type != null && (type.kind().equals("SCALAR") || type.kind().equals("ENUM"));
   }
 
   /** An object's columns, nested objects' fields dotted after their prefix. */

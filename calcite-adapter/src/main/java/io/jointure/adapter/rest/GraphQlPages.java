@@ -48,9 +48,11 @@ final class GraphQlPages implements Iterator<JsonNode> {
    * @param columns the table columns the query reads
    * @param values  the filtering arguments' values, by table column
    * @param limit   records wanted at most; {@code Long.MAX_VALUE} for all
+   * @param order   the column the API orders by, or -1
    */
   GraphQlPages(RestSource source, RestCollection collection, List<Integer> columns,
-      Map<Integer, List<Object>> values, long limit, QueryControl control) {
+      Map<Integer, List<Object>> values, long limit, int order, boolean descending,
+      QueryControl control) {
     this.source = source;
     this.collection = collection;
     this.field = (RestCollection.GraphQlField) collection.endpoint();
@@ -58,20 +60,27 @@ final class GraphQlPages implements Iterator<JsonNode> {
     this.control = control;
     this.variables = JSON.createObjectNode();
     Map<String, String> declarations = new LinkedHashMap<>();
-    Map<String, String> arguments = new LinkedHashMap<>();
+    Map<String, Object> arguments = new LinkedHashMap<>();
     int n = 0;
     for (Map.Entry<Integer, List<Object>> entry : values.entrySet()) {
       RestColumn column = collection.columns().get(entry.getKey());
       RestCollection.GraphQlArgument argument = field.arguments().get(column.name());
       String variable = "v" + n++;
       declarations.put(variable, argument.type());
-      arguments.put(argument.name(), "$" + variable);
+      put(arguments, argument.path(), "$" + variable);
       if (argument.list()) {
         var list = variables.putArray(variable);
-        entry.getValue().forEach(v -> list.add(JSON.valueToTree(variableValue(v, column))));
+        entry.getValue().forEach(v -> list.add(JSON.valueToTree(variableValue(v))));
       } else {
-        variables.set(variable, JSON.valueToTree(variableValue(entry.getValue().get(0), column)));
+        variables.set(variable, JSON.valueToTree(variableValue(entry.getValue().get(0))));
       }
+    }
+    if (order >= 0) {
+      RestCollection.GraphQlOrder ordering = field.order().orElseThrow();
+      declarations.put("order", ordering.type());
+      arguments.put(ordering.argument(), "$order");
+      variables.set("order", orderValue(ordering, collection.columns().get(order).name(),
+          descending));
     }
     RestCollection.GraphQlPaging paging = field.paging();
     if (paging.size() != null) {
@@ -88,12 +97,92 @@ final class GraphQlPages implements Iterator<JsonNode> {
     this.document = document(declarations, arguments, selection(collection, columns));
   }
 
+  /**
+   * The variables every page sends, for EXPLAIN: a filter's value (a stand-in when planned) as
+   * {@code ?}, and the page's own ones as {@code $size}, {@code $cursor}, {@code $offset}.
+   */
+  String variablesShown() {
+    List<String> shown = new java.util.ArrayList<>();
+    variables.fields().forEachRemaining(entry -> shown.add(entry.getKey() + ": "
+        + (entry.getKey().equals("order") ? entry.getValue().toString() : "?")));
+    RestCollection.GraphQlPaging paging = field.paging();
+    if (paging.size() != null) {
+      shown.add("size: page size");
+    }
+    if (paging.kind() == RestCollection.GraphQlPaging.Kind.RELAY) {
+      shown.add("cursor: previous page's endCursor");
+    } else if (paging.kind() == RestCollection.GraphQlPaging.Kind.OFFSET) {
+      shown.add("offset: records read");
+    }
+    return "{" + String.join(", ", shown) + "}";
+  }
+
   /** The document, as sent: for the request log and EXPLAIN. */
   String document() {
     return document;
   }
 
-  private String document(Map<String, String> declarations, Map<String, String> arguments,
+  /**
+   * Sets a variable at an argument's path: {@code filter.available} and {@code filter.format}
+   * share one input object, {@code filter: {available: $v0, format: $v1}}.
+   */
+  @SuppressWarnings("unchecked")
+  private static void put(Map<String, Object> arguments, List<String> path, String variable) {
+    Map<String, Object> at = arguments;
+    for (int i = 0; i < path.size() - 1; i++) {
+      at = (Map<String, Object>) at.computeIfAbsent(path.get(i), k -> new LinkedHashMap<>());
+    }
+    at.put(path.get(path.size() - 1), variable);
+  }
+
+  /** An argument's value as written in the document: a variable, or an input object of them. */
+  private static String argumentText(Object value) {
+    if (value instanceof String variable) {
+      return variable;
+    }
+    StringBuilder text = new StringBuilder("{");
+    ((Map<?, ?>) value).forEach((name, inner) -> text.append(text.length() == 1 ? "" : ", ")
+        .append(name).append(": ").append(argumentText(inner)));
+    return text.append('}').toString();
+  }
+
+  /**
+   * The ordering argument's value for a column: the model's JSON with {@code {column}} and
+   * {@code {COLUMN}} replaced in its names and texts (never in the document: a variable).
+   */
+  static JsonNode orderValue(RestCollection.GraphQlOrder order, String column,
+      boolean descending) {
+    try {
+      return substitute(JSON.readTree(descending ? order.descending() : order.ascending()),
+          column);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("the model's orderBy was read as JSON", e);
+    }
+  }
+
+  private static JsonNode substitute(JsonNode template, String column) {
+    String upper = column.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_')
+        .toUpperCase(java.util.Locale.ROOT);
+    if (template.isTextual()) {
+      return JSON.getNodeFactory().textNode(template.asText().replace("{column}", column)
+          .replace("{COLUMN}", upper));
+    }
+    if (template.isArray()) {
+      var array = JSON.createArrayNode();
+      template.forEach(element -> array.add(substitute(element, column)));
+      return array;
+    }
+    if (template.isObject()) {
+      ObjectNode object = JSON.createObjectNode();
+      template.fields().forEachRemaining(entry -> object.set(entry.getKey()
+          .replace("{column}", column).replace("{COLUMN}", upper),
+          substitute(entry.getValue(), column)));
+      return object;
+    }
+    return template;
+  }
+
+  private String document(Map<String, String> declarations, Map<String, Object> arguments,
       String selection) {
     StringBuilder text = new StringBuilder("query Jointure");
     if (!declarations.isEmpty()) {
@@ -106,7 +195,7 @@ final class GraphQlPages implements Iterator<JsonNode> {
     if (!arguments.isEmpty()) {
       text.append('(');
       arguments.forEach((name, value) -> text.append(text.charAt(text.length() - 1) == '('
-          ? "" : ", ").append(name).append(": ").append(value));
+          ? "" : ", ").append(name).append(": ").append(argumentText(value)));
       text.append(')');
     }
     text.append(field.paging().kind() == RestCollection.GraphQlPaging.Kind.RELAY
@@ -152,9 +241,39 @@ final class GraphQlPages implements Iterator<JsonNode> {
   }
 
   /** A value as a variable: numbers, booleans and strings as they are, others as text. */
-  private static Object variableValue(Object value, RestColumn column) {
+  private static Object variableValue(Object value) {
     return value instanceof Number || value instanceof Boolean || value instanceof String
         ? value : String.valueOf(value);
+  }
+
+  /**
+   * The records of one answer to an External relation's document, its variables the origin's
+   * values: the array (or the one object) at the relation's JSON pointer; none when null.
+   */
+  static List<JsonNode> answer(RestSource source, RestCollection.GraphQlDocument graphQl,
+      Map<String, Object> values, QueryControl control) {
+    control.check();
+    ObjectNode request = JSON.createObjectNode();
+    request.put("query", graphQl.document());
+    ObjectNode variables = request.putObject("variables");
+    values.forEach((name, value) -> variables.set(name, JSON.valueToTree(variableValue(value))));
+    RestUrl url = RestUrl.of(graphQl.url(), source.secretParameters());
+    JsonNode answer = source.requester().post(url, request.toString(), control);
+    JsonNode errors = answer.get("errors");
+    if (errors != null && errors.isArray() && !errors.isEmpty()) {
+      throw GraphQlErrors.failure(source.name(), "POST " + url.shown(), errors);
+    }
+    JsonNode at = graphQl.records().isEmpty() ? answer.path("data")
+        : answer.at(graphQl.records());
+    List<JsonNode> records = new java.util.ArrayList<>();
+    if (at.isArray()) {
+      at.forEach(records::add);
+    } else if (at.isObject()) {
+      records.add(at);
+    }
+    source.requestLog().record(new SourceRequest(source.name(), graphQl.document() + " "
+        + variables, List.of(), records.size()));
+    return records;
   }
 
   @Override

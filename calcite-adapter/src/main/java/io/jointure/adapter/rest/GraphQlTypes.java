@@ -11,10 +11,14 @@ import java.util.Map;
  * query, the API's own description of itself.
  */
 final class GraphQlTypes {
-  /** The introspection query: the root query type, and each type's fields and arguments. */
+  /**
+   * The introspection query: the root query type, each type's fields and arguments, and input
+   * objects' fields.
+   */
   static final String INTROSPECTION = "query JointureIntrospection { __schema {"
       + " queryType { name } types { kind name fields(includeDeprecated: true) { name"
-      + " args { name type { ...Ref } } type { ...Ref } } } } }"
+      + " args { name type { ...Ref } } type { ...Ref } }"
+      + " inputFields { name type { ...Ref } } } } }"
       + " fragment Ref on __Type { kind name ofType { kind name ofType { kind name"
       + " ofType { kind name ofType { kind name ofType { kind name } } } } } }";
 
@@ -63,7 +67,14 @@ final class GraphQlTypes {
   record Field(String name, Ref type, Map<String, Ref> arguments) {
   }
 
-  record Type(String kind, String name, Map<String, Field> fields) {
+  /**
+   * A named type: an object's fields, or an input object's fields ({@code inputFields}, the
+   * parts of an argument such as {@code filter: {status: ...}}).
+   */
+  record Type(String kind, String name, Map<String, Field> fields, Map<String, Ref> inputFields) {
+    boolean isLeaf() {
+      return kind.equals("SCALAR") || kind.equals("ENUM");
+    }
   }
 
   private final String queryType;
@@ -88,8 +99,13 @@ final class GraphQlTypes {
         fields.put(field.path("name").asText(), new Field(field.path("name").asText(),
             Ref.of(field.get("type")), Map.copyOf(arguments)));
       }
+      Map<String, Ref> inputFields = new LinkedHashMap<>();
+      for (JsonNode field : type.path("inputFields")) {
+        inputFields.put(field.path("name").asText(), Ref.of(field.get("type")));
+      }
       types.put(type.path("name").asText(), new Type(type.path("kind").asText(),
-          type.path("name").asText(), java.util.Collections.unmodifiableMap(fields)));
+          type.path("name").asText(), java.util.Collections.unmodifiableMap(fields),
+          java.util.Collections.unmodifiableMap(inputFields)));
     }
     return new GraphQlTypes(schema.path("queryType").path("name").asText("Query"),
         java.util.Collections.unmodifiableMap(types));

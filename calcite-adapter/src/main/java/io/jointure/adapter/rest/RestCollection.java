@@ -23,7 +23,8 @@ record RestCollection(String name, List<RestColumn> columns, int keyColumns, End
     double rowCount, Optional<String> primaryKey) {
 
   /** Where records come from. */
-  sealed interface Endpoint permits ApiCollection, UrlTemplate, JavaFunction, GraphQlField {
+  sealed interface Endpoint
+      permits ApiCollection, UrlTemplate, JavaFunction, GraphQlField, GraphQlDocument {
   }
 
   /** A collection of a {@code type: rest} datasource: paginated, maybe filterable. */
@@ -35,6 +36,13 @@ record RestCollection(String name, List<RestColumn> columns, int keyColumns, End
    * key's URL-encoded value; records at the JSON pointer (an array, or a single object).
    */
   record UrlTemplate(String template, String records) implements Endpoint {
+  }
+
+  /**
+   * An External relation's GraphQL document: one POST per key, the key columns as its
+   * variables (by name); records at the JSON pointer of the answer (an array or an object).
+   */
+  record GraphQlDocument(String url, String document, String records) implements Endpoint {
   }
 
   /** An External relation's Java function: records for one key. */
@@ -49,13 +57,39 @@ record RestCollection(String name, List<RestColumn> columns, int keyColumns, End
    * @param field     the Query field
    * @param paging    how its pages are asked for
    * @param arguments the arguments that filter it, by the column they filter
+   * @param order     how it orders its records as SQL does, if it can
    */
   record GraphQlField(String url, String field, GraphQlPaging paging,
-      Map<String, GraphQlArgument> arguments) implements Endpoint {
+      Map<String, GraphQlArgument> arguments, Optional<GraphQlOrder> order) implements Endpoint {
   }
 
-  /** An argument that filters a column: a value ({@code libraryId: ID}) or a list ({@code ids}). */
-  record GraphQlArgument(String name, String type, boolean list) {
+  /**
+   * An argument that filters a column: a value ({@code libraryId: ID}) or a list ({@code ids}),
+   * maybe a field of an input object ({@code filter.available}).
+   *
+   * @param path the field's argument, then the input fields down to the value
+   * @param type the value's type as GraphQL writes it, for the variable's declaration
+   * @param list whether it takes a list of values
+   */
+  record GraphQlArgument(List<String> path, String type, boolean list) {
+    /** The field's argument. */
+    String argument() {
+      return path.get(0);
+    }
+  }
+
+  /**
+   * The model's ordering argument: its value for a column each way is JSON in which
+   * {@code {column}} is the column's name and {@code {COLUMN}} that name in upper snake case.
+   *
+   * @param argument   the field's argument
+   * @param type       its type as GraphQL writes it, for the variable's declaration
+   * @param ascending  its value for an ascending order
+   * @param descending its value for a descending order
+   * @param columns    the columns it orders as SQL does
+   */
+  record GraphQlOrder(String argument, String type, String ascending, String descending,
+      List<String> columns) {
   }
 
   /**
@@ -69,6 +103,19 @@ record RestCollection(String name, List<RestColumn> columns, int keyColumns, End
    */
   record GraphQlPaging(Kind kind, String size, String offset) {
     enum Kind { RELAY, OFFSET, SIZE, ONE }
+  }
+
+  /** Whether the API can order the records by a column as SQL does (the model lists it). */
+  boolean sortable(int column) {
+    if (column < keyColumns) {
+      return false;
+    }
+    String name = columns.get(column).name();
+    if (endpoint instanceof GraphQlField graphQl) {
+      return graphQl.order().isPresent() && graphQl.order().get().columns().contains(name);
+    }
+    return endpoint instanceof ApiCollection api && api.config().sort().isPresent()
+        && api.config().sort().get().columns().contains(name);
   }
 
   /** Whether a request needs values for the key columns (an External relation's records). */

@@ -195,6 +195,14 @@ public final class RestQuery {
       for (JsonNode record : source.fetch(url, template.records(), control).records()) {
         rows.add(row(listing, column -> jsonValue(record, column, url)));
       }
+    } else if (endpoint instanceof RestCollection.GraphQlDocument graphQl) {
+      Map<String, Object> variables = new LinkedHashMap<>();
+      for (int i = 0; i < collection.keyColumns(); i++) {
+        variables.put(collection.columns().get(i).name(), listing.get(i).get(0));
+      }
+      for (JsonNode record : GraphQlPages.answer(source, graphQl, variables, control)) {
+        rows.add(row(listing, column -> jsonValue(record, column, null)));
+      }
     } else if (endpoint instanceof RestCollection.JavaFunction function) {
       Map<String, Object> keys = new LinkedHashMap<>();
       for (int i = 0; i < collection.keyColumns(); i++) {
@@ -221,7 +229,8 @@ public final class RestQuery {
   private Iterator<JsonNode> pages(Map<Integer, List<Object>> listing, QueryControl control) {
     long limit = spec.fetch() == null ? Long.MAX_VALUE : spec.fetch();
     if (collection.endpoint() instanceof RestCollection.GraphQlField) {
-      return new GraphQlPages(source, collection, spec.projection(), listing, limit, control);
+      return new GraphQlPages(source, collection, spec.projection(), listing, limit,
+          spec.sortColumn(), spec.descending(), control);
     }
     RestCollection.ApiCollection api = (RestCollection.ApiCollection) collection.endpoint();
     RestCollectionConfig config = api.config();
@@ -400,10 +409,11 @@ public final class RestQuery {
     };
   }
 
-  /** The filtered columns with a stand-in value each (EXPLAIN shows no values). */
-  private Map<Integer, List<Object>> placeholders() {
+  /** The filtered (and key) columns with a stand-in value each (EXPLAIN shows no values). */
+  private Map<Integer, List<Object>> placeholders(List<Integer> keyColumns) {
     Map<Integer, List<Object>> values = new LinkedHashMap<>();
     spec.filters().keySet().forEach(column -> values.put(column, List.of("?")));
+    keyColumns.forEach(column -> values.put(column, List.of("?")));
     return values;
   }
 
@@ -436,14 +446,22 @@ public final class RestQuery {
       }
     } else if (endpoint instanceof RestCollection.GraphQlField) {
       // The document as sent, its arguments as variables: their values are not in it.
-      text.replace(0, text.length(), "POST " + ((RestCollection.GraphQlField) endpoint).url()
-          + " " + new GraphQlPages(source, collection, spec.projection(), placeholders(),
-          Long.MAX_VALUE, null).document());
+      GraphQlPages pages = new GraphQlPages(source, collection, spec.projection(),
+          placeholders(keyColumns), Long.MAX_VALUE, spec.sortColumn(), spec.descending(), null);
+      text.replace(0, text.length(), "POST " + RestUrl.of(((RestCollection.GraphQlField)
+          endpoint).url(), source.secretParameters()).shown() + " " + pages.document()
+          + " variables " + pages.variablesShown());
       if (spec.fetch() != null) {
         text.append(" (first ").append(spec.fetch()).append(" records)");
       }
     } else if (endpoint instanceof RestCollection.UrlTemplate template) {
       text.append(template.template());
+    } else if (endpoint instanceof RestCollection.GraphQlDocument graphQl) {
+      text.replace(0, text.length(), "POST " + RestUrl.of(graphQl.url(),
+          source.secretParameters()).shown() + " " + graphQl.document().strip()
+          .replaceAll("\\s+", " ") + " variables {" + String.join(", ", collection.columns()
+          .subList(0, collection.keyColumns()).stream().map(c -> c.name() + ": ?").toList())
+          + "}");
     } else {
       text.replace(0, text.length(), "Java function of " + collection.columns()
           .subList(0, collection.keyColumns()).stream().map(RestColumn::name).toList());

@@ -54,9 +54,18 @@ public final class RestRules {
 
   /**
    * The values a conjunct makes a column equal to ({@code col = 3}, {@code col IN (1, 2)},
-   * {@code col = ?}), keyed by table column, when the API filters on that column; else null.
+   * {@code col = ?}, a boolean {@code col} or {@code NOT col}), keyed by table column, when the API filters on that column; else null.
    */
   static Map.Entry<Integer, List<RexNode>> equalities(RexNode conjunct, RestTableScan scan) {
+    // WHERE available, WHERE NOT available: a boolean column equal to TRUE or FALSE
+    boolean negated = conjunct.getKind() == SqlKind.NOT;
+    RexNode operand = negated ? ((RexCall) conjunct).getOperands().get(0) : conjunct;
+    if (operand instanceof RexInputRef ref
+        && ref.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.BOOLEAN) {
+      int tableColumn = scan.spec().projection().get(ref.getIndex());
+      return filterable(scan.collection(), tableColumn) ? Map.entry(tableColumn,
+          List.of(scan.getCluster().getRexBuilder().makeLiteral(!negated))) : null;
+    }
     RexNode expanded = RexUtil.expandSearch(scan.getCluster().getRexBuilder(), null, conjunct);
     List<RexNode> alternatives = expanded.getKind() == SqlKind.OR
         ? ((RexCall) expanded).getOperands() : List.of(expanded);
@@ -236,11 +245,7 @@ public final class RestRules {
 
     /** A column the model lists as one the API sorts as SQL does. */
     private static boolean sortable(RestTableScan scan, int field) {
-      int column = scan.spec().projection().get(field);
-      return scan.collection().endpoint() instanceof RestCollection.ApiCollection api
-          && api.config().sort().isPresent() && column >= scan.collection().keyColumns()
-          && api.config().sort().get().columns().contains(
-              scan.collection().columns().get(column).name());
+      return scan.collection().sortable(scan.spec().projection().get(field));
     }
   }
 

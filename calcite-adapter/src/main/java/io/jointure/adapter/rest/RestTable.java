@@ -60,6 +60,9 @@ public final class RestTable extends AbstractTable implements TranslatableTable,
     }
     RestCollection.Endpoint endpoint = target.function().isPresent()
         ? new RestCollection.JavaFunction(target.function().get())
+        : target.graphQl().isPresent()
+        ? new RestCollection.GraphQlDocument(target.url().orElseThrow(), target.graphQl().get(),
+            target.records())
         : new RestCollection.UrlTemplate(target.url().orElseThrow(), target.records());
     RestCollection collection = new RestCollection(sourceName, List.copyOf(columns),
         keyTypes.size(), endpoint, RestCollectionConfig.DEFAULT_ROW_COUNT, Optional.empty());

@@ -31,9 +31,13 @@ import java.util.concurrent.Executors;
 public final class GraphQlApiServer implements AutoCloseable {
   private static final int THREADS = 8;
 
-  /** One request as the server received it. */
+  /**
+   * One request as the server received it.
+   *
+   * @param query the URL's query string as sent (still encoded), or null
+   */
   public record Request(String document, Map<String, Object> variables,
-      Map<String, String> headers) {
+      Map<String, String> headers, String query) {
   }
 
   private final ObjectMapper mapper = new ObjectMapper();
@@ -108,12 +112,14 @@ public final class GraphQlApiServer implements AutoCloseable {
       @SuppressWarnings("unchecked")
       Map<String, Object> variables = request.get("variables") instanceof Map<?, ?> map
           ? (Map<String, Object>) map : Map.of();
-      requests.add(new Request(document, variables, headers));
+      requests.add(new Request(document, variables, headers,
+          exchange.getRequestURI().getRawQuery()));
+      // Both taken on arrival: a delayed request must not take a fault meant for a later one.
       Duration delay = faults.nextDelay();
+      Faults.Fault fault = faults.nextAnswer();
       if (delay != null) {
         Thread.sleep(delay.toMillis());
       }
-      Faults.Fault fault = faults.nextAnswer();
       if (fault instanceof Faults.Failure failure) {
         if (failure.retryAfter() != null) {
           exchange.getResponseHeaders().add("Retry-After", failure.retryAfter());

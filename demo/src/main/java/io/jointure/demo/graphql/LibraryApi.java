@@ -16,7 +16,8 @@ import java.util.Objects;
 /**
  * The seeds' libraries and their books as a GraphQL API, the shapes real APIs use: a plain list
  * with filter arguments ({@code libraries(ids, city)}), a Relay connection with cursors
- * ({@code books(first, after, libraryId, ids, format)}, at most 50 a page), offset pagination
+ * ({@code books(first, after, libraryId, ids, format, filter, orderBy)}, at most 50 a page; an
+ * input-object filter, and an order as SQL's, NULLs last ascending), offset pagination
  * ({@code authors(limit, offset)}, at most 20 a page), a nested object ({@code Book.author}),
  * an enum, a list of scalars and a custom scalar ({@code DateTime}, ISO text).
  */
@@ -27,9 +28,14 @@ public final class LibraryApi {
       type Query {
         libraries(ids: [ID!], city: String): [Library!]!
         library(id: ID!): Library
-        books(first: Int, after: String, libraryId: ID, ids: [ID!], format: Format): BookConnection!
+        books(first: Int, after: String, libraryId: ID, ids: [ID!], format: Format,
+              filter: BookFilter, orderBy: BookOrder): BookConnection!
         authors(limit: Int, offset: Int): [Author!]!
       }
+      input BookFilter { available: Boolean, authorId: ID }
+      enum BookField { TITLE PAGES PUBLISHED }
+      enum Direction { ASC DESC }
+      input BookOrder { field: BookField!, direction: Direction! }
       type Library { id: ID!, name: String!, city: String, townId: Int }
       type Book {
         id: ID!
@@ -166,10 +172,16 @@ public final class LibraryApi {
       List<String> ids = env.getArgument("ids");
       String format = env.getArgument("format") == null ? null
           : env.getArgument("format").toString();
+      Map<String, Object> filter = env.getArgument("filter");
+      Boolean available = filter == null ? null : (Boolean) filter.get("available");
+      Object authorId = filter == null ? null : filter.get("authorId");
       List<Book> matching = data.books().stream()
           .filter(b -> libraryId == null || libraryId.equals(b.libraryId()))
           .filter(b -> ids == null || ids.contains(b.id()))
           .filter(b -> format == null || format.equals(b.format()))
+          .filter(b -> available == null || available == b.available())
+          .filter(b -> authorId == null || authorId.equals(b.authorId()))
+          .sorted(order(env.getArgument("orderBy")))
           .toList();
       String after = env.getArgument("after");
       int start = after == null ? 0 : Integer.parseInt(new String(
@@ -186,6 +198,24 @@ public final class LibraryApi {
       pageInfo.put("endCursor", end > start ? cursor(end) : null);
       return Map.of("edges", edges, "pageInfo", pageInfo, "totalCount", matching.size());
     };
+  }
+
+  /** SQL's order: NULLs last ascending, first descending; ties as listed. */
+  private static java.util.Comparator<Book> order(Map<String, Object> orderBy) {
+    if (orderBy == null) {
+      return (a, b) -> 0;
+    }
+    java.util.function.Function<Book, Comparable<?>> key = switch (orderBy.get("field")
+        .toString()) {
+      case "TITLE" -> Book::title;
+      case "PAGES" -> Book::pages;
+      default -> Book::published;
+    };
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    java.util.Comparator<Book> ascending = java.util.Comparator.comparing(
+        b -> (Comparable) key.apply(b), java.util.Comparator.nullsLast(
+            java.util.Comparator.naturalOrder()));
+    return "DESC".equals(orderBy.get("direction").toString()) ? ascending.reversed() : ascending;
   }
 
   private static String cursor(int position) {

@@ -1,6 +1,8 @@
 package io.jointure.demo;
 
 import io.jointure.demo.api.JsonApiServer;
+import io.jointure.demo.graphql.GraphQlApiServer;
+import io.jointure.demo.graphql.LibraryApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +17,15 @@ public final class DemoSources implements AutoCloseable {
   private final EmbeddedPostgres postgres;
   private final EmbeddedMongo mongo;
   private final JsonApiServer api;
+  private final GraphQlApiServer graphQl;
   private final Path model;
 
   private DemoSources(EmbeddedPostgres postgres, EmbeddedMongo mongo, JsonApiServer api,
-      Path model) {
+      GraphQlApiServer graphQl, Path model) {
     this.postgres = postgres;
     this.mongo = mongo;
     this.api = api;
+    this.graphQl = graphQl;
     this.model = model;
   }
 
@@ -29,15 +33,20 @@ public final class DemoSources implements AutoCloseable {
     EmbeddedPostgres postgres = EmbeddedPostgres.start();
     EmbeddedMongo mongo = null;
     JsonApiServer api = null;
+    GraphQlApiServer graphQl = null;
     try {
       mongo = EmbeddedMongo.start();
       SampleData.load(postgres, mongo);
       api = JsonApiServer.start();
       SampleData.serveApi(api);
+      graphQl = GraphQlApiServer.start(LibraryApi.sample(12, 10));
       Path model = Files.createTempFile("jointure-demo-", ".yaml");
-      Files.writeString(model, SampleData.model(postgres, mongo, api.baseUrl()));
-      return new DemoSources(postgres, mongo, api, model);
+      Files.writeString(model, SampleData.model(postgres, mongo, api.baseUrl(), graphQl.url()));
+      return new DemoSources(postgres, mongo, api, graphQl, model);
     } catch (IOException | SQLException | RuntimeException e) {
+      if (graphQl != null) {
+        graphQl.close();
+      }
       if (api != null) {
         api.close();
       }
@@ -62,6 +71,11 @@ public final class DemoSources implements AutoCloseable {
     return mongo;
   }
 
+  /** The sample GraphQL API's endpoint. */
+  public String graphQlUrl() {
+    return graphQl.url();
+  }
+
   /** The sample HTTP API's address. */
   public String apiUrl() {
     return api.baseUrl();
@@ -74,6 +88,7 @@ public final class DemoSources implements AutoCloseable {
     } catch (IOException e) {
       // A leftover temporary file is harmless.
     }
+    graphQl.close();
     api.close();
     mongo.close();
     postgres.close();

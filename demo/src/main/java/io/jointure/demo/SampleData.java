@@ -26,7 +26,9 @@ import org.bson.Document;
  *   <li>PostgreSQL database {@code library}: books;
  *   <li>MongoDB database {@code shop}: people (with a nested address), messages, authors;
  *   <li>an HTTP API ({@link #serveApi}): payments, as a payment processor serves them, and the
- *   honorary citizens of each town.
+ *   honorary citizens of each town;
+ *   <li>a GraphQL API ({@link io.jointure.demo.graphql.LibraryApi}): the towns' libraries, their
+ *   books and authors.
  * </ul>
  * The model declares the seeds' relations between them (towns' country, mayor, inhabitants and
  * energy providers; customers' payments and last message; books' author).
@@ -161,7 +163,8 @@ public final class SampleData {
    * A model naming every source and the seeds' relations between them. Customer ids 41 to 45
    * have payments but no customer row, as happens across systems.
    */
-  public static String model(EmbeddedPostgres pg, EmbeddedMongo mongo, String apiBase) {
+  public static String model(EmbeddedPostgres pg, EmbeddedMongo mongo, String apiBase,
+      String graphQlUrl) {
     return """
         version: 1
         datasources:
@@ -197,6 +200,19 @@ public final class SampleData {
                   customer_id: { parameter: customer_id, list: comma }
                   status: { parameter: status }
                 sort: { parameter: sort, descendingPrefix: "-", columns: [amount] }
+          branches:
+            type: graphql
+            url: %7$s
+            scalars: { DateTime: TIMESTAMP }
+            collections:
+              libraries: { rowCount: 12 }
+              books:
+                rowCount: 120
+                orderBy:
+                  argument: orderBy
+                  ascending: { field: "{COLUMN}", direction: ASC }
+                  descending: { field: "{COLUMN}", direction: DESC }
+                  columns: [pages, published]
         collections:
           crm.towns:
             relations:
@@ -208,6 +224,8 @@ public final class SampleData {
                                  originKey: town_id, foreignKey: power_plant_id }
               honoraryCitizen: { type: External, url: "%6$s/cities/{id}/honorary-citizens",
                                  schema: { firstName: String, lastName: String } }
+              libraries: { type: OneToMany, foreignCollection: branches.libraries,
+                           originKey: townId }
           shop.people:
             relations:
               town: { type: ManyToOne, foreignCollection: crm.towns, foreignKey: town_id }
@@ -224,6 +242,6 @@ public final class SampleData {
             relations:
               author: { type: ManyToOne, foreignCollection: shop.authors, foreignKey: author_id }
         """.formatted(pg.jdbcUrl("crm"), pg.jdbcUrl("energy"), pg.jdbcUrl("library"),
-        EmbeddedPostgres.USER, mongo.uri(), apiBase);
+        EmbeddedPostgres.USER, mongo.uri(), apiBase, graphQlUrl);
   }
 }

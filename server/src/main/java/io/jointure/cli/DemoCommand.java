@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Try Jointure: sample sources, a server on 127.0.0.1, example queries.",
         "Starts sample sources (an embedded PostgreSQL with three databases, an in-process"
-        + " MongoDB, an HTTP API) and the seeds' relations between them, serves them on 127.0.0.1,"
+        + " MongoDB, an HTTP API, a GraphQL API) and the seeds' relations between them, serves"
+        + " them on 127.0.0.1,"
         + " prints the JDBC URLs to connect with and example queries with their results, then"
         + " keeps serving until Ctrl-C.",
         "Without a terminal (a script, a pipe), it stops after the examples unless --serve."})
@@ -112,7 +113,8 @@ final class DemoCommand implements Callable<Integer> {
     out.println();
     out.println("Sources: PostgreSQL on 127.0.0.1:" + sources.postgres().port()
         + " (datasources crm, energy, library), MongoDB at " + sources.mongo().uri()
-        + " (datasource shop), an HTTP API at " + sources.apiUrl() + " (datasource billing)");
+        + " (datasource shop), an HTTP API at " + sources.apiUrl() + " (datasource billing),"
+        + " a GraphQL API at " + sources.graphQlUrl() + " (datasource branches)");
     out.println("Model: " + sources.model() + (saveModel == null
         ? " (deleted at the end; --save-model <file> keeps a copy)"
         : " (a copy kept in " + saveModel + ")"));

@@ -51,6 +51,16 @@ final class DemoExamples {
           "SELECT name AS town, \"honoraryCitizen.firstName\" AS first_name,"
               + " \"honoraryCitizen.lastName\" AS last_name FROM crm.\"towns_honoraryCitizen\""
               + " ORDER BY town, first_name", true),
+      new Example("The town libraries' GraphQL API (branches) with towns (PostgreSQL):"
+          + " the document selects only the fields read, the format is a variable",
+          "SELECT t.name AS town, l.name AS library, COUNT(*) AS ebooks FROM crm.towns t"
+              + " JOIN branches.libraries l ON l.\"townId\" = t.id"
+              + " JOIN branches.books b ON b.\"libraryId\" = l.id WHERE b.format = 'EBOOK'"
+              + " GROUP BY t.name, l.name ORDER BY town, library", true),
+      new Example("The thinnest books of the GraphQL API: ORDER BY ... LIMIT is its orderBy"
+          + " argument and its page size",
+          "SELECT title, pages, \"author.name\" AS author FROM branches.books"
+              + " ORDER BY pages LIMIT 3", true),
       new Example("Every declared relation, for SQL-only clients",
           "SELECT name, kind, origin, target, view FROM jointure.relations ORDER BY name", false),
       new Example("PostgreSQL habits: ILIKE, LIMIT/OFFSET, double-quoted names",

@@ -25,7 +25,8 @@ class ReadmeExamplesTest {
   private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL);
   private static final Pattern LOCAL_LINK = Pattern.compile("\\]\\(((?!https?:)[^)#]+)\\)");
   private static final ModelLoader LOADER = ModelLoader.withEnvironment(Map.of(
-      "CRM_USER", "crm", "CRM_PASSWORD", "secret", "BILLING_TOKEN", "t", "BILLING_KEY", "k"));
+      "CRM_USER", "crm", "CRM_PASSWORD", "secret", "BILLING_TOKEN", "t", "BILLING_KEY", "k",
+      "BRANCHES_TOKEN", "b"));
 
   private static List<String> yamlBlocks() throws Exception {
     List<String> blocks = new ArrayList<>();

@@ -100,7 +100,7 @@ public final class LibraryApi {
   }
 
   /**
-   * {@code libraries} libraries, one in every few towns (town ids 1..), with {@code booksEach}
+   * {@code libraries} libraries, in towns 1 to 6 (the demo's), with {@code booksEach}
    * books each, by a few authors; some values missing, as in real data.
    */
   public static Data sample(int libraries, int booksEach) {
@@ -113,7 +113,7 @@ public final class LibraryApi {
     String[] formats = {"HARDCOVER", "PAPERBACK", "EBOOK"};
     for (int l = 1; l <= libraries; l++) {
       libs.add(new Library("L" + l, "Library " + l, l % 5 == 0 ? null : "City " + (l % 4),
-          l % 6 == 0 ? null : l * 3));
+          l % 7 == 0 ? null : 1 + (l - 1) % 6));
       for (int b = 1; b <= booksEach; b++) {
         int n = (l - 1) * booksEach + b;
         books.add(new Book("B" + n, "Book " + n + (n % 11 == 0 ? " \"}) { __schema" : ""),

@@ -556,7 +556,13 @@ class CliTest extends SeedFixtureTest {
     assertTrue(output.contains("Done."), output);
     assertFalse(output.contains("Exception") || output.contains("warning:"), output);
     assertTrue(output.matches("(?s).*MongoDB at mongodb://127\\.0\\.0\\.1:\\d+ \\(datasource shop\\),"
-        + " an HTTP API at http://127\\.0\\.0\\.1:\\d+ \\(datasource billing\\).*"), output);
+        + " an HTTP API at http://127\\.0\\.0\\.1:\\d+ \\(datasource billing\\), a GraphQL API"
+        + " at http://127\\.0\\.0\\.1:\\d+/graphql \\(datasource branches\\).*"), output);
+    // The GraphQL example: the format a variable, the libraries asked for by a list of keys.
+    String graphQl = output.substring(output.indexOf("The town libraries' GraphQL API"));
+    graphQl = graphQl.substring(0, graphQl.indexOf("\n== "));
+    assertTrue(graphQl.contains("books(format: $v0") && graphQl.contains("libraries(ids: $v0)")
+        && graphQl.contains("Lyon    | Library 2  | 4"), graphQl);
     // "step 2 asks MongoDB for their authors only": a key list, not a read of the catalogue.
     String books = output.substring(output.indexOf("The seeds' books and authors"));
     books = books.substring(0, books.indexOf("\n== "));
@@ -564,8 +570,8 @@ class CliTest extends SeedFixtureTest {
         && books.contains("EnumerableKeyListJoin")
         && books.contains("db.authors.find({\"_id\": {\"$in\": "), books);
     String kept = Files.readString(saved);
-    assertTrue(kept.contains("billing:\n    type: rest") && kept.contains("shop:\n    type: mongodb"),
-        kept);
+    assertTrue(kept.contains("billing:\n    type: rest") && kept.contains("shop:\n    type: mongodb")
+        && kept.contains("branches:\n    type: graphql"), kept);
     assertDoesNotThrow(() -> new io.jointure.model.ModelLoader().parse("kept", kept));
   }
 }

@@ -428,4 +428,25 @@ class GraphQlSourceTest {
     assertTrue((System.nanoTime() - start) / 1e9 < 4.5, "gave up within the 2 s timeout");
     assertTrue(Jointure.messages(e).contains("no answer within 2 s"), Jointure.messages(e));
   }
+
+  @Test
+  void aModelArgumentTheSchemaLacksIsNamedWithTheArgumentsThereAre() throws SQLException {
+    try (Connection c = Jointure.connect("""
+        version: 1
+        datasources:
+          lib:
+            type: graphql
+            url: %s
+            headers: { Authorization: "%s" }
+            collections:
+              books: { arguments: { pages: filter.pagesAtLeast } }
+        """.formatted(api.url(), TOKEN))) {
+      SQLException e = assertThrows(SQLException.class,
+          () -> Jointure.rows(c, "SELECT id FROM lib.books"));
+      assertEquals("F0000", e.getSQLState());
+      assertTrue(e.getMessage().contains("datasources.lib.collections.books.arguments.pages:"
+          + " the field books has no argument filter.pagesAtLeast")
+          && e.getMessage().contains("filter"), e.getMessage());
+    }
+  }
 }

@@ -35,6 +35,9 @@ class ModelErrorsTest {
       duplicate key       | version: 1\\ndatasources:\\n  crm:\\n    type: postgresql\\n    url: jdbc:postgresql://h/db\\n  crm:\\n    type: postgresql | Duplicate field 'crm'
       version 1.9         | version: 1.9\\ndatasources:\\n  crm:\\n    type: postgresql\\n    url: jdbc:postgresql://h/db | version: unsupported version '1.9'
       bad yaml            | version: 1\\ndatasources: [a: b: c                                                  | not valid YAML or JSON at line
+      graphql no columns  | version: 1\\ndatasources:\\n  lib:\\n    type: graphql\\n    url: http://127.0.0.1:1/graphql\\n    collections:\\n      books: { orderBy: { argument: orderBy, ascending: [x], descending: [y], columns: [pages] } } | datasources.lib.collections.books.orderBy.ascending: names no column; write {column}
+      graphql bad path    | version: 1\\ndatasources:\\n  lib:\\n    type: graphql\\n    url: http://127.0.0.1:1/graphql\\n    collections:\\n      books: { arguments: { author.id: \"filter..authorId\" } } | datasources.lib.collections.books.arguments.author.id: 'filter..authorId' is not an argument's path
+      graphql no variable | version: 1\\ndatasources:\\n  crm:\\n    type: postgresql\\n    url: jdbc:postgresql://h/db\\ncollections:\\n  crm.members:\\n    relations:\\n      branch: { type: External, url: http://127.0.0.1:1/graphql, query: \"{ library { name } }\", schema: { name: VARCHAR } } | collections.crm.members.relations.branch.query: declares no variable
       """)
   void badModelsAreExplained(String name, String model, String expected, @TempDir Path dir)
       throws Exception {

@@ -44,10 +44,18 @@ public record GraphQlDatasourceConfig(
    *                   column: the argument's path ({@code filter.authorId},
    *                   {@code where.id._in})
    * @param orderBy    how the API orders the records as SQL does, if it can
+   * @param records    where the records are in the field's value, dotted ({@code ""}: the value
+   *                   is the list; {@code edges.node}: a Relay connection; {@code results})
+   * @param schema     the columns, declared by hand (dotted for nested fields); empty: from
+   *                   introspection
    */
   public record GraphQlCollection(String name, String query, boolean hidden,
       Optional<String> primaryKey, OptionalDouble rowCount, Map<String, String> arguments,
-      Optional<GraphQlOrderBy> orderBy) {
+      Optional<GraphQlOrderBy> orderBy, String records, List<DeclaredColumn> schema) {
+    /** Declared by hand: its columns (and where its records are) come from the model. */
+    public boolean declared() {
+      return !schema.isEmpty();
+    }
   }
 
   /**

@@ -15,12 +15,15 @@ final class GraphQlModelReader {
       "queryParameters", "timeoutSeconds", "maxRetries", "maxConcurrency", "depth", "scalars",
       "collections");
   private static final Set<String> COLLECTION_KEYS = Set.of("query", "hidden", "primaryKey",
-      "rowCount", "arguments", "orderBy");
+      "rowCount", "arguments", "orderBy", "records", "schema");
   private static final Set<String> ORDER_BY_KEYS = Set.of("argument", "ascending", "descending",
       "columns");
   /** The SQL types a custom scalar may be read as. */
   private static final Set<String> SCALAR_TYPES = Set.of("VARCHAR", "INTEGER", "BIGINT",
       "DOUBLE", "BOOLEAN", "DATE", "TIMESTAMP", "DECIMAL");
+
+  /** A GraphQL name. */
+  private static final String NAME = "[_A-Za-z][_0-9A-Za-z]*";
 
   private final ModelLoader.Reader reader;
 
@@ -80,7 +83,8 @@ final class GraphQlModelReader {
             c.has("hidden") && c.get("hidden").asBoolean(),
             reader.optionalText(c, at, "primaryKey"),
             rowCount == null ? OptionalDouble.empty() : OptionalDouble.of(rowCount.asDouble()),
-            arguments(c, at), orderBy(c, at)));
+            arguments(c, at), orderBy(c, at), records(c, at),
+            c.has("schema") ? reader.schemaColumns(at + ".schema", c.get("schema")) : List.of()));
       }
     }
     return new GraphQlDatasourceConfig(name, url, rest.http(node, path),
@@ -102,14 +106,26 @@ final class GraphQlModelReader {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String column = it.next();
       String argument = reader.optionalText(node, at + ".arguments", column).orElse("");
-      if (!argument.matches("[_A-Za-z][_0-9A-Za-z]*(\\.[_A-Za-z][_0-9A-Za-z]*)*")) {
+      if (!argument.matches(NAME + "(\\." + NAME + ")*(\\s*:\\s*[\\[\\]!_0-9A-Za-z]+)?")) {
         throw reader.error(at + ".arguments." + column, "'" + argument + "' is not an"
             + " argument's path; write the field's argument, then the input fields down to"
-            + " the value, with dots, e.g. filter.authorId or where.id._in");
+            + " the value, with dots, e.g. filter.authorId or where.id._in, and its GraphQL"
+            + " type after a colon where the API does not tell it (filter.authorId: ID)");
       }
       arguments.put(column, argument);
     }
     return Map.copyOf(arguments);
+  }
+
+  /** {@code records: edges.node}: dotted names from the field's value to the records. */
+  private String records(JsonNode collection, String at) throws ModelException {
+    String records = reader.optionalText(collection, at, "records").orElse("");
+    if (!records.isEmpty() && !records.matches(NAME + "(\\." + NAME + ")*")) {
+      throw reader.error(at + ".records", "'" + records + "' is not a path of fields; write"
+          + " the fields from the query field's value down to the records, with dots, e.g."
+          + " edges.node or results");
+    }
+    return records;
   }
 
   /**

@@ -250,6 +250,8 @@ class GraphQlSourceTest {
     List<GraphQlApiServer.Request> sent = requests();
     assertEquals(3, sent.size(), sent.toString());
     assertEquals(null, sent.get(0).variables().get("cursor"));
+    // the aggregate reads one field: the document selects it only
+    assertTrue(sent.get(0).document().contains("node { pages }"), sent.get(0).document());
     assertTrue(sent.get(1).variables().get("cursor") != null);
     api.clearRequests();
     // a limit is the page's size, and the first page is the last; with a filter that is an
@@ -447,6 +449,61 @@ class GraphQlSourceTest {
       assertTrue(e.getMessage().contains("datasources.lib.collections.books.arguments.pages:"
           + " the field books has no argument filter.pagesAtLeast")
           && e.getMessage().contains("filter"), e.getMessage());
+    }
+  }
+
+  @Test
+  void anApiRefusingIntrospectionServesTheTablesTheModelDeclares() throws Exception {
+    try (GraphQlApiServer closed = GraphQlApiServer.start(DATA);
+         Connection c = Jointure.connect("""
+             version: 1
+             datasources:
+               lib:
+                 type: graphql
+                 url: %s
+                 collections:
+                   relay_books:
+                     query: books
+                     records: edges.node
+                     primaryKey: id
+                     schema: { id: VARCHAR, title: VARCHAR, libraryId: VARCHAR,
+                               "author.name": VARCHAR }
+                     arguments: { libraryId: "libraryId: ID", id: "ids: [ID!]" }
+                   directory:
+                     query: authorDirectory
+                     records: entries
+                     schema: { id: VARCHAR, name: VARCHAR, born: INTEGER }
+             """.formatted(closed.url()))) {
+      closed.disableIntrospection();
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs = c.getMetaData().getTables(null, "lib", "%", null)) {
+        while (rs.next()) {
+          tables.add(rs.getString("TABLE_NAME"));
+        }
+      }
+      assertEquals(List.of("directory", "relay_books"), tables.stream().sorted().toList());
+      // Relay pages, the declared argument's type in the variable's declaration
+      assertEquals(Jointure.rows(groundTruth, "SELECT id, title, \"author.name\" FROM lib.books"
+          + " WHERE \"libraryId\" = 'L4' ORDER BY id"), Jointure.rows(c, "SELECT id, title,"
+          + " \"author.name\" FROM lib.relay_books WHERE \"libraryId\" = 'L4' ORDER BY id"));
+      GraphQlApiServer.Request sent = closed.requests().get(closed.requests().size() - 1);
+      assertTrue(sent.document().startsWith("query Jointure($v0: ID, $size: Int, $cursor: String)"
+          + " { books(libraryId: $v0, first: $size, after: $cursor) { edges { node {"), sent.document());
+      // the records inside the field's value
+      closed.clearRequests();
+      int born = DATA.authors().stream().filter(a -> a.born() != null)
+          .mapToInt(LibraryApi.Author::born).sum();
+      assertEquals(List.of(List.of(String.valueOf(DATA.authors().size()), String.valueOf(born))),
+          Jointure.rows(c, "SELECT COUNT(*), SUM(born) FROM lib.directory"));
+      assertEquals("query Jointure { authorDirectory { entries { born } } }",
+          closed.requests().get(0).document());
+      // a key-list probe through the declared list argument
+      closed.clearRequests();
+      assertEquals(4, Jointure.rows(c, "SELECT b.title FROM lib.relay_books b"
+          + " WHERE b.id IN ('B1', 'B2', 'B3', 'B4')").size());
+      assertEquals(1, closed.requests().size(), closed.requests().toString());
+      assertEquals(java.util.Set.of("B1", "B2", "B3", "B4"), new java.util.HashSet<>(
+          (List<?>) closed.requests().get(0).variables().get("v0")));
     }
   }
 }

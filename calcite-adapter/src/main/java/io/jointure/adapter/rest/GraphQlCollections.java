@@ -29,11 +29,16 @@ final class GraphQlCollections {
   private GraphQlCollections() {
   }
 
+  /**
+   * @param types the API's types, or null when it refuses introspection: then only the tables
+   *              the model declares by hand
+   */
   static Map<String, RestCollection> of(GraphQlTypes types, GraphQlDatasourceConfig config) {
     Map<String, GraphQlDatasourceConfig.GraphQlCollection> byQuery = new LinkedHashMap<>();
-    config.collections().values().forEach(c -> byQuery.put(c.query(), c));
+    config.collections().values().stream().filter(c -> !c.declared())
+        .forEach(c -> byQuery.put(c.query(), c));
     Map<String, RestCollection> tables = new LinkedHashMap<>();
-    for (Field field : types.queryFields()) {
+    for (Field field : types == null ? List.<Field>of() : types.queryFields()) {
       GraphQlDatasourceConfig.GraphQlCollection settings = byQuery.get(field.name());
       if (settings != null && settings.hidden()) {
         continue;
@@ -44,7 +49,52 @@ final class GraphQlCollections {
         tables.put(table.name(), table);
       }
     }
+    for (GraphQlDatasourceConfig.GraphQlCollection settings : config.collections().values()) {
+      if (settings.declared() && !settings.hidden()) {
+        tables.put(settings.name(), declaredTable(types, config, settings));
+      }
+    }
     return tables;
+  }
+
+  /**
+   * A table the model declares by hand: its columns ({@code schema:}), the Query field and where
+   * its records are in the field's value ({@code records:}, {@code edges.node} for a Relay
+   * connection); arguments and pages as the API's types tell, when it tells them.
+   */
+  private static RestCollection declaredTable(GraphQlTypes types, GraphQlDatasourceConfig config,
+      GraphQlDatasourceConfig.GraphQlCollection settings) {
+    String table = config.name() + ".collections." + settings.name();
+    Field field = types == null ? null : types.queryField(settings.query());
+    if (types != null && field == null) {
+      throw modelError(table, "query", "the API's Query has no field " + settings.query()
+          + "; its fields are " + types.queryFields().stream().map(Field::name).toList());
+    }
+    List<RestColumn> columns = settings.schema().stream()
+        .map(c -> RestColumn.of(c.name(), SqlTypeSpec.of(c.type()))).toList();
+    boolean relay = settings.records().equals("edges.node");
+    List<String> records = relay || settings.records().isEmpty() ? List.of()
+        : List.of(settings.records().split("\\."));
+    RestCollection.GraphQlPaging paging = field != null
+        ? paging(field.arguments().keySet(), relay)
+        : relay ? new RestCollection.GraphQlPaging(RestCollection.GraphQlPaging.Kind.RELAY,
+            "first", "after")
+        : new RestCollection.GraphQlPaging(RestCollection.GraphQlPaging.Kind.ONE, null, null);
+    Map<String, RestCollection.GraphQlArgument> arguments =
+        arguments(types, field, table, columns, settings);
+    Optional<RestCollection.GraphQlOrder> order = settings.orderBy().map(o -> field == null
+        ? new RestCollection.GraphQlOrder(o.argument(), null, o.ascending(), o.descending(),
+            List.copyOf(o.columns()))
+        : order(field, table, columns, o));
+    if (order.isPresent() && order.get().type() == null) {
+      throw modelError(table, "orderBy", "the API does not tell the type of " + settings.query()
+          + "'s argument " + order.get().argument() + " (introspection is off); declare the"
+          + " table's arguments only, or turn introspection on");
+    }
+    return new RestCollection(settings.name(), columns, 0, new RestCollection.GraphQlField(
+        config.url(), settings.query(), records, paging, Map.copyOf(arguments), order),
+        settings.rowCount().orElse(RestCollectionConfig.DEFAULT_ROW_COUNT),
+        settings.primaryKey());
   }
 
   /** The table of one Query field, or null when it returns no list of objects. */
@@ -88,7 +138,8 @@ final class GraphQlCollections {
         : settings.orderBy().map(o -> order(field, config.name() + ".collections." + name,
             columns, o));
     return new RestCollection(name, List.copyOf(columns), 0, new RestCollection.GraphQlField(
-        config.url(), field.name(), paging, Map.copyOf(arguments), order), rowCount, primaryKey);
+        config.url(), field.name(), List.of(), paging, Map.copyOf(arguments), order), rowCount,
+        primaryKey);
   }
 
   /**
@@ -108,7 +159,20 @@ final class GraphQlCollections {
           throw modelError(table, "arguments." + column, "names no column of the table; its"
               + " columns are " + columns.stream().map(RestColumn::name).toList());
         }
-        List<String> path = List.of(declared.getValue().split("\\."));
+        // filter.authorId, or filter.authorId: ID where the API does not tell the type
+        String[] pathAndType = declared.getValue().split(":", 2);
+        List<String> path = List.of(pathAndType[0].strip().split("\\."));
+        if (pathAndType.length == 2) {
+          String type = pathAndType[1].strip();
+          arguments.put(column, new RestCollection.GraphQlArgument(path, type,
+              type.startsWith("[")));
+          continue;
+        }
+        if (field == null) {
+          throw modelError(table, "arguments." + column, "the API does not tell the type of "
+              + declared.getValue() + " (introspection is off); give it after a colon, e.g. `"
+              + declared.getValue() + ": ID`");
+        }
         Ref type = argumentAt(types, field, path);
         if (type == null || !leaf(types, type)) {
           throw modelError(table, "arguments." + column, "the field " + field.name()
@@ -118,6 +182,9 @@ final class GraphQlCollections {
         arguments.put(column, new RestCollection.GraphQlArgument(path, type.text(),
             type.isList()));
       }
+    }
+    if (field == null) {
+      return arguments;
     }
     for (Map.Entry<String, Ref> argument : field.arguments().entrySet()) {
       Ref type = argument.getValue();

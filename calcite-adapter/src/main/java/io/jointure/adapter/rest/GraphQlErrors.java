@@ -15,6 +15,11 @@ final class GraphQlErrors {
   }
 
   static RestException failure(String source, String request, JsonNode errors) {
+    return failure(source, request, errors, "");
+  }
+
+  /** The failure, and what the user can do about it ({@code "; declare ..."}), if anything. */
+  static RestException failure(String source, String request, JsonNode errors, String hint) {
     List<String> messages = new ArrayList<>();
     for (JsonNode error : errors) {
       StringBuilder message = new StringBuilder(error.path("message").asText("(no message)"));
@@ -31,6 +36,6 @@ final class GraphQlErrors {
     }
     return new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source, request,
         "the GraphQL API answered " + errors.size() + " error" + (errors.size() == 1 ? "" : "s")
-            + ": " + String.join("; ", messages), null);
+            + ": " + String.join("; ", messages) + hint, null);
   }
 }

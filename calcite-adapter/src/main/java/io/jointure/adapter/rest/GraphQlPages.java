@@ -198,9 +198,14 @@ final class GraphQlPages implements Iterator<JsonNode> {
           ? "" : ", ").append(name).append(": ").append(argumentText(value)));
       text.append(')');
     }
-    text.append(field.paging().kind() == RestCollection.GraphQlPaging.Kind.RELAY
-        ? " { edges { node " + selection + " } pageInfo { hasNextPage endCursor } } }"
-        : " " + selection + " }");
+    if (field.paging().kind() == RestCollection.GraphQlPaging.Kind.RELAY) {
+      text.append(" { edges { node ").append(selection)
+          .append(" } pageInfo { hasNextPage endCursor } } }");
+    } else {
+      // the records' selection inside the fields that hold them: search { results { ... } }
+      field.records().forEach(name -> text.append(" { ").append(name));
+      text.append(' ').append(selection).append(" }".repeat(field.records().size())).append(" }");
+    }
     return text.toString();
   }
 
@@ -320,7 +325,11 @@ final class GraphQlPages implements Iterator<JsonNode> {
     if (paging.kind() == RestCollection.GraphQlPaging.Kind.RELAY) {
       data.path("edges").forEach(edge -> records.add(edge.path("node")));
     } else {
-      data.forEach(records::add);
+      JsonNode list = data;
+      for (String name : field.records()) {
+        list = list.path(name);
+      }
+      list.forEach(records::add);
     }
     source.requestLog().record(new SourceRequest(source.name(), document + " " + pageVariables,
         List.of(), records.size()));

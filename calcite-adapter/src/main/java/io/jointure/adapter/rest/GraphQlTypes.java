@@ -117,6 +117,12 @@ final class GraphQlTypes {
     return query == null ? List.of() : List.copyOf(query.fields().values());
   }
 
+  /** A root Query field, or null. */
+  Field queryField(String name) {
+    Type query = types.get(queryType);
+    return query == null ? null : query.fields().get(name);
+  }
+
   Type type(String name) {
     return types.get(name);
   }

@@ -55,11 +55,13 @@ record RestCollection(String name, List<RestColumn> columns, int keyColumns, End
    *
    * @param url       the API's endpoint
    * @param field     the Query field
+   * @param records   the fields from the field's value down to the list of records (none: the
+   *                  value is the list, or a Relay connection's {@code edges { node }})
    * @param paging    how its pages are asked for
    * @param arguments the arguments that filter it, by the column they filter
    * @param order     how it orders its records as SQL does, if it can
    */
-  record GraphQlField(String url, String field, GraphQlPaging paging,
+  record GraphQlField(String url, String field, List<String> records, GraphQlPaging paging,
       Map<String, GraphQlArgument> arguments, Optional<GraphQlOrder> order) implements Endpoint {
   }
 

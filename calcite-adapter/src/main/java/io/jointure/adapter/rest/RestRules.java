@@ -13,6 +13,7 @@ import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
+import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
@@ -40,6 +41,7 @@ public final class RestRules {
     return List.of(
         FilterConfig.of(out).toRule(),
         ProjectConfig.of(out).toRule(),
+        AggregateConfig.of(out).toRule(),
         SortConfig.of(out).toRule(),
         TwinConfig.of(out).toRule(),
         ConverterRule.Config.INSTANCE
@@ -201,6 +203,67 @@ public final class RestRules {
     @Override
     default ProjectRule toRule() {
       return new ProjectRule(this);
+    }
+  }
+
+  /**
+   * An aggregate straight over a listing ({@code COUNT(*), SUM(pages)}: the planner puts no
+   * projection between them) narrows the listing to the columns it reads, so a GraphQL document
+   * selects those fields only.
+   */
+  static final class AggregateRule extends RelRule<AggregateConfig> {
+    AggregateRule(AggregateConfig config) {
+      super(config);
+    }
+
+    @Override
+    public void onMatch(RelOptRuleCall call) {
+      LogicalAggregate aggregate = call.rel(0);
+      RestTableScan scan = call.rel(1);
+      if (scan.source().convention() != config.convention()) {
+        return;
+      }
+      org.apache.calcite.util.ImmutableBitSet used =
+          org.apache.calcite.util.ImmutableBitSet.of(RelOptUtil.getAllFields(aggregate));
+      if (used.isEmpty()) {
+        used = org.apache.calcite.util.ImmutableBitSet.of(0); // COUNT(*): a row still needs a column
+      }
+      if (used.cardinality() == scan.spec().projection().size()) {
+        return;
+      }
+      List<Integer> columns = new ArrayList<>();
+      Map<Integer, Integer> moved = new LinkedHashMap<>();
+      used.forEach(field -> {
+        moved.put(field, columns.size());
+        columns.add(scan.spec().projection().get(field));
+      });
+      org.apache.calcite.util.mapping.Mappings.TargetMapping mapping =
+          org.apache.calcite.util.mapping.Mappings.target(used::indexOf,
+              scan.spec().projection().size(), used.cardinality());
+      RelNode narrowed = scan.with(scan.spec().withProjection(columns));
+      call.transformTo(aggregate.copy(aggregate.getTraitSet(), narrowed,
+          aggregate.getGroupSet().permute(moved),
+          aggregate.getGroupSets().stream().map(set -> set.permute(moved)).toList(),
+          aggregate.getAggCallList().stream().map(c -> c.transform(mapping)).toList()));
+    }
+  }
+
+  /** Rule configuration. */
+  @Value.Immutable
+  interface AggregateConfig extends RelRule.Config {
+    static AggregateConfig of(RestConvention convention) {
+      return ImmutableRestRules.AggregateConfig.builder().convention(convention)
+          .description("RestAggregateRule:" + convention.getName())
+          .operandSupplier(b -> b.operand(LogicalAggregate.class).oneInput(
+              s -> s.operand(RestTableScan.class).noInputs()))
+          .build();
+    }
+
+    RestConvention convention();
+
+    @Override
+    default AggregateRule toRule() {
+      return new AggregateRule(this);
     }
   }
 

@@ -146,8 +146,8 @@ public final class RestSource implements AutoCloseable {
   }
 
   /**
-   * A GraphQL API's tables, from its own description (the introspection query); a failed
-   * introspection is tried again on next use.
+   * A GraphQL API's tables, from its own description (the introspection query), and the ones
+   * the model declares by hand; a failed introspection is tried again on next use.
    */
   private void introspect() {
     if (introspected) {
@@ -161,10 +161,18 @@ public final class RestSource implements AutoCloseable {
     requestLog.record(new io.jointure.adapter.request.SourceRequest(name, "introspection",
         List.of(), 1));
     JsonNode errors = answer.get("errors");
-    if (errors != null && errors.isArray() && !errors.isEmpty()) {
-      throw GraphQlErrors.failure(name, "POST " + url.shown() + " (introspection)", errors);
+    boolean refused = errors != null && errors.isArray() && !errors.isEmpty();
+    if (refused && graphQl.collections().values().stream().noneMatch(
+        GraphQlDatasourceConfig.GraphQlCollection::declared)) {
+      throw GraphQlErrors.failure(name, "POST " + url.shown() + " (introspection)", errors,
+          "; if the API does not answer introspection, declare its tables in the model"
+          + " (collections: { books: { query: books, records: edges.node, schema: { id: VARCHAR"
+          + " } } })");
     }
-    collections.putAll(GraphQlCollections.of(GraphQlTypes.of(answer.path("data")), graphQl));
+    // An API that refuses introspection (production APIs often do) serves the tables the model
+    // declares by hand.
+    collections.putAll(GraphQlCollections.of(refused ? null
+        : GraphQlTypes.of(answer.path("data")), graphQl));
     introspected = true;
   }
 

@@ -46,6 +46,7 @@ public final class GraphQlApiServer implements AutoCloseable {
   private final GraphQL graphQl;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Faults faults = new Faults();
+  private volatile boolean introspectionDisabled;
   private final java.util.Queue<String> errors = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private volatile Map<String, String> requiredHeaders = Map.of();
 
@@ -96,6 +97,11 @@ public final class GraphQlApiServer implements AutoCloseable {
   }
 
   /** Requests without these headers are answered 401. */
+  /** Refuse introspection from now on, as production APIs often do. */
+  public void disableIntrospection() {
+    introspectionDisabled = true;
+  }
+
   public void requireHeaders(Map<String, String> headers) {
     requiredHeaders = Map.copyOf(headers);
   }
@@ -138,7 +144,9 @@ public final class GraphQlApiServer implements AutoCloseable {
         return;
       }
       ExecutionResult result = graphQl.execute(ExecutionInput.newExecutionInput(document)
-          .variables(variables).build());
+          .variables(variables).graphQLContext(Map.of(
+              graphql.introspection.Introspection.INTROSPECTION_DISABLED,
+              introspectionDisabled)).build());
       Map<String, Object> answer = new java.util.LinkedHashMap<>(result.toSpecification());
       String injected = errors.poll();
       if (injected != null) {

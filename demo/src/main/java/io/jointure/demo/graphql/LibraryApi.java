@@ -19,7 +19,9 @@ import java.util.Objects;
  * ({@code books(first, after, libraryId, ids, format, filter, orderBy)}, at most 50 a page; an
  * input-object filter, and an order as SQL's, NULLs last ascending), offset pagination
  * ({@code authors(limit, offset)}, at most 20 a page), a nested object ({@code Book.author}),
- * an enum, a list of scalars and a custom scalar ({@code DateTime}, ISO text).
+ * an enum, a list of scalars and a custom scalar ({@code DateTime}, ISO text), and a list
+ * inside an object ({@code authorDirectory { entries }}), which introspection does not make a
+ * table.
  */
 public final class LibraryApi {
   static final String SCHEMA = """
@@ -31,7 +33,9 @@ public final class LibraryApi {
         books(first: Int, after: String, libraryId: ID, ids: [ID!], format: Format,
               filter: BookFilter, orderBy: BookOrder): BookConnection!
         authors(limit: Int, offset: Int): [Author!]!
+        authorDirectory: AuthorDirectory!
       }
+      type AuthorDirectory { count: Int!, entries: [Author!]! }
       input BookFilter { available: Boolean, authorId: ID }
       enum BookField { TITLE PAGES PUBLISHED }
       enum Direction { ASC DESC }
@@ -137,6 +141,8 @@ public final class LibraryApi {
             .dataFetcher("library", env -> data.libraries().stream()
                 .filter(l -> l.id().equals(env.getArgument("id"))).findFirst().orElse(null))
             .dataFetcher("books", books(data))
+            .dataFetcher("authorDirectory", env -> Map.of("count", data.authors().size(),
+                "entries", data.authors()))
             .dataFetcher("authors", env -> {
               int offset = Math.max(0, Objects.requireNonNullElse(env.getArgument("offset"), 0));
               Integer asked = env.getArgument("limit");

@@ -56,15 +56,20 @@ public final class Benchmark {
 
   /**
    * {@code --suite bi} runs this benchmark, {@code --suite tpch} TPC-H's ({@link TpchBenchmark},
-   * {@code --scale 0.1} for more data), and no {@code --suite} both.
+   * {@code --scale 0.1} for more data), {@code --suite graphql} a GraphQL API's
+   * ({@link GraphQlBenchmark}), and no {@code --suite} the first two.
    */
   public static void main(String[] args) throws Exception {
     List<String> options = Arrays.asList(args);
     int suite = options.indexOf("--suite");
     String which = suite >= 0 && suite + 1 < args.length ? args[suite + 1] : "all";
-    if (!List.of("all", "bi", "tpch").contains(which)) {
-      throw new IllegalArgumentException("--suite " + which + ": give bi or tpch (or no --suite"
-          + " for both)");
+    if (!List.of("all", "bi", "tpch", "graphql").contains(which)) {
+      throw new IllegalArgumentException("--suite " + which + ": give bi, tpch or graphql (or"
+          + " no --suite for all)");
+    }
+    if (which.equals("graphql")) {
+      GraphQlBenchmark.run();
+      return;
     }
     if (!which.equals("tpch")) {
       runBi(options.contains("--explain"));

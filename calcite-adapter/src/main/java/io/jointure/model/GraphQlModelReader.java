@@ -78,13 +78,37 @@ final class GraphQlModelReader {
         if (rowCount != null && !(rowCount.isNumber() && rowCount.asDouble() > 0)) {
           throw reader.error(at + ".rowCount", "must be a positive number of records");
         }
+        // The query field and the declared columns are written into documents: GraphQL names.
+        String query = reader.optionalText(c, at, "query").orElse(entry.getKey());
+        if (!query.matches(NAME)) {
+          throw reader.error(at + ".query", "'" + query + "' is not a GraphQL field name; name"
+              + " the root Query field the table lists, e.g. `query: books`");
+        }
+        List<DeclaredColumn> schema = c.has("schema")
+            ? reader.schemaColumns(at + ".schema", c.get("schema")) : List.of();
+        for (DeclaredColumn column : schema) {
+          if (!column.name().matches(NAME + "(\\." + NAME + ")*")) {
+            throw reader.error(at + ".schema." + column.name(), "is not a GraphQL field name,"
+                + " or names of nested fields with dots (author.name)");
+          }
+        }
+        if (schema.isEmpty() && c.has("records")) {
+          throw reader.error(at + ".records", "needs the table's columns: declare them with"
+              + " `schema: { id: VARCHAR, ... }` (records: is for tables declared by hand)");
+        }
+        GraphQlDatasourceConfig.GraphQlCollection listed = schema.isEmpty()
+            ? collections.values().stream().filter(o -> !o.declared() && o.query().equals(query))
+                .findFirst().orElse(null) : null;
+        if (listed != null) {
+          throw reader.error(at + ".query", "the field " + query + " is already the table "
+              + listed.name() + "; a field is one table (declare a schema: for another view"
+              + " of it)");
+        }
         collections.put(entry.getKey(), new GraphQlDatasourceConfig.GraphQlCollection(
-            entry.getKey(), reader.optionalText(c, at, "query").orElse(entry.getKey()),
-            c.has("hidden") && c.get("hidden").asBoolean(),
+            entry.getKey(), query, c.has("hidden") && c.get("hidden").asBoolean(),
             reader.optionalText(c, at, "primaryKey"),
             rowCount == null ? OptionalDouble.empty() : OptionalDouble.of(rowCount.asDouble()),
-            arguments(c, at), orderBy(c, at), records(c, at),
-            c.has("schema") ? reader.schemaColumns(at + ".schema", c.get("schema")) : List.of()));
+            arguments(c, at), orderBy(c, at), records(c, at), schema));
       }
     }
     return new GraphQlDatasourceConfig(name, url, rest.http(node, path),
@@ -148,6 +172,10 @@ final class GraphQlModelReader {
     String argument = reader.optionalText(node, path, "argument").orElseThrow(() ->
         reader.error(path + ".argument", "missing; name the field's ordering argument, e.g."
             + " `argument: orderBy`"));
+    if (!argument.matches(NAME)) {
+      throw reader.error(path + ".argument", "'" + argument + "' is not a GraphQL argument"
+          + " name; name the field's ordering argument, e.g. `argument: orderBy`");
+    }
     List<String> columns = reader.stringList(node, path, "columns");
     if (columns.isEmpty()) {
       throw reader.error(path + ".columns", "missing; list the columns the API orders as SQL"

@@ -50,7 +50,8 @@ class GraphQlSourceTest {
         + members + """
         CREATE TABLE lib.books (id text PRIMARY KEY, title text NOT NULL,
           "libraryId" text NOT NULL, format text, pages int, price double precision,
-          available boolean NOT NULL, "author.id" text, "author.name" text);
+          available boolean NOT NULL, "author.id" text, "author.name" text,
+          published timestamp);
         CREATE TABLE lib.libraries (id text PRIMARY KEY, name text NOT NULL, city text,
           "townId" int);
         CREATE TABLE shop.loans (_id int PRIMARY KEY, book_id text, member_id int);
@@ -59,7 +60,7 @@ class GraphQlSourceTest {
     java.util.Map<String, String> authors = new java.util.HashMap<>();
     DATA.authors().forEach(a -> authors.put(a.id(), a.name()));
     try (PreparedStatement insert = groundTruth.prepareStatement(
-        "INSERT INTO lib.books VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        "INSERT INTO lib.books VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (LibraryApi.Book b : DATA.books()) {
         insert.setString(1, b.id());
         insert.setString(2, b.title());
@@ -70,6 +71,9 @@ class GraphQlSourceTest {
         insert.setBoolean(7, b.available());
         insert.setString(8, b.authorId());
         insert.setString(9, b.authorId() == null ? null : authors.get(b.authorId()));
+        // the API's instants as the session's wall-clock times, as Jointure reads them
+        insert.setObject(10, b.published() == null ? null : java.time.LocalDateTime.ofInstant(
+            java.time.Instant.parse(b.published()), java.time.ZoneId.systemDefault()));
         insert.addBatch();
       }
       insert.executeBatch();
@@ -149,7 +153,6 @@ class GraphQlSourceTest {
                 type: External
                 url: "%1$s"
                 query: "query Branch($library_id: ID!) { library(id: $library_id) { name city } }"
-                records: /data/library
                 schema: { name: VARCHAR, city: VARCHAR }
                 headers: { Authorization: "%2$s" }
                 queryParameters: { api_key: "%3$s" }
@@ -193,7 +196,8 @@ class GraphQlSourceTest {
       }
     }
     // library(id) returns one object: not a table
-    assertEquals(List.of("authors", "books", "libraries"), tables.stream().sorted().toList());
+    assertEquals(List.of("authors", "books", "libraries", "recentBooks"),
+        tables.stream().sorted().toList());
     List<String> columns = new ArrayList<>();
     try (ResultSet rs = md.getColumns(null, "lib", "books", "%")) {
       while (rs.next()) {
@@ -283,6 +287,12 @@ class GraphQlSourceTest {
         "SELECT id FROM lib.libraries"));
     assertTrue(e.getMessage().contains("datasource 'lib'")
         && e.getMessage().contains("the catalog is closed for inventory"), e.getMessage());
+    // an API echoing a credential does not put it in the message
+    api.errorNext("key " + KEY + " is over its quota");
+    e = assertThrows(SQLException.class, () -> Jointure.rows(jointure,
+        "SELECT id FROM lib.libraries"));
+    assertTrue(e.getMessage().contains("key *** is over its quota")
+        && !e.getMessage().contains(KEY), e.getMessage());
   }
 
   @Test
@@ -505,5 +515,52 @@ class GraphQlSourceTest {
       assertEquals(java.util.Set.of("B1", "B2", "B3", "B4"), new java.util.HashSet<>(
           (List<?>) closed.requests().get(0).variables().get("v0")));
     }
+  }
+
+  @Test
+  void aStringArgumentNarrowsTheRequestAndCalciteChecksAgain() throws SQLException {
+    // The API matches city in any case (a search); SQL's equality does not.
+    sameRows("SELECT id, name FROM lib.libraries WHERE city = 'City 1' ORDER BY id");
+    assertEquals("City 1", requests().get(0).variables().get("v0"));
+    api.clearRequests();
+    assertEquals(List.of(), Jointure.rows(jointure,
+        "SELECT id FROM lib.libraries WHERE city = 'city 1'"));
+    assertEquals(Jointure.rows(groundTruth, "SELECT id FROM lib.libraries WHERE city = 'city 1'"),
+        List.of());
+    assertEquals("city 1", requests().get(0).variables().get("v0"), "still narrowed by the API");
+  }
+
+  @Test
+  void aValueNoEnumHoldsAsksNothing() throws SQLException {
+    assertEquals(List.of(List.of("0")), Jointure.rows(jointure,
+        "SELECT COUNT(*) FROM lib.books WHERE format = 'ebook'"));
+    assertEquals(List.of(), requests(), "'ebook' is not a Format: no record can hold it");
+    sameRows("SELECT COUNT(*) FROM lib.books WHERE format = 'EBOOK'");
+    assertEquals("EBOOK", requests().get(0).variables().get("v0"));
+  }
+
+  @Test
+  void aTimestampTravelsAsTheInstantItWasReadFrom() throws SQLException {
+    List<List<Object>> rows = sameRows("SELECT id FROM lib.books WHERE published ="
+        + " (SELECT MIN(published) FROM lib.books) ORDER BY id");
+    String earliest = String.valueOf(Jointure.rows(jointure,
+        "SELECT CAST(MIN(published) AS VARCHAR) FROM lib.books").get(0).get(0));
+    api.clearRequests();
+    assertEquals(rows, Jointure.rows(jointure, "SELECT id FROM lib.books WHERE published ="
+        + " TIMESTAMP '" + earliest + "' ORDER BY id"));
+    Object sent = requests().get(0).variables().get("v0");
+    assertTrue(DATA.books().stream().anyMatch(b -> String.valueOf(sent).equals(b.published())),
+        String.valueOf(sent));
+  }
+
+  @Test
+  void aListWithASizeOnlyIsReadWholeWithoutALimit() throws SQLException {
+    assertEquals(List.of(List.of(String.valueOf(DATA.books().size()))),
+        Jointure.rows(jointure, "SELECT COUNT(*) FROM lib.\"recentBooks\""));
+    assertEquals(1, requests().size());
+    assertFalse(requests().get(0).variables().containsKey("size"), requests().toString());
+    api.clearRequests();
+    assertEquals(3, Jointure.rows(jointure, "SELECT id FROM lib.\"recentBooks\" LIMIT 3").size());
+    assertEquals(3, requests().get(0).variables().get("size"));
   }
 }

@@ -26,6 +26,12 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * {@code id}), filters that column.
  */
 final class GraphQlCollections {
+  /** A declared table's {@code records:} for a Relay connection. */
+  static final String RELAY_RECORDS = "edges.node";
+  /** Arguments Jointure gives itself, page by page. */
+  private static final java.util.Set<String> PAGING_ARGUMENTS = java.util.Set.of("first",
+      "after", "limit", "offset", "skip", "take");
+
   private GraphQlCollections() {
   }
 
@@ -38,6 +44,15 @@ final class GraphQlCollections {
     config.collections().values().stream().filter(c -> !c.declared())
         .forEach(c -> byQuery.put(c.query(), c));
     Map<String, RestCollection> tables = new LinkedHashMap<>();
+    if (types != null) {
+      for (GraphQlDatasourceConfig.GraphQlCollection settings : byQuery.values()) {
+        if (types.queryField(settings.query()) == null) {
+          throw modelError(config.name() + ".collections." + settings.name(), "query", "the"
+              + " API's Query has no field " + settings.query() + "; its fields are "
+              + types.queryFields().stream().map(Field::name).toList());
+        }
+      }
+    }
     for (Field field : types == null ? List.<Field>of() : types.queryFields()) {
       GraphQlDatasourceConfig.GraphQlCollection settings = byQuery.get(field.name());
       if (settings != null && settings.hidden()) {
@@ -72,14 +87,13 @@ final class GraphQlCollections {
     }
     List<RestColumn> columns = settings.schema().stream()
         .map(c -> RestColumn.of(c.name(), SqlTypeSpec.of(c.type()))).toList();
-    boolean relay = settings.records().equals("edges.node");
+    boolean relay = settings.records().equals(RELAY_RECORDS);
     List<String> records = relay || settings.records().isEmpty() ? List.of()
         : List.of(settings.records().split("\\."));
-    RestCollection.GraphQlPaging paging = field != null
-        ? paging(field.arguments().keySet(), relay)
-        : relay ? new RestCollection.GraphQlPaging(RestCollection.GraphQlPaging.Kind.RELAY,
-            "first", "after")
-        : new RestCollection.GraphQlPaging(RestCollection.GraphQlPaging.Kind.ONE, null, null);
+    // Without the API's types, a Relay connection is taken to page as Relay's specification
+    // says (first, after).
+    RestCollection.GraphQlPaging paging = paging(field != null ? field.arguments().keySet()
+        : relay ? java.util.Set.of("first", "after") : java.util.Set.of(), relay);
     Map<String, RestCollection.GraphQlArgument> arguments =
         arguments(types, field, table, columns, settings);
     Optional<RestCollection.GraphQlOrder> order = settings.orderBy().map(o -> field == null
@@ -92,19 +106,26 @@ final class GraphQlCollections {
           + " table's arguments only, or turn introspection on");
     }
     return new RestCollection(settings.name(), columns, 0, new RestCollection.GraphQlField(
-        config.url(), settings.query(), records, paging, Map.copyOf(arguments), order),
+        config.url(), settings.query(), records, relay, paging, Map.copyOf(arguments), order),
         settings.rowCount().orElse(RestCollectionConfig.DEFAULT_ROW_COUNT),
-        settings.primaryKey());
+        settings.primaryKey().isPresent() ? primaryKey(table, columns, settings)
+            : Optional.empty());
   }
 
   /** The table of one Query field, or null when it returns no list of objects. */
   private static RestCollection table(GraphQlTypes types, GraphQlDatasourceConfig config,
       Field field, String name, GraphQlDatasourceConfig.GraphQlCollection settings) {
+    if (field.required().stream().anyMatch(a -> !PAGING_ARGUMENTS.contains(a))) {
+      return null; // each request needs a value the table cannot have: not a listing
+    }
     Ref returned = field.type();
     Type records;
     boolean relay = false;
+    // a NOT NULL column needs its record to be there: no null items in the list
+    boolean recordsNonNull;
     if (returned.isList()) {
       records = types.type(returned.named().name());
+      recordsNonNull = returned.nullable().of().nonNull();
     } else {
       Type connection = types.type(returned.named().name());
       Field edges = connection == null ? null : connection.fields().get("edges");
@@ -116,12 +137,13 @@ final class GraphQlCollections {
       }
       records = types.type(node.type().named().name());
       relay = true;
+      recordsNonNull = edges.type().nullable().of().nonNull() && node.type().nonNull();
     }
     if (records == null || !records.kind().equals("OBJECT")) {
       return null;
     }
     List<RestColumn> columns = new ArrayList<>();
-    columns(types, config, records, "", 1, columns);
+    columns(types, config, records, "", 1, recordsNonNull, columns);
     if (columns.isEmpty()) {
       return null;
     }
@@ -129,7 +151,7 @@ final class GraphQlCollections {
         arguments(types, field, config.name() + ".collections." + name, columns, settings);
     RestCollection.GraphQlPaging paging = paging(field.arguments().keySet(), relay);
     Optional<String> primaryKey = settings != null && settings.primaryKey().isPresent()
-        ? settings.primaryKey()
+        ? primaryKey(config.name() + ".collections." + name, columns, settings)
         : columns.stream().filter(c -> c.name().equals("id") && c.notNull()).findFirst()
             .map(RestColumn::name);
     double rowCount = settings != null && settings.rowCount().isPresent()
@@ -138,8 +160,19 @@ final class GraphQlCollections {
         : settings.orderBy().map(o -> order(field, config.name() + ".collections." + name,
             columns, o));
     return new RestCollection(name, List.copyOf(columns), 0, new RestCollection.GraphQlField(
-        config.url(), field.name(), List.of(), paging, Map.copyOf(arguments), order), rowCount,
-        primaryKey);
+        config.url(), field.name(), List.of(), relay, paging, Map.copyOf(arguments), order),
+        rowCount, primaryKey);
+  }
+
+  /** The model's primary key, a column of the table. */
+  private static Optional<String> primaryKey(String table, List<RestColumn> columns,
+      GraphQlDatasourceConfig.GraphQlCollection settings) {
+    String key = settings.primaryKey().orElseThrow();
+    if (columns.stream().noneMatch(c -> c.name().equals(key))) {
+      throw modelError(table, "primaryKey", key + " is no column of the table; its columns are "
+          + columns.stream().map(RestColumn::name).toList());
+    }
+    return settings.primaryKey();
   }
 
   /**
@@ -165,7 +198,7 @@ final class GraphQlCollections {
         if (pathAndType.length == 2) {
           String type = pathAndType[1].strip();
           arguments.put(column, new RestCollection.GraphQlArgument(path, type,
-              type.startsWith("[")));
+              type.startsWith("["), true, java.util.Set.of()));
           continue;
         }
         if (field == null) {
@@ -180,7 +213,7 @@ final class GraphQlCollections {
               + " them; its arguments are " + field.arguments().keySet());
         }
         arguments.put(column, new RestCollection.GraphQlArgument(path, type.text(),
-            type.isList()));
+            type.isList(), true, enumValues(types, type)));
       }
     }
     if (field == null) {
@@ -189,7 +222,7 @@ final class GraphQlCollections {
     for (Map.Entry<String, Ref> argument : field.arguments().entrySet()) {
       Ref type = argument.getValue();
       if (leaf(types, type)) {
-        match(List.of(argument.getKey()), type, columns, arguments);
+        match(types, List.of(argument.getKey()), type, columns, arguments);
       }
     }
     for (Map.Entry<String, Ref> argument : field.arguments().entrySet()) {
@@ -198,7 +231,7 @@ final class GraphQlCollections {
       if (input != null && input.kind().equals("INPUT_OBJECT")) {
         input.inputFields().forEach((inputField, type) -> {
           if (leaf(types, type)) {
-            match(List.of(argument.getKey(), inputField), type, columns, arguments);
+            match(types, List.of(argument.getKey(), inputField), type, columns, arguments);
           }
         });
       }
@@ -207,14 +240,15 @@ final class GraphQlCollections {
   }
 
   /** An argument (or input field) named as a column, or as its plural when it takes a list. */
-  private static void match(List<String> path, Ref type, List<RestColumn> columns,
-      Map<String, RestCollection.GraphQlArgument> arguments) {
+  private static void match(GraphQlTypes types, List<String> path, Ref type,
+      List<RestColumn> columns, Map<String, RestCollection.GraphQlArgument> arguments) {
     String name = path.get(path.size() - 1);
     boolean list = type.isList();
     String column = list && name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
     if (columns.stream().anyMatch(c -> c.name().equals(column))
         && !arguments.containsKey(column)) {
-      arguments.put(column, new RestCollection.GraphQlArgument(path, type.text(), list));
+      arguments.put(column, new RestCollection.GraphQlArgument(path, type.text(), list,
+          matchesExactly(types, type), enumValues(types, type)));
     }
   }
 
@@ -226,6 +260,24 @@ final class GraphQlCollections {
       type = input == null ? null : input.inputFields().get(path.get(i));
     }
     return type;
+  }
+
+  /**
+   * Whether an argument found by its name is taken to filter as SQL's equality does: an id, an
+   * integer, a boolean or an enum value has one meaning; a string (or a custom scalar) may be
+   * matched as a search, in another case, or by prefix, so Calcite checks those again (and a
+   * limit then stays in Calcite too).
+   */
+  private static boolean matchesExactly(GraphQlTypes types, Ref type) {
+    Type named = types.type(type.named().name());
+    return named != null && (named.kind().equals("ENUM")
+        || java.util.Set.of("ID", "Int", "Boolean").contains(named.name()));
+  }
+
+  /** An enum's values; none for other types. */
+  private static java.util.Set<String> enumValues(GraphQlTypes types, Ref type) {
+    Type named = types.type(type.named().name());
+    return named == null ? java.util.Set.of() : named.enumValues();
   }
 
   /** A scalar or enum, or a list of them. */
@@ -282,7 +334,7 @@ final class GraphQlCollections {
 
   /** An object's columns, nested objects' fields dotted after their prefix. */
   private static void columns(GraphQlTypes types, GraphQlDatasourceConfig config, Type object,
-      String prefix, int depth, List<RestColumn> columns) {
+      String prefix, int depth, boolean recordsNonNull, List<RestColumn> columns) {
     for (Field field : object.fields().values()) {
       Ref type = field.type();
       Type named = types.type(type.named().name());
@@ -290,7 +342,7 @@ final class GraphQlCollections {
         continue;
       }
       String name = prefix + field.name();
-      boolean notNull = type.nonNull() && prefix.isEmpty();
+      boolean notNull = recordsNonNull && type.nonNull() && prefix.isEmpty();
       if (named.kind().equals("SCALAR") || named.kind().equals("ENUM")) {
         SqlTypeSpec sql = sqlType(config, named);
         if (type.isList()) {
@@ -301,7 +353,7 @@ final class GraphQlCollections {
           columns.add(RestColumn.graphQl(name, sql, notNull));
         }
       } else if (named.kind().equals("OBJECT") && !type.isList() && depth < config.depth()) {
-        columns(types, config, named, name + ".", depth + 1, columns);
+        columns(types, config, named, name + ".", depth + 1, recordsNonNull, columns);
       }
     }
   }

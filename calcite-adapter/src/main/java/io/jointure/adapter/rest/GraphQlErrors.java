@@ -14,12 +14,11 @@ final class GraphQlErrors {
   private GraphQlErrors() {
   }
 
-  static RestException failure(String source, String request, JsonNode errors) {
-    return failure(source, request, errors, "");
-  }
-
-  /** The failure, and what the user can do about it ({@code "; declare ..."}), if anything. */
-  static RestException failure(String source, String request, JsonNode errors, String hint) {
+  /**
+   * The failure, and what the user can do about it ({@code "; declare ..."}), if anything; the
+   * API's messages masked of the source's secrets (an API may echo a wrong key).
+   */
+  static RestException failure(RestSource source, String request, JsonNode errors, String hint) {
     List<String> messages = new ArrayList<>();
     for (JsonNode error : errors) {
       StringBuilder message = new StringBuilder(error.path("message").asText("(no message)"));
@@ -34,8 +33,8 @@ final class GraphQlErrors {
         break;
       }
     }
-    return new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source, request,
+    return new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source.name(), request,
         "the GraphQL API answered " + errors.size() + " error" + (errors.size() == 1 ? "" : "s")
-            + ": " + String.join("; ", messages) + hint, null);
+            + ": " + source.requester().redacted(String.join("; ", messages)) + hint, null);
   }
 }

@@ -28,7 +28,7 @@ final class GraphQlPages implements Iterator<JsonNode> {
   static final int KEYS_PER_REQUEST = 100;
   /** Records asked for per page; APIs may give fewer (they cap pages), never more. */
   static final int PAGE_SIZE = 100;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = GraphQlRequests.JSON;
 
   private final RestSource source;
   private final RestCollection collection;
@@ -42,6 +42,7 @@ final class GraphQlPages implements Iterator<JsonNode> {
   private long returned;
   private long offset;
   private String cursor;
+  private List<JsonNode> previous = List.of();
   private boolean last;
 
   /**
@@ -70,9 +71,9 @@ final class GraphQlPages implements Iterator<JsonNode> {
       put(arguments, argument.path(), "$" + variable);
       if (argument.list()) {
         var list = variables.putArray(variable);
-        entry.getValue().forEach(v -> list.add(JSON.valueToTree(variableValue(v))));
+        entry.getValue().forEach(v -> list.add(variableValue(v, column.type().name())));
       } else {
-        variables.set(variable, JSON.valueToTree(variableValue(entry.getValue().get(0))));
+        variables.set(variable, variableValue(entry.getValue().get(0), column.type().name()));
       }
     }
     if (order >= 0) {
@@ -83,7 +84,7 @@ final class GraphQlPages implements Iterator<JsonNode> {
           descending));
     }
     RestCollection.GraphQlPaging paging = field.paging();
-    if (paging.size() != null) {
+    if (sendsSize()) {
       declarations.put("size", "Int");
       arguments.put(paging.size(), "$size");
     }
@@ -106,7 +107,7 @@ final class GraphQlPages implements Iterator<JsonNode> {
     variables.fields().forEachRemaining(entry -> shown.add(entry.getKey() + ": "
         + (entry.getKey().equals("order") ? entry.getValue().toString() : "?")));
     RestCollection.GraphQlPaging paging = field.paging();
-    if (paging.size() != null) {
+    if (sendsSize()) {
       shown.add("size: page size");
     }
     if (paging.kind() == RestCollection.GraphQlPaging.Kind.RELAY) {
@@ -115,6 +116,17 @@ final class GraphQlPages implements Iterator<JsonNode> {
       shown.add("offset: records read");
     }
     return "{" + String.join(", ", shown) + "}";
+  }
+
+  /**
+   * Whether pages ask for a size: always when pages follow one another; a field with a size
+   * argument only (one answer) is asked for one only under a LIMIT, since any size would cut
+   * the records off.
+   */
+  private boolean sendsSize() {
+    RestCollection.GraphQlPaging paging = field.paging();
+    return paging.size() != null && (paging.kind() != RestCollection.GraphQlPaging.Kind.SIZE
+        || limit != Long.MAX_VALUE);
   }
 
   /** The document, as sent: for the request log and EXPLAIN. */
@@ -198,9 +210,10 @@ final class GraphQlPages implements Iterator<JsonNode> {
           ? "" : ", ").append(name).append(": ").append(argumentText(value)));
       text.append(')');
     }
-    if (field.paging().kind() == RestCollection.GraphQlPaging.Kind.RELAY) {
-      text.append(" { edges { node ").append(selection)
-          .append(" } pageInfo { hasNextPage endCursor } } }");
+    if (field.relay()) {
+      text.append(" { edges { node ").append(selection).append(" }")
+          .append(field.paging().kind() == RestCollection.GraphQlPaging.Kind.RELAY
+              ? " pageInfo { hasNextPage endCursor }" : "").append(" } }");
     } else {
       // the records' selection inside the fields that hold them: search { results { ... } }
       field.records().forEach(name -> text.append(" { ").append(name));
@@ -245,31 +258,43 @@ final class GraphQlPages implements Iterator<JsonNode> {
     text.append('}');
   }
 
-  /** A value as a variable: numbers, booleans and strings as they are, others as text. */
-  private static Object variableValue(Object value) {
-    return value instanceof Number || value instanceof Boolean || value instanceof String
-        ? value : String.valueOf(value);
+  /**
+   * A value as a variable: numbers, booleans and strings as they are; dates, times and
+   * timestamps as ISO text (their internal forms are day and millisecond counts), timestamps
+   * as the instants they were read from ({@code 2005-06-07T10:00:00Z}), as APIs' DateTime
+   * scalars take them.
+   */
+  static JsonNode variableValue(Object value, org.apache.calcite.sql.type.SqlTypeName type) {
+    return switch (type) {
+      case DATE, TIME -> JSON.getNodeFactory().textNode(JsonValues.parameterText(value, type));
+      // an API's instants are read as the session's wall-clock times: sent back as instants
+      case TIMESTAMP -> JSON.getNodeFactory().textNode(value instanceof Number millis
+          ? io.jointure.sql.values.SqlValues.instant(millis.longValue()).toString()
+          : String.valueOf(value));
+      default -> JSON.valueToTree(value instanceof Number || value instanceof Boolean
+          || value instanceof String ? value : String.valueOf(value));
+    };
   }
+
 
   /**
    * The records of one answer to an External relation's document, its variables the origin's
    * values: the array (or the one object) at the relation's JSON pointer; none when null.
    */
-  static List<JsonNode> answer(RestSource source, RestCollection.GraphQlDocument graphQl,
-      Map<String, Object> values, QueryControl control) {
+  static List<JsonNode> answer(RestSource source, RestCollection collection,
+      RestCollection.GraphQlDocument graphQl, Map<Integer, List<Object>> listing,
+      QueryControl control) {
     control.check();
-    ObjectNode request = JSON.createObjectNode();
-    request.put("query", graphQl.document());
-    ObjectNode variables = request.putObject("variables");
-    values.forEach((name, value) -> variables.set(name, JSON.valueToTree(variableValue(value))));
-    RestUrl url = RestUrl.of(graphQl.url(), source.secretParameters());
-    JsonNode answer = source.requester().post(url, request.toString(), control);
-    JsonNode errors = answer.get("errors");
-    if (errors != null && errors.isArray() && !errors.isEmpty()) {
-      throw GraphQlErrors.failure(source.name(), "POST " + url.shown(), errors);
+    ObjectNode variables = JSON.createObjectNode();
+    for (int i = 0; i < collection.keyColumns(); i++) {
+      RestColumn key = collection.columns().get(i);
+      variables.set(key.name(), variableValue(listing.get(i).get(0), key.type().name()));
     }
-    JsonNode at = graphQl.records().isEmpty() ? answer.path("data")
-        : answer.at(graphQl.records());
+    JsonNode data = GraphQlRequests.data(source, graphQl.url(), GraphQlRequests.post(source,
+        graphQl.url(), graphQl.document(), variables, control), "query", "");
+    // records: a JSON pointer in the answer; without one, data's only field
+    JsonNode at = !graphQl.records().isEmpty() ? JSON.createObjectNode().set("data", data)
+        .at(graphQl.records()) : data.size() == 1 ? data.elements().next() : data;
     List<JsonNode> records = new java.util.ArrayList<>();
     if (at.isArray()) {
       at.forEach(records::add);
@@ -306,7 +331,7 @@ final class GraphQlPages implements Iterator<JsonNode> {
     ObjectNode pageVariables = variables.deepCopy();
     RestCollection.GraphQlPaging paging = field.paging();
     long size = Math.min(PAGE_SIZE, limit - returned);
-    if (paging.size() != null) {
+    if (sendsSize()) {
       pageVariables.put("size", size);
     }
     if (paging.kind() == RestCollection.GraphQlPaging.Kind.RELAY) {
@@ -314,18 +339,14 @@ final class GraphQlPages implements Iterator<JsonNode> {
     } else if (paging.kind() == RestCollection.GraphQlPaging.Kind.OFFSET) {
       pageVariables.put("offset", offset);
     }
-    ObjectNode request = JSON.createObjectNode();
-    request.put("query", document);
-    request.set("variables", pageVariables);
-    RestUrl url = RestUrl.of(field.url(), source.secretParameters());
-    JsonNode answer = source.requester().post(url, request.toString(), control);
-    JsonNode errors = answer.get("errors");
-    JsonNode data = answer.path("data").path(field.field());
+    JsonNode answer = GraphQlRequests.post(source, field.url(), document, pageVariables,
+        control);
+    JsonNode value = answer.path("data").path(field.field());
     List<JsonNode> records = new java.util.ArrayList<>();
-    if (paging.kind() == RestCollection.GraphQlPaging.Kind.RELAY) {
-      data.path("edges").forEach(edge -> records.add(edge.path("node")));
+    if (field.relay()) {
+      value.path("edges").forEach(edge -> records.add(edge.path("node")));
     } else {
-      JsonNode list = data;
+      JsonNode list = value;
       for (String name : field.records()) {
         list = list.path(name);
       }
@@ -333,24 +354,29 @@ final class GraphQlPages implements Iterator<JsonNode> {
     }
     source.requestLog().record(new SourceRequest(source.name(), document + " " + pageVariables,
         List.of(), records.size()));
-    if (errors != null && errors.isArray() && !errors.isEmpty()) {
-      throw GraphQlErrors.failure(source.name(), "POST " + url.shown() + " (" + field.field()
-          + ")", errors);
-    }
+    GraphQlRequests.data(source, field.url(), answer, field.field(), "");
     page = records.iterator();
+    String shown = "POST " + RestUrl.of(field.url(), source.secretParameters()).shown();
     switch (paging.kind()) {
       case RELAY -> {
-        JsonNode info = data.path("pageInfo");
+        JsonNode info = value.path("pageInfo");
         String next = info.path("endCursor").isNull() ? null : info.path("endCursor").asText(null);
-        last = !info.path("hasNextPage").asBoolean(false) || next == null;
+        last = records.isEmpty() || !info.path("hasNextPage").asBoolean(false) || next == null;
         if (!last && !cursors.add(next)) {
-          throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source.name(),
-              "POST " + url.shown(), "field " + field.field() + " gave the cursor " + next + " twice;"
-              + " its pages would never end", null);
+          throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source.name(), shown,
+              "field " + field.field() + " gave the cursor " + next + " twice; its pages would"
+              + " never end", null);
         }
         cursor = next;
       }
       case OFFSET -> {
+        // An API that ignores the offset answers the same page again: fail, not loop.
+        if (!records.isEmpty() && records.equals(previous)) {
+          throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source.name(), shown,
+              "field " + field.field() + " answered offset " + offset + " with the records of"
+              + " the page before; it does not page by " + paging.offset(), null);
+        }
+        previous = records;
         offset += records.size();
         last = records.isEmpty();
       }

@@ -12,13 +12,13 @@ import java.util.Map;
  */
 final class GraphQlTypes {
   /**
-   * The introspection query: the root query type, each type's fields and arguments, and input
-   * objects' fields.
+   * The introspection query: the root query type, each type's fields and arguments (with their
+   * defaults), input objects' fields and enums' values.
    */
   static final String INTROSPECTION = "query JointureIntrospection { __schema {"
       + " queryType { name } types { kind name fields(includeDeprecated: true) { name"
-      + " args { name type { ...Ref } } type { ...Ref } }"
-      + " inputFields { name type { ...Ref } } } } }"
+      + " args { name defaultValue type { ...Ref } } type { ...Ref } }"
+      + " inputFields { name type { ...Ref } } enumValues(includeDeprecated: true) { name } } } }"
       + " fragment Ref on __Type { kind name ofType { kind name ofType { kind name"
       + " ofType { kind name ofType { kind name ofType { kind name } } } } } }";
 
@@ -64,14 +64,20 @@ final class GraphQlTypes {
     }
   }
 
-  record Field(String name, Ref type, Map<String, Ref> arguments) {
+  /**
+   * A field.
+   *
+   * @param required the arguments a request must give: non-null, without a default
+   */
+  record Field(String name, Ref type, Map<String, Ref> arguments, java.util.Set<String> required) {
   }
 
   /**
    * A named type: an object's fields, or an input object's fields ({@code inputFields}, the
    * parts of an argument such as {@code filter: {status: ...}}).
    */
-  record Type(String kind, String name, Map<String, Field> fields, Map<String, Ref> inputFields) {
+  record Type(String kind, String name, Map<String, Field> fields, Map<String, Ref> inputFields,
+      java.util.Set<String> enumValues) {
     boolean isLeaf() {
       return kind.equals("SCALAR") || kind.equals("ENUM");
     }
@@ -93,19 +99,27 @@ final class GraphQlTypes {
       Map<String, Field> fields = new LinkedHashMap<>();
       for (JsonNode field : type.path("fields")) {
         Map<String, Ref> arguments = new LinkedHashMap<>();
+        java.util.Set<String> required = new java.util.HashSet<>();
         for (JsonNode argument : field.path("args")) {
-          arguments.put(argument.path("name").asText(), Ref.of(argument.get("type")));
+          Ref argumentType = Ref.of(argument.get("type"));
+          arguments.put(argument.path("name").asText(), argumentType);
+          if (argumentType.nonNull() && !argument.path("defaultValue").isTextual()) {
+            required.add(argument.path("name").asText());
+          }
         }
         fields.put(field.path("name").asText(), new Field(field.path("name").asText(),
-            Ref.of(field.get("type")), Map.copyOf(arguments)));
+            Ref.of(field.get("type")), Map.copyOf(arguments), java.util.Set.copyOf(required)));
       }
       Map<String, Ref> inputFields = new LinkedHashMap<>();
       for (JsonNode field : type.path("inputFields")) {
         inputFields.put(field.path("name").asText(), Ref.of(field.get("type")));
       }
+      java.util.Set<String> enumValues = new java.util.LinkedHashSet<>();
+      type.path("enumValues").forEach(value -> enumValues.add(value.path("name").asText()));
       types.put(type.path("name").asText(), new Type(type.path("kind").asText(),
           type.path("name").asText(), java.util.Collections.unmodifiableMap(fields),
-          java.util.Collections.unmodifiableMap(inputFields)));
+          java.util.Collections.unmodifiableMap(inputFields),
+          java.util.Collections.unmodifiableSet(enumValues)));
     }
     return new GraphQlTypes(schema.path("queryType").path("name").asText("Query"),
         java.util.Collections.unmodifiableMap(types));

@@ -45,17 +45,19 @@ final class HttpRequester {
 
   /** The response's JSON, or a {@link RestException} naming the URL and the status. */
   JsonNode get(RestUrl url, QueryControl control) {
-    return exchange(HttpRequest.newBuilder(url.toUri()).GET(), "GET " + url.shown(), control);
+    return exchange(HttpRequest.newBuilder(url.toUri()).GET(), "GET " + url.shown(), false,
+        control);
   }
 
   /** POSTs a JSON body (a GraphQL request); the response's JSON, as {@link #get}. */
   JsonNode post(RestUrl url, String json, QueryControl control) {
     return exchange(HttpRequest.newBuilder(url.toUri())
         .POST(HttpRequest.BodyPublishers.ofString(json, java.nio.charset.StandardCharsets.UTF_8))
-        .header("Content-Type", "application/json"), "POST " + url.shown(), control);
+        .header("Content-Type", "application/json"), "POST " + url.shown(), true, control);
   }
 
-  private JsonNode exchange(HttpRequest.Builder request, String shown, QueryControl control) {
+  private JsonNode exchange(HttpRequest.Builder request, String shown, boolean graphQl,
+      QueryControl control) {
     request.timeout(settings.timeout()).header("Accept", "application/json");
     settings.headers().forEach(request::header);
     for (int attempt = 0; ; attempt++) {
@@ -80,6 +82,14 @@ final class HttpRequester {
       int status = response.statusCode();
       if (status / 100 == 2) {
         return parse(response.body(), shown);
+      }
+      if (graphQl && status / 100 == 4 && status != 401 && status != 403 && status != 429) {
+        // GraphQL over HTTP answers a refused request (a syntax error, introspection turned
+        // off) with 400 and its errors: the errors are the answer.
+        JsonNode answer = errorsAnswer(response.body());
+        if (answer != null) {
+          return answer;
+        }
       }
       if ((status == 429 || status / 100 == 5) && attempt < settings.maxRetries()) {
         sleep(retryAfter(response).orElse(backoff(attempt)), shown, control);
@@ -129,7 +139,18 @@ final class HttpRequester {
     } catch (JsonProcessingException e) {
       throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source, shown,
           "the response is not JSON ("
-          + e.getOriginalMessage() + ")" + excerpt(body), e);
+          + e.getOriginalMessage() + ")" + redacted(excerpt(body)), e);
+    }
+  }
+
+  /** A JSON body holding a non-empty {@code errors} array, or null. */
+  private static JsonNode errorsAnswer(String body) {
+    try {
+      JsonNode answer = JSON.readTree(body);
+      JsonNode errors = answer == null ? null : answer.get("errors");
+      return errors != null && errors.isArray() && !errors.isEmpty() ? answer : null;
+    } catch (JsonProcessingException e) {
+      return null;
     }
   }
 
@@ -171,7 +192,8 @@ final class HttpRequester {
   }
 
   /** APIs echo requests in error bodies: credentials are blanked out of what is shown. */
-  private String redacted(String text) {
+  /** The text with the source's secrets (header and query parameter values) as {@code ***}. */
+  String redacted(String text) {
     for (String secret : settings.headers().values()) {
       text = secret.isEmpty() ? text : text.replace(secret, "***");
     }

@@ -56,12 +56,14 @@ record RestCollection(String name, List<RestColumn> columns, int keyColumns, End
    * @param url       the API's endpoint
    * @param field     the Query field
    * @param records   the fields from the field's value down to the list of records (none: the
-   *                  value is the list, or a Relay connection's {@code edges { node }})
+   *                  value is the list)
+   * @param relay     whether the value is a Relay connection: records at {@code edges { node }}
    * @param paging    how its pages are asked for
    * @param arguments the arguments that filter it, by the column they filter
    * @param order     how it orders its records as SQL does, if it can
    */
-  record GraphQlField(String url, String field, List<String> records, GraphQlPaging paging,
+  record GraphQlField(String url, String field, List<String> records, boolean relay,
+      GraphQlPaging paging,
       Map<String, GraphQlArgument> arguments, Optional<GraphQlOrder> order) implements Endpoint {
   }
 
@@ -72,8 +74,13 @@ record RestCollection(String name, List<RestColumn> columns, int keyColumns, End
    * @param path the field's argument, then the input fields down to the value
    * @param type the value's type as GraphQL writes it, for the variable's declaration
    * @param list whether it takes a list of values
+   * @param exact whether it filters as SQL's equality does (the model's arguments, and ids,
+   *             integers, booleans and enums found by their names); else the API narrows the
+   *             records and Calcite checks again
+   * @param enumValues an enum's values (no other value can match); empty for other types
    */
-  record GraphQlArgument(List<String> path, String type, boolean list) {
+  record GraphQlArgument(List<String> path, String type, boolean list, boolean exact,
+      java.util.Set<String> enumValues) {
     /** The field's argument. */
     String argument() {
       return path.get(0);
@@ -105,6 +112,31 @@ record RestCollection(String name, List<RestColumn> columns, int keyColumns, End
    */
   record GraphQlPaging(Kind kind, String size, String offset) {
     enum Kind { RELAY, OFFSET, SIZE, ONE }
+  }
+
+  /**
+   * Whether the API filters this column exactly as SQL's equality does, so a pushed condition
+   * leaves Calcite: REST's declared filters and the model's GraphQL arguments.
+   */
+  boolean filtersExactly(int column) {
+    if (endpoint instanceof GraphQlField graphQl && column >= keyColumns) {
+      GraphQlArgument argument = graphQl.arguments().get(columns.get(column).name());
+      return argument != null && argument.exact();
+    }
+    return true;
+  }
+
+  /**
+   * Whether a request can be made for this value of a filtered column: not for a value an enum
+   * argument does not have, which no record can hold (and which the API would refuse).
+   */
+  boolean canMatch(int column, Object value) {
+    if (endpoint instanceof GraphQlField graphQl && column >= keyColumns) {
+      GraphQlArgument argument = graphQl.arguments().get(columns.get(column).name());
+      return argument == null || argument.enumValues().isEmpty()
+          || argument.enumValues().contains(String.valueOf(value));
+    }
+    return true;
   }
 
   /** Whether the API can order the records by a column as SQL does (the model lists it). */

@@ -90,7 +90,7 @@ public final class RestQuery {
       for (RexNode value : values) {
         Object v = value instanceof RexDynamicParam param ? context.get("?" + param.getIndex())
             : literal((RexLiteral) value, type(column));
-        if (v != null) {
+        if (v != null && collection.canMatch(column, v)) {
           resolved.add(v);
         }
       }
@@ -196,11 +196,8 @@ public final class RestQuery {
         rows.add(row(listing, column -> jsonValue(record, column, url)));
       }
     } else if (endpoint instanceof RestCollection.GraphQlDocument graphQl) {
-      Map<String, Object> variables = new LinkedHashMap<>();
-      for (int i = 0; i < collection.keyColumns(); i++) {
-        variables.put(collection.columns().get(i).name(), listing.get(i).get(0));
-      }
-      for (JsonNode record : GraphQlPages.answer(source, graphQl, variables, control)) {
+      for (JsonNode record : GraphQlPages.answer(source, collection, graphQl, listing,
+          control)) {
         rows.add(row(listing, column -> jsonValue(record, column, null)));
       }
     } else if (endpoint instanceof RestCollection.JavaFunction function) {

@@ -130,6 +130,9 @@ public final class RestRules {
         if (equality != null && !scan.spec().filters().containsKey(equality.getKey())
             && !pushed.containsKey(equality.getKey())) {
           pushed.put(equality.getKey(), List.copyOf(equality.getValue()));
+          if (!scan.collection().filtersExactly(equality.getKey())) {
+            kept.add(conjunct); // the API narrows the records; Calcite checks SQL's equality
+          }
         } else {
           kept.add(conjunct);
         }
@@ -137,7 +140,7 @@ public final class RestRules {
       if (pushed.isEmpty()) {
         return;
       }
-      // The API applies declared filters exactly, so pushed conjuncts leave Calcite.
+      // The API applies declared filters exactly, so those pushed conjuncts leave Calcite.
       RelNode narrowed = scan.with(scan.spec().withFilters(pushed));
       call.transformTo(kept.isEmpty() ? narrowed
           : call.builder().push(narrowed).filter(kept).build());

@@ -153,21 +153,16 @@ public final class RestSource implements AutoCloseable {
     if (introspected) {
       return;
     }
-    RestUrl url = RestUrl.of(graphQl.url(), secretParameters());
-    com.fasterxml.jackson.databind.node.ObjectNode request =
-        new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-    request.put("query", GraphQlTypes.INTROSPECTION);
-    JsonNode answer = requester.post(url, request.toString(), QueryControl.unbounded());
+    JsonNode answer = GraphQlRequests.post(this, graphQl.url(), GraphQlTypes.INTROSPECTION, null,
+        QueryControl.unbounded());
     requestLog.record(new io.jointure.adapter.request.SourceRequest(name, "introspection",
         List.of(), 1));
-    JsonNode errors = answer.get("errors");
-    boolean refused = errors != null && errors.isArray() && !errors.isEmpty();
+    boolean refused = GraphQlRequests.failed(answer);
     if (refused && graphQl.collections().values().stream().noneMatch(
         GraphQlDatasourceConfig.GraphQlCollection::declared)) {
-      throw GraphQlErrors.failure(name, "POST " + url.shown() + " (introspection)", errors,
-          "; if the API does not answer introspection, declare its tables in the model"
-          + " (collections: { books: { query: books, records: edges.node, schema: { id: VARCHAR"
-          + " } } })");
+      GraphQlRequests.data(this, graphQl.url(), answer, "introspection", "; if the API does"
+          + " not answer introspection, declare its tables in the model (collections: { books:"
+          + " { query: books, records: edges.node, schema: { id: VARCHAR } } })");
     }
     // An API that refuses introspection (production APIs often do) serves the tables the model
     // declares by hand.

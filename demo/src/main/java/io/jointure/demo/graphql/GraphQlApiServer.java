@@ -47,6 +47,8 @@ public final class GraphQlApiServer implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Faults faults = new Faults();
   private volatile boolean introspectionDisabled;
+  private final java.util.concurrent.atomic.AtomicLong recordsSent =
+      new java.util.concurrent.atomic.AtomicLong();
   private final java.util.Queue<String> errors = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private volatile Map<String, String> requiredHeaders = Map.of();
 
@@ -80,6 +82,7 @@ public final class GraphQlApiServer implements AutoCloseable {
 
   public void clearRequests() {
     requests.clear();
+    recordsSent.set(0);
   }
 
   /** The next {@code count} requests answer {@code status} (with this Retry-After, or null). */
@@ -148,6 +151,9 @@ public final class GraphQlApiServer implements AutoCloseable {
               graphql.introspection.Introspection.INTROSPECTION_DISABLED,
               introspectionDisabled)).build());
       Map<String, Object> answer = new java.util.LinkedHashMap<>(result.toSpecification());
+      if (result.getData() instanceof Map<?, ?> fields) {
+        fields.values().forEach(value -> recordsSent.addAndGet(records(value)));
+      }
       String injected = errors.poll();
       if (injected != null) {
         List<Object> all = new ArrayList<>();
@@ -157,10 +163,28 @@ public final class GraphQlApiServer implements AutoCloseable {
         all.add(Map.of("message", injected, "path", List.of("injected")));
         answer.put("errors", all);
       }
-      send(exchange, 200, mapper.writeValueAsString(answer));
+      // GraphQL over HTTP: a request refused before it runs (no data) is a 400 with its errors
+      send(exchange, result.isDataPresent() || injected != null ? 200 : 400,
+          mapper.writeValueAsString(answer));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Records in a root field's value: a list's, a connection's edges, one object. */
+  private static long records(Object value) {
+    if (value instanceof List<?> list) {
+      return list.size();
+    }
+    if (value instanceof Map<?, ?> map) {
+      return map.get("edges") instanceof List<?> edges ? edges.size() : 1;
+    }
+    return 0;
+  }
+
+  /** Records the API answered with since the last {@link #clearRequests}. */
+  public long recordsSent() {
+    return recordsSent.get();
   }
 
   private static void send(HttpExchange exchange, int status, String json) throws IOException {

@@ -15,9 +15,10 @@ import java.util.Objects;
 
 /**
  * The seeds' libraries and their books as a GraphQL API, the shapes real APIs use: a plain list
- * with filter arguments ({@code libraries(ids, city)}), a Relay connection with cursors
- * ({@code books(first, after, libraryId, ids, format, filter, orderBy)}, at most 50 a page; an
- * input-object filter, and an order as SQL's, NULLs last ascending), offset pagination
+ * with filter arguments ({@code libraries(ids, city)}, the city matched in any case), a Relay
+ * connection with cursors ({@code books(first, after, libraryId, ids, format, published,
+ * filter, orderBy)}, at most 50 a page; an input-object filter, and an order as SQL's, NULLs
+ * last ascending), a list with a size only ({@code recentBooks(limit)}), offset pagination
  * ({@code authors(limit, offset)}, at most 20 a page), a nested object ({@code Book.author}),
  * an enum, a list of scalars and a custom scalar ({@code DateTime}, ISO text), and a list
  * inside an object ({@code authorDirectory { entries }}), which introspection does not make a
@@ -31,7 +32,8 @@ public final class LibraryApi {
         libraries(ids: [ID!], city: String): [Library!]!
         library(id: ID!): Library
         books(first: Int, after: String, libraryId: ID, ids: [ID!], format: Format,
-              filter: BookFilter, orderBy: BookOrder): BookConnection!
+              published: DateTime, filter: BookFilter, orderBy: BookOrder): BookConnection!
+        recentBooks(limit: Int): [Book!]!
         authors(limit: Int, offset: Int): [Author!]!
         authorDirectory: AuthorDirectory!
       }
@@ -141,6 +143,12 @@ public final class LibraryApi {
             .dataFetcher("library", env -> data.libraries().stream()
                 .filter(l -> l.id().equals(env.getArgument("id"))).findFirst().orElse(null))
             .dataFetcher("books", books(data))
+            .dataFetcher("recentBooks", env -> {
+              Integer limit = env.getArgument("limit");
+              List<Book> all = data.books();
+              return limit == null ? all : all.subList(Math.max(0, all.size() - limit),
+                  all.size());
+            })
             .dataFetcher("authorDirectory", env -> Map.of("count", data.authors().size(),
                 "entries", data.authors()))
             .dataFetcher("authors", env -> {
@@ -166,7 +174,7 @@ public final class LibraryApi {
       String city = env.getArgument("city");
       return data.libraries().stream()
           .filter(l -> ids == null || ids.contains(l.id()))
-          .filter(l -> city == null || city.equals(l.city()))
+          .filter(l -> city == null || city.equalsIgnoreCase(l.city())) // a search, as APIs' are
           .toList();
     };
   }
@@ -178,6 +186,7 @@ public final class LibraryApi {
       List<String> ids = env.getArgument("ids");
       String format = env.getArgument("format") == null ? null
           : env.getArgument("format").toString();
+      Object published = env.getArgument("published");
       Map<String, Object> filter = env.getArgument("filter");
       Boolean available = filter == null ? null : (Boolean) filter.get("available");
       Object authorId = filter == null ? null : filter.get("authorId");
@@ -185,6 +194,8 @@ public final class LibraryApi {
           .filter(b -> libraryId == null || libraryId.equals(b.libraryId()))
           .filter(b -> ids == null || ids.contains(b.id()))
           .filter(b -> format == null || format.equals(b.format()))
+          .filter(b -> published == null || b.published() != null && java.time.Instant.parse(
+              published.toString()).equals(java.time.Instant.parse(b.published())))
           .filter(b -> available == null || available == b.available())
           .filter(b -> authorId == null || authorId.equals(b.authorId()))
           .sorted(order(env.getArgument("orderBy")))

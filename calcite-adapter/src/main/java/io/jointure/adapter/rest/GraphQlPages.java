@@ -71,9 +71,9 @@ final class GraphQlPages implements Iterator<JsonNode> {
       put(arguments, argument.path(), "$" + variable);
       if (argument.list()) {
         var list = variables.putArray(variable);
-        entry.getValue().forEach(v -> list.add(variableValue(v, column.type().name())));
+        entry.getValue().forEach(v -> list.add(GraphQlRequests.variableValue(v, column.type().name())));
       } else {
-        variables.set(variable, variableValue(entry.getValue().get(0), column.type().name()));
+        variables.set(variable, GraphQlRequests.variableValue(entry.getValue().get(0), column.type().name()));
       }
     }
     if (order >= 0) {
@@ -256,54 +256,6 @@ final class GraphQlPages implements Iterator<JsonNode> {
       }
     });
     text.append('}');
-  }
-
-  /**
-   * A value as a variable: numbers, booleans and strings as they are; dates, times and
-   * timestamps as ISO text (their internal forms are day and millisecond counts), timestamps
-   * as the instants they were read from ({@code 2005-06-07T10:00:00Z}), as APIs' DateTime
-   * scalars take them.
-   */
-  static JsonNode variableValue(Object value, org.apache.calcite.sql.type.SqlTypeName type) {
-    return switch (type) {
-      case DATE, TIME -> JSON.getNodeFactory().textNode(JsonValues.parameterText(value, type));
-      // an API's instants are read as the session's wall-clock times: sent back as instants
-      case TIMESTAMP -> JSON.getNodeFactory().textNode(value instanceof Number millis
-          ? io.jointure.sql.values.SqlValues.instant(millis.longValue()).toString()
-          : String.valueOf(value));
-      default -> JSON.valueToTree(value instanceof Number || value instanceof Boolean
-          || value instanceof String ? value : String.valueOf(value));
-    };
-  }
-
-
-  /**
-   * The records of one answer to an External relation's document, its variables the origin's
-   * values: the array (or the one object) at the relation's JSON pointer; none when null.
-   */
-  static List<JsonNode> answer(RestSource source, RestCollection collection,
-      RestCollection.GraphQlDocument graphQl, Map<Integer, List<Object>> listing,
-      QueryControl control) {
-    control.check();
-    ObjectNode variables = JSON.createObjectNode();
-    for (int i = 0; i < collection.keyColumns(); i++) {
-      RestColumn key = collection.columns().get(i);
-      variables.set(key.name(), variableValue(listing.get(i).get(0), key.type().name()));
-    }
-    JsonNode data = GraphQlRequests.data(source, graphQl.url(), GraphQlRequests.post(source,
-        graphQl.url(), graphQl.document(), variables, control), "query", "");
-    // records: a JSON pointer in the answer; without one, data's only field
-    JsonNode at = !graphQl.records().isEmpty() ? JSON.createObjectNode().set("data", data)
-        .at(graphQl.records()) : data.size() == 1 ? data.elements().next() : data;
-    List<JsonNode> records = new java.util.ArrayList<>();
-    if (at.isArray()) {
-      at.forEach(records::add);
-    } else if (at.isObject()) {
-      records.add(at);
-    }
-    source.requestLog().record(new SourceRequest(source.name(), graphQl.document() + " "
-        + variables, List.of(), records.size()));
-    return records;
   }
 
   @Override

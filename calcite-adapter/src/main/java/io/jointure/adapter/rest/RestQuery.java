@@ -196,7 +196,7 @@ public final class RestQuery {
         rows.add(row(listing, column -> jsonValue(record, column, url)));
       }
     } else if (endpoint instanceof RestCollection.GraphQlDocument graphQl) {
-      for (JsonNode record : GraphQlPages.answer(source, collection, graphQl, listing,
+      for (JsonNode record : GraphQlRequests.records(source, collection, graphQl, listing,
           control)) {
         rows.add(row(listing, column -> jsonValue(record, column, null)));
       }

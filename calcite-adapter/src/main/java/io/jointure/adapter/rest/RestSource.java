@@ -136,7 +136,7 @@ public final class RestSource implements AutoCloseable {
     return http.queryParameters();
   }
 
-  /** The names of the collections, in the model's order. */
+  /** The names of the collections: in the model's order (REST), in the API's (GraphQL). */
   public synchronized List<String> collectionNames() {
     if (graphQl != null) {
       introspect();

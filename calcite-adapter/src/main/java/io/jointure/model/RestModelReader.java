@@ -202,24 +202,14 @@ final class RestModelReader {
             + " is POSTed to, e.g. `url: https://api.example.com/graphql`");
       }
       httpUrl(path + ".url", url.get());
-      Matcher m = GRAPHQL_VARIABLE.matcher(graphQl.get());
-      while (m.find()) {
-        if (!keys.contains(m.group(1))) {
-          keys.add(m.group(1));
-        }
-      }
+      keys.addAll(names(GRAPHQL_VARIABLE, graphQl.get()));
       if (keys.isEmpty()) {
         throw reader.error(path + ".query", "declares no variable; the origin's columns are the"
             + " query's variables, e.g. `query: \"query($id: ID!) { library(id: $id) { name }"
             + " }\"`");
       }
     } else if (url.isPresent()) {
-      Matcher m = TEMPLATE_VARIABLE.matcher(url.get());
-      while (m.find()) {
-        if (!keys.contains(m.group(1))) {
-          keys.add(m.group(1));
-        }
-      }
+      keys.addAll(names(TEMPLATE_VARIABLE, url.get()));
       if (keys.isEmpty()) {
         throw reader.error(path + ".url", "the URL names no origin column; put the columns the"
             + " records depend on in braces, e.g. https://api.mytown.com/cities/{id}/citizens");
@@ -239,6 +229,16 @@ final class RestModelReader {
         url.orElse("java:" + name), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(),
         reader.optionalText(node, path, "view"), path, Optional.of(target));
+  }
+
+  /** The origin columns a template or document names ({@code {id}}, {@code $id: ID!}), once each. */
+  private static List<String> names(Pattern variable, String text) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    Matcher m = variable.matcher(text);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return List.copyOf(names);
   }
 
   private String required(JsonNode node, String path, String key) throws ModelException {

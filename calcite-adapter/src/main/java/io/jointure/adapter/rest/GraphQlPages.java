@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jointure.adapter.execution.QueryControl;
 import io.jointure.adapter.request.SourceRequest;
 import io.jointure.sql.errors.ErrorCode;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -23,7 +20,7 @@ import java.util.TreeMap;
  * offset. A page is fetched when the rows before are used up, and no more than {@code limit}
  * records; a cursor the API gave before fails the listing instead of looping.
  */
-final class GraphQlPages implements Iterator<JsonNode> {
+final class GraphQlPages extends PagedRecords {
   /** Keys one request carries in a list argument ({@code ids: [...]}). */
   static final int KEYS_PER_REQUEST = 100;
   /** Records asked for per page; APIs may give fewer (they cap pages), never more. */
@@ -35,15 +32,10 @@ final class GraphQlPages implements Iterator<JsonNode> {
   private final RestCollection.GraphQlField field;
   private final String document;
   private final ObjectNode variables;
-  private final long limit;
-  private final QueryControl control;
   private final Set<String> cursors = new HashSet<>();
-  private Iterator<JsonNode> page = Collections.emptyIterator();
-  private long returned;
   private long offset;
   private String cursor;
   private List<JsonNode> previous = List.of();
-  private boolean last;
 
   /**
    * @param columns the table columns the query reads
@@ -54,11 +46,10 @@ final class GraphQlPages implements Iterator<JsonNode> {
   GraphQlPages(RestSource source, RestCollection collection, List<Integer> columns,
       Map<Integer, List<Object>> values, long limit, int order, boolean descending,
       QueryControl control) {
+    super(limit, control);
     this.source = source;
     this.collection = collection;
     this.field = (RestCollection.GraphQlField) collection.endpoint();
-    this.limit = limit;
-    this.control = control;
     this.variables = JSON.createObjectNode();
     Map<String, String> declarations = new LinkedHashMap<>();
     Map<String, Object> arguments = new LinkedHashMap<>();
@@ -259,30 +250,11 @@ final class GraphQlPages implements Iterator<JsonNode> {
   }
 
   @Override
-  public boolean hasNext() {
-    while (!page.hasNext()) {
-      if (last || returned >= limit) {
-        return false;
-      }
-      fetchPage();
-    }
-    return true;
-  }
-
-  @Override
-  public JsonNode next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    returned++;
-    return page.next();
-  }
-
-  private void fetchPage() {
+  protected void fetchPage() {
     control.check();
     ObjectNode pageVariables = variables.deepCopy();
     RestCollection.GraphQlPaging paging = field.paging();
-    long size = Math.min(PAGE_SIZE, limit - returned);
+    long size = Math.min(PAGE_SIZE, limit - returned());
     if (sendsSize()) {
       pageVariables.put("size", size);
     }

@@ -6,24 +6,18 @@ import io.jointure.model.RestCollectionConfig;
 import io.jointure.model.RestPagination;
 import io.jointure.sql.errors.ErrorCode;
 import java.net.URI;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * The records of one listing of a REST collection, page after page as the collection's pagination
  * says, fetched when the previous page is used up, and no more than {@code limit} records. Every
  * page is one request in the source's request log.
  */
-final class RecordPages implements Iterator<JsonNode> {
+final class RecordPages extends PagedRecords {
   private final RestSource source;
   private final RestCollection.ApiCollection endpoint;
   private final List<String[]> parameters;
-  private final long limit;
-  private final QueryControl control;
   private final RestPagination pagination;
-  private Iterator<JsonNode> page = java.util.Collections.emptyIterator();
-  private long returned;
   private long pageNumber;
   private long offset;
   private String cursor;
@@ -34,7 +28,6 @@ final class RecordPages implements Iterator<JsonNode> {
    * than asked (it caps page sizes) but more than none; a shorter page after that is the last.
    */
   private long pageSize = -1;
-  private boolean last;
 
   /**
    * @param parameters query parameters for every page (filters, sort), name and value
@@ -42,33 +35,12 @@ final class RecordPages implements Iterator<JsonNode> {
    */
   RecordPages(RestSource source, RestCollection.ApiCollection endpoint, List<String[]> parameters,
       long limit, QueryControl control) {
+    super(limit, control);
     this.source = source;
-    this.control = control;
     this.endpoint = endpoint;
     this.parameters = parameters;
-    this.limit = limit;
     this.pagination = endpoint.config().pagination();
     this.pageNumber = pagination.firstPage();
-  }
-
-  @Override
-  public boolean hasNext() {
-    while (!page.hasNext()) {
-      if (last || returned >= limit) {
-        return false;
-      }
-      fetchPage();
-    }
-    return returned < limit;
-  }
-
-  @Override
-  public JsonNode next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    returned++;
-    return page.next();
   }
 
   /** The URL of the next page, without the pagination's own parameters for a next link. */
@@ -126,10 +98,11 @@ final class RecordPages implements Iterator<JsonNode> {
    */
   private long requestedSize() {
     return pagination.kind() == RestPagination.Kind.PAGE ? Math.min(pagination.size(), limit)
-        : Math.min(pagination.size(), limit - returned);
+        : Math.min(pagination.size(), limit - returned());
   }
 
-  private void fetchPage() {
+  @Override
+  protected void fetchPage() {
     RestUrl url = nextUrl();
     long asked = requestedSize();
     RestSource.Page response = source.fetch(url, endpoint.config().records(), control);

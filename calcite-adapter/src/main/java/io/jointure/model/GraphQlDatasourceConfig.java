@@ -48,10 +48,12 @@ public record GraphQlDatasourceConfig(
    *                   is the list; {@code edges.node}: a Relay connection; {@code results})
    * @param schema     the columns, declared by hand (dotted for nested fields); empty: from
    *                   introspection
+   * @param maxKeysPerRequest keys one request carries in a list argument ({@code ids})
    */
   public record GraphQlCollection(String name, String query, boolean hidden,
       Optional<String> primaryKey, OptionalDouble rowCount, Map<String, String> arguments,
-      Optional<GraphQlOrderBy> orderBy, String records, List<DeclaredColumn> schema) {
+      Optional<GraphQlOrderBy> orderBy, String records, List<DeclaredColumn> schema,
+      int maxKeysPerRequest) {
     /** Declared by hand: its columns (and where its records are) come from the model. */
     public boolean declared() {
       return !schema.isEmpty();

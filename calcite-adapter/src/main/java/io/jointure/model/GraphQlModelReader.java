@@ -15,7 +15,7 @@ final class GraphQlModelReader {
       "queryParameters", "timeoutSeconds", "maxRetries", "maxConcurrency", "depth", "scalars",
       "collections");
   private static final Set<String> COLLECTION_KEYS = Set.of("query", "hidden", "primaryKey",
-      "rowCount", "arguments", "orderBy", "records", "schema");
+      "rowCount", "arguments", "orderBy", "records", "schema", "maxKeysPerRequest");
   private static final Set<String> ORDER_BY_KEYS = Set.of("argument", "ascending", "descending",
       "columns");
   /** The SQL types a custom scalar may be read as. */
@@ -108,7 +108,9 @@ final class GraphQlModelReader {
             entry.getKey(), query, c.has("hidden") && c.get("hidden").asBoolean(),
             reader.optionalText(c, at, "primaryKey"),
             rowCount == null ? OptionalDouble.empty() : OptionalDouble.of(rowCount.asDouble()),
-            arguments(c, at), orderBy(c, at), records(c, at), schema));
+            arguments(c, at), orderBy(c, at), records(c, at), schema,
+            reader.positiveInt(c, at, "maxKeysPerRequest",
+                RestCollectionConfig.DEFAULT_MAX_KEYS_PER_REQUEST)));
       }
     }
     return new GraphQlDatasourceConfig(name, url, rest.http(node, path),

@@ -106,7 +106,8 @@ final class GraphQlCollections {
           + " table's arguments only, or turn introspection on");
     }
     return new RestCollection(settings.name(), columns, 0, new RestCollection.GraphQlField(
-        config.url(), settings.query(), records, relay, paging, Map.copyOf(arguments), order),
+        config.url(), settings.query(), records, relay, paging, Map.copyOf(arguments), order,
+        settings.maxKeysPerRequest()),
         settings.rowCount().orElse(RestCollectionConfig.DEFAULT_ROW_COUNT),
         settings.primaryKey().isPresent() ? primaryKey(table, columns, settings)
             : Optional.empty());
@@ -160,8 +161,9 @@ final class GraphQlCollections {
         : settings.orderBy().map(o -> order(field, config.name() + ".collections." + name,
             columns, o));
     return new RestCollection(name, List.copyOf(columns), 0, new RestCollection.GraphQlField(
-        config.url(), field.name(), List.of(), relay, paging, Map.copyOf(arguments), order),
-        rowCount, primaryKey);
+        config.url(), field.name(), List.of(), relay, paging, Map.copyOf(arguments), order,
+        settings == null ? RestCollectionConfig.DEFAULT_MAX_KEYS_PER_REQUEST
+            : settings.maxKeysPerRequest()), rowCount, primaryKey);
   }
 
   /** The model's primary key, a column of the table. */

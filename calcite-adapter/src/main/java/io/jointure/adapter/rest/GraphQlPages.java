@@ -21,8 +21,6 @@ import java.util.TreeMap;
  * records; a cursor the API gave before fails the listing instead of looping.
  */
 final class GraphQlPages extends PagedRecords {
-  /** Keys one request carries in a list argument ({@code ids: [...]}). */
-  static final int KEYS_PER_REQUEST = 100;
   /** Records asked for per page; APIs may give fewer (they cap pages), never more. */
   static final int PAGE_SIZE = 100;
   private static final ObjectMapper JSON = GraphQlRequests.JSON;

@@ -61,10 +61,11 @@ record RestCollection(String name, List<RestColumn> columns, int keyColumns, End
    * @param paging    how its pages are asked for
    * @param arguments the arguments that filter it, by the column they filter
    * @param order     how it orders its records as SQL does, if it can
+   * @param maxKeysPerRequest keys one request carries in a list argument
    */
   record GraphQlField(String url, String field, List<String> records, boolean relay,
-      GraphQlPaging paging,
-      Map<String, GraphQlArgument> arguments, Optional<GraphQlOrder> order) implements Endpoint {
+      GraphQlPaging paging, Map<String, GraphQlArgument> arguments, Optional<GraphQlOrder> order,
+      int maxKeysPerRequest) implements Endpoint {
   }
 
   /**
@@ -179,7 +180,7 @@ record RestCollection(String name, List<RestColumn> columns, int keyColumns, End
       return 1;
     }
     return endpoint instanceof ApiCollection api ? api.config().maxKeysPerRequest()
-        : GraphQlPages.KEYS_PER_REQUEST;
+        : ((GraphQlField) endpoint).maxKeysPerRequest();
   }
 
   int columnIndex(String column) {

@@ -195,8 +195,9 @@ class GraphQlSourceTest {
         tables.add(rs.getString("TABLE_NAME"));
       }
     }
-    // library(id) returns one object: not a table
-    assertEquals(List.of("authors", "books", "libraries", "recentBooks"),
+    // library(id) returns one object, booksOfAuthor(authorId: ID!) needs a value in every
+    // request: not tables; shelf(first: Int!) is, as Jointure always sends a page's size
+    assertEquals(List.of("authors", "books", "libraries", "recentBooks", "shelf"),
         tables.stream().sorted().toList());
     List<String> columns = new ArrayList<>();
     try (ResultSet rs = md.getColumns(null, "lib", "books", "%")) {
@@ -562,6 +563,15 @@ class GraphQlSourceTest {
   }
 
   @Test
+  void aRequiredPageSizeIsDeclaredAsTheApiTypesIt() throws SQLException {
+    assertEquals(List.of(List.of(String.valueOf(DATA.books().size()))),
+        Jointure.rows(jointure, "SELECT COUNT(*) FROM lib.shelf"));
+    assertEquals(3, requests().size()); // 50, 50, 20
+    assertTrue(requests().get(0).document().startsWith("query Jointure($size: Int!,"),
+        requests().get(0).document());
+  }
+
+  @Test
   void aListWithASizeOnlyIsReadWholeWithoutALimit() throws SQLException {
     assertEquals(List.of(List.of(String.valueOf(DATA.books().size()))),
         Jointure.rows(jointure, "SELECT COUNT(*) FROM lib.\"recentBooks\""));
@@ -570,5 +580,10 @@ class GraphQlSourceTest {
     api.clearRequests();
     assertEquals(3, Jointure.rows(jointure, "SELECT id FROM lib.\"recentBooks\" LIMIT 3").size());
     assertEquals(3, requests().get(0).variables().get("size"));
+    // one answer: a limit past a page's 100 records is asked whole
+    api.clearRequests();
+    assertEquals(110, Jointure.rows(jointure, "SELECT id FROM lib.\"recentBooks\" LIMIT 110")
+        .size());
+    assertEquals(110, requests().get(0).variables().get("size"));
   }
 }

@@ -28,9 +28,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 final class GraphQlCollections {
   /** A declared table's {@code records:} for a Relay connection. */
   static final String RELAY_RECORDS = "edges.node";
-  /** Arguments Jointure gives itself, page by page. */
-  private static final java.util.Set<String> PAGING_ARGUMENTS = java.util.Set.of("first",
-      "after", "limit", "offset", "skip", "take");
+  /** A Relay connection's paging arguments, as its specification types them. */
+  private static final Map<String, Ref> RELAY_ARGUMENTS = Map.of(
+      "first", new Ref("SCALAR", "Int", null), "after", new Ref("SCALAR", "String", null));
 
   private GraphQlCollections() {
   }
@@ -92,8 +92,13 @@ final class GraphQlCollections {
         : List.of(settings.records().split("\\."));
     // Without the API's types, a Relay connection is taken to page as Relay's specification
     // says (first, after).
-    RestCollection.GraphQlPaging paging = paging(field != null ? field.arguments().keySet()
-        : relay ? java.util.Set.of("first", "after") : java.util.Set.of(), relay);
+    RestCollection.GraphQlPaging paging = paging(field != null ? field.arguments()
+        : relay ? RELAY_ARGUMENTS : Map.of(), relay);
+    if (field != null && !unmet(field, paging).isEmpty()) {
+      throw modelError(table, "query", "the field " + field.name() + " needs "
+          + unmet(field, paging) + " in every request, which a table's listing cannot give;"
+          + " use it through an External relation (query: with variables)");
+    }
     Map<String, RestCollection.GraphQlArgument> arguments =
         arguments(types, field, table, columns, settings);
     Optional<RestCollection.GraphQlOrder> order = settings.orderBy().map(o -> field == null
@@ -116,9 +121,6 @@ final class GraphQlCollections {
   /** The table of one Query field, or null when it returns no list of objects. */
   private static RestCollection table(GraphQlTypes types, GraphQlDatasourceConfig config,
       Field field, String name, GraphQlDatasourceConfig.GraphQlCollection settings) {
-    if (field.required().stream().anyMatch(a -> !PAGING_ARGUMENTS.contains(a))) {
-      return null; // each request needs a value the table cannot have: not a listing
-    }
     Ref returned = field.type();
     Type records;
     boolean relay = false;
@@ -150,7 +152,16 @@ final class GraphQlCollections {
     }
     Map<String, RestCollection.GraphQlArgument> arguments =
         arguments(types, field, config.name() + ".collections." + name, columns, settings);
-    RestCollection.GraphQlPaging paging = paging(field.arguments().keySet(), relay);
+    RestCollection.GraphQlPaging paging = paging(field.arguments(), relay);
+    java.util.Set<String> unmet = unmet(field, paging);
+    if (!unmet.isEmpty()) {
+      if (settings != null) {
+        throw modelError(config.name() + ".collections." + name, "query", "the field "
+            + field.name() + " needs " + unmet + " in every request, which a table's listing"
+            + " cannot give; use it through an External relation (query: with variables)");
+      }
+      return null; // each request needs a value the table cannot have: not a listing
+    }
     Optional<String> primaryKey = settings != null && settings.primaryKey().isPresent()
         ? primaryKey(config.name() + ".collections." + name, columns, settings)
         : columns.stream().filter(c -> c.name().equals("id") && c.notNull()).findFirst()
@@ -314,24 +325,44 @@ final class GraphQlCollections {
         "datasources." + table + "." + key + ": " + message, null);
   }
 
-  /** How a field pages, from its arguments' names. */
-  private static RestCollection.GraphQlPaging paging(java.util.Set<String> arguments,
+  /**
+   * How a field pages, from its arguments' names; the variables take the arguments' own types
+   * ({@code Int!} where the API requires a size).
+   */
+  private static RestCollection.GraphQlPaging paging(Map<String, Ref> arguments,
       boolean relay) {
-    if (relay && arguments.contains("first") && arguments.contains("after")) {
+    if (relay && arguments.containsKey("first") && arguments.containsKey("after")) {
       return new RestCollection.GraphQlPaging(RestCollection.GraphQlPaging.Kind.RELAY, "first",
-          "after");
+          arguments.get("first").text(), "after", arguments.get("after").text());
     }
-    String size = arguments.contains("limit") ? "limit" : arguments.contains("first") ? "first"
-        : arguments.contains("take") ? "take" : null;
-    String offset = arguments.contains("offset") ? "offset" : arguments.contains("skip") ? "skip"
-        : null;
+    String size = arguments.containsKey("limit") ? "limit" : arguments.containsKey("first")
+        ? "first" : arguments.containsKey("take") ? "take" : null;
+    String offset = arguments.containsKey("offset") ? "offset" : arguments.containsKey("skip")
+        ? "skip" : null;
     if (size != null && offset != null && !relay) {
       return new RestCollection.GraphQlPaging(RestCollection.GraphQlPaging.Kind.OFFSET, size,
-          offset);
+          arguments.get(size).text(), offset, arguments.get(offset).text());
     }
     return size != null ? new RestCollection.GraphQlPaging(RestCollection.GraphQlPaging.Kind.SIZE,
-        size, null) : new RestCollection.GraphQlPaging(RestCollection.GraphQlPaging.Kind.ONE,
-        null, null);
+        size, arguments.get(size).text(), null, null)
+        : new RestCollection.GraphQlPaging(RestCollection.GraphQlPaging.Kind.ONE, null, null,
+            null, null);
+  }
+
+  /**
+   * The required arguments (non-null, no default) that the paging does not give in every
+   * request: a size or offset Jointure always sends is met; any other is not.
+   */
+  private static java.util.Set<String> unmet(Field field, RestCollection.GraphQlPaging paging) {
+    java.util.Set<String> unmet = new java.util.TreeSet<>(field.required());
+    if (paging.kind() == RestCollection.GraphQlPaging.Kind.RELAY
+        || paging.kind() == RestCollection.GraphQlPaging.Kind.OFFSET) {
+      unmet.remove(paging.size());
+    }
+    if (paging.kind() == RestCollection.GraphQlPaging.Kind.OFFSET) {
+      unmet.remove(paging.offset());
+    }
+    return unmet;
   }
 
   /** An object's columns, nested objects' fields dotted after their prefix. */

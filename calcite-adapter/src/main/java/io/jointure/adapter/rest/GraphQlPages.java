@@ -33,7 +33,13 @@ final class GraphQlPages extends PagedRecords {
   private final Set<String> cursors = new HashSet<>();
   private long offset;
   private String cursor;
-  private List<JsonNode> previous = List.of();
+  /**
+   * The path of the key that tells an offset listing's pages apart (the table's primary key),
+   * or null: then pages are not compared, since records narrowed to the columns read may be
+   * alike.
+   */
+  private final List<String> keyPath;
+  private List<JsonNode> previousKeys = List.of();
 
   /**
    * @param columns the table columns the query reads
@@ -74,17 +80,24 @@ final class GraphQlPages extends PagedRecords {
     }
     RestCollection.GraphQlPaging paging = field.paging();
     if (sendsSize()) {
-      declarations.put("size", "Int");
+      declarations.put("size", paging.sizeType());
       arguments.put(paging.size(), "$size");
     }
     if (paging.kind() == RestCollection.GraphQlPaging.Kind.RELAY) {
-      declarations.put("cursor", "String");
+      declarations.put("cursor", paging.offsetType());
       arguments.put(paging.offset(), "$cursor");
     } else if (paging.kind() == RestCollection.GraphQlPaging.Kind.OFFSET) {
-      declarations.put("offset", "Int");
+      declarations.put("offset", paging.offsetType());
       arguments.put(paging.offset(), "$offset");
     }
-    this.document = document(declarations, arguments, selection(collection, columns));
+    int key = collection.primaryKey().map(collection::columnIndex).orElse(-1);
+    this.keyPath = paging.kind() == RestCollection.GraphQlPaging.Kind.OFFSET && key >= 0
+        ? collection.columns().get(key).path() : null;
+    List<Integer> selected = new java.util.ArrayList<>(columns);
+    if (keyPath != null && !selected.contains(key)) {
+      selected.add(key);
+    }
+    this.document = document(declarations, arguments, selection(collection, selected));
   }
 
   /**
@@ -252,7 +265,10 @@ final class GraphQlPages extends PagedRecords {
     control.check();
     ObjectNode pageVariables = variables.deepCopy();
     RestCollection.GraphQlPaging paging = field.paging();
-    long size = Math.min(PAGE_SIZE, limit - returned());
+    // one answer under a LIMIT asks for all of it; pages ask for PAGE_SIZE (GraphQL's Int is
+    // 32 bits)
+    long size = Math.min(paging.kind() == RestCollection.GraphQlPaging.Kind.SIZE
+        ? Integer.MAX_VALUE : PAGE_SIZE, limit - returned());
     if (sendsSize()) {
       pageVariables.put("size", size);
     }
@@ -293,12 +309,14 @@ final class GraphQlPages extends PagedRecords {
       }
       case OFFSET -> {
         // An API that ignores the offset answers the same page again: fail, not loop.
-        if (!records.isEmpty() && records.equals(previous)) {
+        List<JsonNode> keys = keyPath == null ? List.of()
+            : records.stream().map(r -> JsonValues.at(r, keyPath)).toList();
+        if (!keys.isEmpty() && keys.equals(previousKeys)) {
           throw new RestException(ErrorCode.EXTERNAL_ROUTINE_EXCEPTION, source.name(), shown,
               "field " + field.field() + " answered offset " + offset + " with the records of"
               + " the page before; it does not page by " + paging.offset(), null);
         }
-        previous = records;
+        previousKeys = keys;
         offset += records.size();
         last = records.isEmpty();
       }

@@ -107,11 +107,14 @@ record RestCollection(String name, List<RestColumn> columns, int keyColumns, End
    * {@code edges { node }}, {@code pageInfo}), offsets ({@code limit}/{@code offset},
    * {@code first}/{@code skip}, {@code take}/{@code skip}), a size only, or one answer.
    *
-   * @param kind   which
-   * @param size   the argument of a page's size, or null
-   * @param offset the argument of where a page starts (the cursor, the offset), or null
+   * @param kind       which
+   * @param size       the argument of a page's size, or null
+   * @param sizeType   its type as GraphQL writes it ({@code Int}, {@code Int!})
+   * @param offset     the argument of where a page starts (the cursor, the offset), or null
+   * @param offsetType its type
    */
-  record GraphQlPaging(Kind kind, String size, String offset) {
+  record GraphQlPaging(Kind kind, String size, String sizeType, String offset,
+      String offsetType) {
     enum Kind { RELAY, OFFSET, SIZE, ONE }
   }
 

@@ -381,8 +381,17 @@ public final class RestQuery {
     int perRequest = collection.keysPerRequest(keyColumns);
     return new KeyLookup() {
       @Override
-      public Enumerable<Object> rowsWithKeys(DataContext context, List<Object[]> keys) {
+      public Enumerable<Object> rowsWithKeys(DataContext context, List<Object[]> allKeys) {
         Map<Integer, List<Object>> bound = boundValues(context);
+        // a key an enum argument cannot hold matches nothing, and the API would refuse it
+        List<Object[]> keys = allKeys.stream().filter(key -> {
+          for (int k = 0; k < keyColumns.size(); k++) {
+            if (!collection.canMatch(keyColumns.get(k), key[k])) {
+              return false;
+            }
+          }
+          return true;
+        }).toList();
         List<Map<Integer, List<Object>>> listings = new ArrayList<>();
         for (int start = 0; start < keys.size(); start += perRequest) {
           List<Object[]> chunk = keys.subList(start, Math.min(keys.size(), start + perRequest));

@@ -139,9 +139,10 @@ public final class RestToEnumerableConverter extends ConverterImpl implements En
 
   private static boolean canLookup(RestTableScan scan, int key) {
     int column = scan.spec().projection().get(key);
-    // Keys would replace values the listing already filters the column on.
+    // Keys would replace values the listing already filters the column on; an argument that
+    // is no exact equality (a search) would answer one record for several keys.
     if (scan.spec().fetch() != null || !RestRules.filterable(scan.collection(), column)
-        || scan.spec().filters().containsKey(column)) {
+        || !scan.collection().filtersExactly(column) || scan.spec().filters().containsKey(column)) {
       return false;
     }
     // Every other key column of an External relation must already have its value.

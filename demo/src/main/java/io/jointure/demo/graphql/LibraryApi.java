@@ -18,7 +18,9 @@ import java.util.Objects;
  * with filter arguments ({@code libraries(ids, city)}, the city matched in any case), a Relay
  * connection with cursors ({@code books(first, after, libraryId, ids, format, published,
  * filter, orderBy)}, at most 50 a page; an input-object filter, and an order as SQL's, NULLs
- * last ascending), a list with a size only ({@code recentBooks(limit)}), offset pagination
+ * last ascending), a connection that requires its size ({@code shelf(first: Int!)}), a list
+ * that requires an argument ({@code booksOfAuthor(authorId: ID!)}), a list with a size only
+ * ({@code recentBooks(limit)}), offset pagination
  * ({@code authors(limit, offset)}, at most 20 a page), a nested object ({@code Book.author}),
  * an enum, a list of scalars and a custom scalar ({@code DateTime}, ISO text), and a list
  * inside an object ({@code authorDirectory { entries }}), which introspection does not make a
@@ -34,6 +36,8 @@ public final class LibraryApi {
         books(first: Int, after: String, libraryId: ID, ids: [ID!], format: Format,
               published: DateTime, filter: BookFilter, orderBy: BookOrder): BookConnection!
         recentBooks(limit: Int): [Book!]!
+        shelf(first: Int!, after: String): BookConnection!
+        booksOfAuthor(authorId: ID!): [Book!]!
         authors(limit: Int, offset: Int): [Author!]!
         authorDirectory: AuthorDirectory!
       }
@@ -143,6 +147,9 @@ public final class LibraryApi {
             .dataFetcher("library", env -> data.libraries().stream()
                 .filter(l -> l.id().equals(env.getArgument("id"))).findFirst().orElse(null))
             .dataFetcher("books", books(data))
+            .dataFetcher("shelf", books(data))
+            .dataFetcher("booksOfAuthor", env -> data.books().stream()
+                .filter(b -> env.getArgument("authorId").equals(b.authorId())).toList())
             .dataFetcher("recentBooks", env -> {
               Integer limit = env.getArgument("limit");
               List<Book> all = data.books();

@@ -453,7 +453,8 @@ public final class RestQuery {
     } else if (endpoint instanceof RestCollection.GraphQlField) {
       // The document as sent, its arguments as variables: their values are not in it.
       GraphQlPages pages = new GraphQlPages(source, collection, spec.projection(),
-          placeholders(keyColumns), Long.MAX_VALUE, spec.sortColumn(), spec.descending(), null);
+          placeholders(keyColumns), spec.fetch() == null ? Long.MAX_VALUE : spec.fetch(),
+          spec.sortColumn(), spec.descending(), null);
       text.replace(0, text.length(), "POST " + RestUrl.of(((RestCollection.GraphQlField)
           endpoint).url(), source.secretParameters()).shown() + " " + pages.document()
           + " variables " + pages.variablesShown());

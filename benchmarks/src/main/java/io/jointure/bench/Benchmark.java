@@ -124,7 +124,8 @@ public final class Benchmark {
     }
   }
 
-  private static Connection connect(String model, boolean relationRules) throws Exception {
+  /** A Jointure connection to the model; without relation rules it plans as stock Calcite. */
+  static Connection connect(String model, boolean relationRules) throws Exception {
     Properties info = new Properties();
     info.setProperty("model", "inline:" + model);
     info.setProperty("relationRules", Boolean.toString(relationRules));

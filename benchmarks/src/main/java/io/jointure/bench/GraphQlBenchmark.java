@@ -4,14 +4,13 @@ import io.jointure.adapter.SourceRegistry;
 import io.jointure.demo.EmbeddedPostgres;
 import io.jointure.demo.graphql.GraphQlApiServer;
 import io.jointure.demo.graphql.LibraryApi;
+import io.jointure.demo.graphql.LibraryTables;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * {@code --suite graphql}: a GraphQL API (graphql-java on 127.0.0.1, 5,000 books of 100
@@ -68,8 +67,8 @@ final class GraphQlBenchmark {
           """.formatted(api.url(), data.books().size(), pg.jdbcUrl("gqb_city"),
           EmbeddedPostgres.USER);
       try (Connection nativePg = pg.connect("gqb_all");
-           Connection jointure = connect(model, true);
-           Connection stock = connect(model, false)) {
+           Connection jointure = Benchmark.connect(model, true);
+           Connection stock = Benchmark.connect(model, false)) {
         System.out.println();
         System.out.println("| query | native PostgreSQL ms | Jointure ms | ratio | API requests"
             + " | API records | the API alone ms | Jointure vs the API alone | stock Calcite ms"
@@ -90,13 +89,6 @@ final class GraphQlBenchmark {
         SourceRegistry.global().closeAll();
       }
     }
-  }
-
-  private static Connection connect(String model, boolean relationRules) throws Exception {
-    Properties info = new Properties();
-    info.setProperty("model", "inline:" + model);
-    info.setProperty("relationRules", Boolean.toString(relationRules));
-    return DriverManager.getConnection("jdbc:jointure:", info);
   }
 
   /**
@@ -165,20 +157,8 @@ final class GraphQlBenchmark {
     String members = "CREATE TABLE members (id int PRIMARY KEY, name text NOT NULL,"
         + " favourite_book text)";
     try (Connection city = pg.connect("gqb_city"); Connection all = pg.connect("gqb_all")) {
-      all.createStatement().execute("CREATE SCHEMA city; CREATE SCHEMA lib;"
-          + " CREATE TABLE lib.books (id text PRIMARY KEY, title text NOT NULL,"
-          + " \"libraryId\" text NOT NULL, pages int)");
-      try (PreparedStatement insert = all.prepareStatement(
-          "INSERT INTO lib.books VALUES (?, ?, ?, ?)")) {
-        for (LibraryApi.Book b : data.books()) {
-          insert.setString(1, b.id());
-          insert.setString(2, b.title());
-          insert.setString(3, b.libraryId());
-          insert.setObject(4, b.pages());
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
+      all.createStatement().execute("CREATE SCHEMA city");
+      LibraryTables.create(all, data);
       for (Connection c : List.of(city, all)) {
         String table = c == all ? "city.members" : "members";
         c.createStatement().execute(members.replace("members", table));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jointure.demo.EmbeddedPostgres;
 import io.jointure.demo.graphql.GraphQlApiServer;
 import io.jointure.demo.graphql.LibraryApi;
+import io.jointure.demo.graphql.LibraryTables;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -46,49 +47,10 @@ class GraphQlSourceTest {
     String members = "CREATE TABLE city.members (id int PRIMARY KEY, name text NOT NULL,"
         + " library_id text, favourite_book text);";
     Jointure.execute(pg, "gq_city", members.replace("city.", ""));
-    Jointure.execute(pg, "gq_truth", "CREATE SCHEMA city; CREATE SCHEMA lib; CREATE SCHEMA shop;"
-        + members + """
-        CREATE TABLE lib.books (id text PRIMARY KEY, title text NOT NULL,
-          "libraryId" text NOT NULL, format text, pages int, price double precision,
-          available boolean NOT NULL, "author.id" text, "author.name" text,
-          published timestamp);
-        CREATE TABLE lib.libraries (id text PRIMARY KEY, name text NOT NULL, city text,
-          "townId" int);
-        CREATE TABLE shop.loans (_id int PRIMARY KEY, book_id text, member_id int);
-        """);
+    Jointure.execute(pg, "gq_truth", "CREATE SCHEMA city; CREATE SCHEMA shop;" + members
+        + "CREATE TABLE shop.loans (_id int PRIMARY KEY, book_id text, member_id int);");
     groundTruth = pg.connect("gq_truth");
-    java.util.Map<String, String> authors = new java.util.HashMap<>();
-    DATA.authors().forEach(a -> authors.put(a.id(), a.name()));
-    try (PreparedStatement insert = groundTruth.prepareStatement(
-        "INSERT INTO lib.books VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (LibraryApi.Book b : DATA.books()) {
-        insert.setString(1, b.id());
-        insert.setString(2, b.title());
-        insert.setString(3, b.libraryId());
-        insert.setString(4, b.format());
-        insert.setObject(5, b.pages());
-        insert.setObject(6, b.price());
-        insert.setBoolean(7, b.available());
-        insert.setString(8, b.authorId());
-        insert.setString(9, b.authorId() == null ? null : authors.get(b.authorId()));
-        // the API's instants as the session's wall-clock times, as Jointure reads them
-        insert.setObject(10, b.published() == null ? null : java.time.LocalDateTime.ofInstant(
-            java.time.Instant.parse(b.published()), java.time.ZoneId.systemDefault()));
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
-    try (PreparedStatement insert = groundTruth.prepareStatement(
-        "INSERT INTO lib.libraries VALUES (?, ?, ?, ?)")) {
-      for (LibraryApi.Library l : DATA.libraries()) {
-        insert.setString(1, l.id());
-        insert.setString(2, l.name());
-        insert.setString(3, l.city());
-        insert.setObject(4, l.townId());
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
+    LibraryTables.create(groundTruth, DATA);
     // 40 members: a library each (some in no library, one in a library the API does not
     // know), a favourite book each (some none).
     StringBuilder rows = new StringBuilder();
